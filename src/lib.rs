@@ -1,0 +1,1 @@
+//! journeymap: customer journey maps from JSON to SVG.
