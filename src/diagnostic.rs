@@ -1,0 +1,107 @@
+//! Diagnostics: what went wrong, where, and what to do about it.
+//!
+//! Every stage that can fail (parsing and validation) reports through
+//! [`Diagnostic`], so the CLI, the wasm boundary and the tests print errors
+//! the same way: `FILE:LINE:COL: PATH: MESSAGE`.
+
+use serde::Serialize;
+use std::fmt;
+
+/// One step of a JSON path: an object member or an array element.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// A location in the JSON document, from the root down.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct JsonPath(pub Vec<Segment>);
+
+impl JsonPath {
+    pub fn root() -> Self {
+        JsonPath(Vec::new())
+    }
+
+    pub fn key(&self, key: &str) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(Segment::Key(key.to_owned()));
+        JsonPath(segments)
+    }
+
+    pub fn index(&self, index: usize) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(Segment::Index(index));
+        JsonPath(segments)
+    }
+}
+
+impl fmt::Display for JsonPath {
+    /// `stages[2].cells.pains[0].score`; `$` for the document itself; keys
+    /// that are not plain identifiers are quoted: `cells["my lane"]`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("$");
+        }
+        for (i, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Index(index) => write!(f, "[{index}]")?,
+                Segment::Key(key) if is_plain_key(key) => {
+                    if i > 0 {
+                        f.write_str(".")?;
+                    }
+                    f.write_str(key)?;
+                }
+                Segment::Key(key) => write!(f, "[{}]", quote(key))?,
+            }
+        }
+        Ok(())
+    }
+}
+
+fn is_plain_key(key: &str) -> bool {
+    let mut chars = key.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '$')
+}
+
+/// A string as JSON would write it, for messages.
+pub fn quote(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| String::from("\"?\""))
+}
+
+/// A problem found in a map, located by JSON path and, where known, by line
+/// and column (1-based, columns counted in characters).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// The form the CLI prints: `FILE:LINE:COL: PATH: MESSAGE`, with
+    /// `LINE:COL` left out when unknown.
+    pub fn display_in(&self, file: &str) -> String {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => {
+                format!("{file}:{line}:{column}: {}: {}", self.path, self.message)
+            }
+            _ => format!("{file}: {}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => {
+                write!(f, "{line}:{column}: {}: {}", self.path, self.message)
+            }
+            _ => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}

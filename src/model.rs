@@ -1,0 +1,354 @@
+//! The validated map: what layout works from.
+//!
+//! Everything here is resolved: ids are unique, references are indices,
+//! defaults are filled in, colours are parsed, texts are cleaned of the
+//! characters XML cannot carry. A `Map` can only be made by
+//! [`crate::validate`], so layout and rendering never check anything again.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Map {
+    pub title: String,
+    pub description: Option<String>,
+    pub personas: Vec<Persona>,
+    /// The twelve built-in channels (renamed or recoloured where the map says
+    /// so) followed by the map's own, in document order.
+    pub channels: Vec<Channel>,
+    pub lanes: Vec<Lane>,
+    pub stages: Vec<Stage>,
+    pub sources: Vec<String>,
+    pub theme: Theme,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Persona {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub goals: Vec<String>,
+    pub frustrations: Vec<String>,
+    pub color: Option<Color>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Channel {
+    pub id: String,
+    pub name: String,
+    pub icon: Icon,
+    pub color: Option<Color>,
+}
+
+/// The built-in channels; each has an icon of its own, which custom channels
+/// borrow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Icon {
+    Web,
+    Mobile,
+    Chat,
+    Phone,
+    Email,
+    Sms,
+    Social,
+    Store,
+    Mail,
+    Video,
+    Kiosk,
+    Other,
+}
+
+impl Icon {
+    pub const ALL: [Icon; 12] = [
+        Icon::Web,
+        Icon::Mobile,
+        Icon::Chat,
+        Icon::Phone,
+        Icon::Email,
+        Icon::Sms,
+        Icon::Social,
+        Icon::Store,
+        Icon::Mail,
+        Icon::Video,
+        Icon::Kiosk,
+        Icon::Other,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Icon::Web => "web",
+            Icon::Mobile => "mobile",
+            Icon::Chat => "chat",
+            Icon::Phone => "phone",
+            Icon::Email => "email",
+            Icon::Sms => "sms",
+            Icon::Social => "social",
+            Icon::Store => "store",
+            Icon::Mail => "mail",
+            Icon::Video => "video",
+            Icon::Kiosk => "kiosk",
+            Icon::Other => "other",
+        }
+    }
+
+    /// The name a built-in channel has unless the map renames it.
+    pub fn default_name(self) -> &'static str {
+        match self {
+            Icon::Web => "Web",
+            Icon::Mobile => "Mobile app",
+            Icon::Chat => "Chat",
+            Icon::Phone => "Phone",
+            Icon::Email => "Email",
+            Icon::Sms => "SMS",
+            Icon::Social => "Social",
+            Icon::Store => "In person",
+            Icon::Mail => "Post",
+            Icon::Video => "Video",
+            Icon::Kiosk => "Kiosk",
+            Icon::Other => "Other",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Icon> {
+        Icon::ALL.into_iter().find(|icon| icon.id() == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lane {
+    pub id: String,
+    pub kind: LaneKind,
+    pub label: String,
+    pub tone: Tone,
+    pub by_channel: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LaneKind {
+    Text,
+    Touchpoints,
+    Emotion,
+    Metrics,
+    Line,
+}
+
+impl LaneKind {
+    pub const ALL: [(&'static str, LaneKind); 5] = [
+        ("text", LaneKind::Text),
+        ("touchpoints", LaneKind::Touchpoints),
+        ("emotion", LaneKind::Emotion),
+        ("metrics", LaneKind::Metrics),
+        ("line", LaneKind::Line),
+    ];
+
+    /// Emotion, metrics and line lanes are drawn from other data and hold no
+    /// items of their own.
+    pub fn holds_items(self) -> bool {
+        matches!(self, LaneKind::Text | LaneKind::Touchpoints)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    Neutral,
+    Positive,
+    Negative,
+    Idea,
+}
+
+impl Tone {
+    pub const ALL: [(&'static str, Tone); 4] = [
+        ("neutral", Tone::Neutral),
+        ("positive", Tone::Positive),
+        ("negative", Tone::Negative),
+        ("idea", Tone::Idea),
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stage {
+    pub id: String,
+    pub name: String,
+    pub goal: Option<String>,
+    pub description: Option<String>,
+    pub duration: Option<String>,
+    pub detail: Option<String>,
+    pub quotes: Vec<String>,
+    pub score: Option<f64>,
+    pub reach: Option<f64>,
+    pub metrics: Vec<Metric>,
+    /// One list of items per lane, in the order of [`Map::lanes`].
+    pub cells: Vec<Vec<Item>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metric {
+    pub label: String,
+    pub value: MetricValue,
+    pub unit: Option<String>,
+    pub target: Option<MetricValue>,
+    /// Whether a value above the target meets it (the default) or misses it.
+    pub better: Better,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum MetricValue {
+    Number(f64),
+    Text(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+impl Metric {
+    /// `Some(true)` when the value meets its target, `None` when there is no
+    /// numeric target to compare with.
+    pub fn target_met(&self) -> Option<bool> {
+        match (&self.value, &self.target) {
+            (MetricValue::Number(value), Some(MetricValue::Number(target))) => {
+                Some(match self.better {
+                    Better::Higher => value >= target,
+                    Better::Lower => value <= target,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub text: String,
+    pub detail: Option<String>,
+    /// Index into [`Map::channels`].
+    pub channel: Option<usize>,
+    pub score: Option<f64>,
+    /// Indices into [`Map::personas`]; empty means every persona.
+    pub personas: Vec<usize>,
+    pub tags: Vec<Tag>,
+    pub owner: Option<String>,
+    /// Already checked against the link policy and cleaned the way a
+    /// browser would clean it.
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tag {
+    Pain,
+    Gain,
+    MomentOfTruth,
+    DropOff,
+    Custom(String),
+}
+
+impl Tag {
+    pub fn from_text(text: &str) -> Tag {
+        match text {
+            "pain" => Tag::Pain,
+            "gain" => Tag::Gain,
+            "moment-of-truth" => Tag::MomentOfTruth,
+            "drop-off" => Tag::DropOff,
+            other => Tag::Custom(other.to_owned()),
+        }
+    }
+
+    /// The text shown on the badge.
+    pub fn label(&self) -> &str {
+        match self {
+            Tag::Pain => "pain",
+            Tag::Gain => "gain",
+            Tag::MomentOfTruth => "moment of truth",
+            Tag::DropOff => "drop-off",
+            Tag::Custom(text) => text,
+        }
+    }
+}
+
+/// A colour parsed from `#rgb` or `#rrggbb`; it is written back as
+/// `#rrggbb`, never as the input text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Color {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+}
+
+impl Color {
+    pub fn parse(text: &str) -> Option<Color> {
+        let hex = text.strip_prefix('#')?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let digit = |i: usize| {
+            hex.get(i..i + 1)
+                .and_then(|d| u8::from_str_radix(d, 16).ok())
+        };
+        let pair = |i: usize| {
+            hex.get(i..i + 2)
+                .and_then(|d| u8::from_str_radix(d, 16).ok())
+        };
+        match hex.len() {
+            3 => Some(Color {
+                r: digit(0)? * 17,
+                g: digit(1)? * 17,
+                b: digit(2)? * 17,
+            }),
+            6 => Some(Color {
+                r: pair(0)?,
+                g: pair(2)?,
+                b: pair(4)?,
+            }),
+            _ => None,
+        }
+    }
+
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeMode {
+    Light,
+    Dark,
+    /// Follows the viewer's `prefers-color-scheme`.
+    Auto,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Theme {
+    pub mode: ThemeMode,
+    pub accent: Option<Color>,
+    pub positive: Option<Color>,
+    pub negative: Option<Color>,
+    pub neutral: Option<Color>,
+    pub background: Option<Color>,
+    pub text: Option<Color>,
+    /// Family names, already checked to be letters, digits, spaces and
+    /// hyphens, separated by commas.
+    pub font: Option<String>,
+}
+
+impl Theme {
+    pub fn of_mode(mode: ThemeMode) -> Theme {
+        Theme {
+            mode,
+            accent: None,
+            positive: None,
+            negative: None,
+            neutral: None,
+            background: None,
+            text: None,
+            font: None,
+        }
+    }
+}
