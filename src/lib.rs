@@ -10,6 +10,7 @@
 
 pub mod diagnostic;
 pub mod locate;
+pub mod mermaid;
 pub mod model;
 pub mod parse;
 pub mod validate;

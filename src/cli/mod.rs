@@ -9,6 +9,8 @@ use journeymap::Diagnostic;
 use std::io::Read;
 use std::process::ExitCode;
 
+mod import;
+
 #[derive(Parser)]
 #[command(
     name = "journeymap",
@@ -26,11 +28,24 @@ enum Command {
     /// Check a map: prints nothing and exits 0 when it is valid; prints every
     /// problem as FILE:LINE:COL: PATH: MESSAGE and exits 1 when it is not.
     Check {
-        /// The map (JSON), or - for standard input.
+        /// The map (JSON, or a Mermaid journey diagram), or - for standard input.
         file: String,
+        /// Mermaid input: clamp scores outside 1-5 into that range.
+        #[arg(long)]
+        clamp: bool,
     },
     /// Print the JSON Schema of the map format (for editors: "$schema").
     Schema,
+    /// Convert a Mermaid journey diagram to a map: the JSON on stdout,
+    /// warnings on stderr; errors as FILE:LINE:COL: PATH: MESSAGE, exit 1.
+    ImportMermaid {
+        /// The diagram (Mermaid `journey`), or - for standard input.
+        file: String,
+        /// Clamp scores outside 1-5 into that range (with a warning) instead
+        /// of failing; decimal scores are kept.
+        #[arg(long)]
+        clamp: bool,
+    },
 }
 
 /// The JSON Schema, shipped inside the binary.
@@ -49,11 +64,12 @@ pub fn run() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check { file } => check(&file),
+        Command::Check { file, clamp } => check(&file, clamp),
         Command::Schema => {
             print!("{SCHEMA}");
             ExitCode::SUCCESS
         }
+        Command::ImportMermaid { file, clamp } => import::import_mermaid(&file, clamp),
     }
 }
 
@@ -95,10 +111,17 @@ fn report(file: &str, diagnostics: &[Diagnostic]) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn check(file: &str) -> ExitCode {
+fn check(file: &str, clamp: bool) -> ExitCode {
     let text = match read_input(file) {
         Ok(text) => text,
         Err(code) => return code,
+    };
+    let text = match import::map_text_from_input(file, text, clamp) {
+        Ok((text, warnings)) => {
+            import::print_warnings(file, &warnings);
+            text
+        }
+        Err(diagnostics) => return report(file, &diagnostics),
     };
     match journeymap::validate(&text) {
         Ok(_) => ExitCode::SUCCESS,

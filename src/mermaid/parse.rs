@@ -1,0 +1,882 @@
+//! Mermaid `journey` text to a [`Journey`]: the statements Mermaid's grammar
+//! (`journey.jison` and the pre-processing in front of it) accepts, read
+//! line by line so that every error has a line and a column and every bad
+//! line is reported, not just the first.
+//!
+//! What Mermaid does, and so what this does:
+//! - a `---` front-matter block may come first (its `title:` is the
+//!   diagram's title unless a `title` statement sets one); `%%` lines are
+//!   comments, `%%{ … }%%` directives are skipped; then comes `journey`;
+//! - `title TEXT`, `section NAME` and `TEXT: SCORE: ACTOR, ACTOR` end at a
+//!   `#`, which starts a comment; a `;` is an error; keywords are
+//!   case-insensitive and the statement wins over a task that starts with
+//!   one (a task "Title page: 3" sets the title — with a warning);
+//! - `accTitle: …` and `accDescr: …` take the rest of the line, `accDescr {
+//!   … }` everything up to the `}` (lines starting with `%%` aside);
+//! - a task's data is split at `:`: the score, then the actors (comma
+//!   separated, trimmed, empty ones dropped); more is ignored (a warning);
+//! - `#NAME;` references stand for characters ([`super::source`]), and
+//!   `<br>` in a section or task text is a line break.
+
+use super::source::{self, Atom};
+use crate::diagnostic::{Diagnostic, quote};
+use std::ops::Range;
+
+/// A place in the Mermaid text, 1-based, columns in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loc {
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub at: Loc,
+}
+
+/// What a journey diagram says, with where it says it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Journey {
+    pub header: Loc,
+    pub title: Option<Located<String>>,
+    pub front_matter_title: Option<Located<String>>,
+    pub acc_title: Option<Located<String>>,
+    pub acc_descr: Option<Located<String>>,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub name: String,
+    pub at: Loc,
+    /// Holds the tasks written before the first `section`.
+    pub implicit: bool,
+    pub tasks: Vec<Task>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    pub text: String,
+    pub at: Loc,
+    /// From 1 to 5 (checked, or clamped).
+    pub score: f64,
+    pub actors: Vec<Located<String>>,
+}
+
+/// The name of the stage that holds tasks written before any `section`.
+pub const FIRST_STAGE_NAME: &str = "Journey";
+
+/// Reads a journey diagram: the journey and its warnings, or every error.
+pub fn parse(text: &str, clamp: bool) -> Result<(Journey, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let lines = source::lines(text);
+    let header = preamble(&lines).map_err(|d| vec![d])?;
+    let mut parser = Parser {
+        clamp,
+        journey: Journey {
+            header: Loc {
+                line: header.index + 1,
+                column: header.column,
+            },
+            title: None,
+            front_matter_title: None,
+            acc_title: None,
+            acc_descr: None,
+            sections: Vec::new(),
+        },
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        block: None,
+    };
+    if let Some(range) = header.front_matter.clone() {
+        parser.front_matter(&lines, range);
+    }
+    parser.body(&lines, &header);
+    if let Some(block) = parser.block.take() {
+        parser.errors.push(diagnostic(
+            "accDescr",
+            block.at,
+            "this accDescr block is not closed: expected \"}\" before the end of the text",
+        ));
+    }
+    parser.errors.sort_by_key(|e| (e.line, e.column));
+    if parser.errors.is_empty() {
+        Ok((parser.journey, parser.warnings))
+    } else {
+        Err(parser.errors)
+    }
+}
+
+/// True when the text is a Mermaid journey diagram by its header: after an
+/// optional front-matter block, blank lines, `%%` comments and directives,
+/// the first line starts with the word `journey`.
+pub fn looks_like_journey(text: &str) -> bool {
+    preamble(&source::lines(text)).is_ok()
+}
+
+/// Where the `journey` header is, and the front matter's content lines.
+struct Header {
+    index: usize,
+    column: usize,
+    front_matter: Option<Range<usize>>,
+}
+
+fn trimmed(line: &[char]) -> &[char] {
+    let start = line.iter().position(|&c| !source::is_js_space(c));
+    let end = line.iter().rposition(|&c| !source::is_js_space(c));
+    match (start, end) {
+        (Some(start), Some(end)) => line.get(start..=end).unwrap_or_default(),
+        _ => &[],
+    }
+}
+
+fn indent(line: &[char]) -> usize {
+    line.iter().take_while(|&&c| source::is_js_space(c)).count()
+}
+
+fn starts_with(chars: &[char], prefix: &str) -> bool {
+    let mut chars = chars.iter();
+    prefix.chars().all(|p| chars.next() == Some(&p))
+}
+
+fn contains(chars: &[char], needle: &str) -> bool {
+    let needle: Vec<char> = needle.chars().collect();
+    chars.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+/// A text for messages: quoted, cut at 40 characters.
+fn shown(text: &str) -> String {
+    if text.chars().count() > 40 {
+        let start: String = text.chars().take(37).collect();
+        format!("{}…", quote(&start))
+    } else {
+        quote(text)
+    }
+}
+
+fn diagnostic(path: impl Into<String>, at: Loc, message: impl Into<String>) -> Diagnostic {
+    Diagnostic {
+        path: path.into(),
+        line: Some(at.line),
+        column: Some(at.column),
+        message: message.into(),
+    }
+}
+
+/// Which directive line closes the one opened on line `index`, if any.
+fn directive_end(lines: &[Vec<char>], index: usize) -> Option<usize> {
+    let line = lines.get(index)?;
+    let start = indent(line) + 3;
+    if contains(line.get(start..).unwrap_or_default(), "}%%") {
+        return Some(index);
+    }
+    (index + 1..lines.len()).find(|&i| lines.get(i).is_some_and(|l| contains(l, "}%%")))
+}
+
+fn preamble(lines: &[Vec<char>]) -> Result<Header, Diagnostic> {
+    let blank = |i: usize| lines.get(i).is_some_and(|l| trimmed(l).is_empty());
+    let mut i = 0;
+    while blank(i) {
+        i += 1;
+    }
+    let mut front_matter = None;
+    if let Some(line) = lines.get(i)
+        && trimmed(line) == ['-', '-', '-']
+    {
+        let close = (i + 1..lines.len())
+            .find(|&j| lines.get(j).is_some_and(|l| trimmed(l) == ['-', '-', '-']));
+        let Some(close) = close else {
+            return Err(diagnostic(
+                "front matter",
+                Loc {
+                    line: i + 1,
+                    column: indent(line) + 1,
+                },
+                "the front matter opened here is not closed: expected a line \"---\" after it",
+            ));
+        };
+        front_matter = Some(i + 1..close);
+        i = close + 1;
+    }
+    loop {
+        let Some(line) = lines.get(i) else {
+            let last = lines.len().max(1);
+            let column = lines.last().map_or(0, Vec::len) + 1;
+            return Err(diagnostic(
+                "journey",
+                Loc { line: last, column },
+                "expected a Mermaid journey diagram starting with \"journey\", found the end of the text",
+            ));
+        };
+        let text = trimmed(line);
+        let at = Loc {
+            line: i + 1,
+            column: indent(line) + 1,
+        };
+        if text.is_empty() {
+            i += 1;
+        } else if starts_with(text, "%%{") {
+            match directive_end(lines, i) {
+                Some(end) => i = end + 1,
+                None => {
+                    return Err(diagnostic(
+                        "directive",
+                        at,
+                        "this directive is not closed: expected \"}%%\"",
+                    ));
+                }
+            }
+        } else if starts_with(text, "%%") {
+            i += 1;
+        } else if starts_with(text, "journey") && text.get(7).is_none_or(|&c| !source::is_word(c)) {
+            return Ok(Header {
+                index: i,
+                column: at.column,
+                front_matter,
+            });
+        } else {
+            let found: String = text.iter().collect();
+            let hint = if found.to_lowercase().starts_with("journey") {
+                "; Mermaid recognises only lower-case \"journey\""
+            } else if found == "---" {
+                "; front matter must come first, before any comment"
+            } else {
+                "; only Mermaid user-journey diagrams can be imported"
+            };
+            return Err(diagnostic(
+                "journey",
+                at,
+                format!(
+                    "expected the header \"journey\", found {}{hint}",
+                    shown(&found)
+                ),
+            ));
+        }
+    }
+}
+
+/// An open `accDescr { … }` block.
+struct Block {
+    at: Loc,
+    text: String,
+}
+
+struct Parser {
+    clamp: bool,
+    journey: Journey,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    block: Option<Block>,
+}
+
+/// A keyword at the start of `atoms`, in any case.
+fn keyword(atoms: &[Atom], word: &str) -> bool {
+    let mut atoms = atoms.iter();
+    word.chars().all(|w| {
+        atoms
+            .next()
+            .and_then(Atom::char)
+            .is_some_and(|c| c.eq_ignore_ascii_case(&w))
+    })
+}
+
+fn at(line: usize, atom: &Atom) -> Loc {
+    Loc {
+        line,
+        column: atom.column,
+    }
+}
+
+/// The column just after the atoms (or `fallback` when there are none).
+fn end_of(atoms: &[Atom], fallback: usize) -> usize {
+    atoms.last().map_or(fallback, Atom::end)
+}
+
+fn label(kind: &str, text: &str) -> String {
+    format!("{kind} {}", shown(text))
+}
+
+const SEMICOLON: &str =
+    "unexpected \";\": Mermaid does not accept \";\" here; write #59; for a semicolon";
+
+impl Parser {
+    /// Reads `title:` from the front matter, the one key that means
+    /// something to a journey; the rest (config) does not apply here.
+    fn front_matter(&mut self, lines: &[Vec<char>], range: Range<usize>) {
+        for index in range {
+            let Some(line) = lines.get(index) else {
+                continue;
+            };
+            if !starts_with(line, "title:") {
+                continue;
+            }
+            let value: String = line.get(6..).unwrap_or_default().iter().collect();
+            let at = Loc {
+                line: index + 1,
+                column: 1,
+            };
+            match yaml_scalar(value.trim()) {
+                Some(title) => {
+                    let atoms = source::atoms(&title.chars().collect::<Vec<_>>());
+                    self.warn_unknown(index + 1, &atoms, "front matter");
+                    let title = source::text(&atoms, false);
+                    if !title.is_empty() {
+                        self.journey.front_matter_title = Some(Located { value: title, at });
+                    }
+                }
+                None => self.warnings.push(diagnostic(
+                    "front matter",
+                    at,
+                    "this title is not imported: only a one-line title (plain or quoted) is read from the front matter",
+                )),
+            }
+        }
+    }
+
+    fn body(&mut self, lines: &[Vec<char>], header: &Header) {
+        let mut index = header.index;
+        while let Some(line) = lines.get(index) {
+            let text = trimmed(line);
+            if index != header.index && starts_with(text, "%%") {
+                if self.block.is_none() && starts_with(text, "%%{") {
+                    match directive_end(lines, index) {
+                        Some(end) => index = end,
+                        None => {
+                            self.errors.push(diagnostic(
+                                "directive",
+                                Loc {
+                                    line: index + 1,
+                                    column: indent(line) + 1,
+                                },
+                                "this directive is not closed: expected \"}%%\"",
+                            ));
+                            return;
+                        }
+                    }
+                }
+                index += 1;
+                continue;
+            }
+            let mut atoms = source::atoms(line);
+            if index == header.index {
+                atoms.retain(|a| a.column >= header.column + "journey".len());
+            }
+            self.line(index + 1, &atoms);
+            index += 1;
+        }
+    }
+
+    /// One line: statements, and the inside of an `accDescr` block.
+    fn line(&mut self, line: usize, atoms: &[Atom]) {
+        let mut rest = atoms;
+        loop {
+            if let Some(block) = &mut self.block {
+                let close = rest.iter().position(|a| a.is('}'));
+                let inside = close.map_or(rest, |i| rest.get(..i).unwrap_or_default());
+                block.text.push_str(&source::text(inside, false));
+                self.warn_unknown(line, inside, "accDescr");
+                match close {
+                    Some(i) => {
+                        self.close_block();
+                        rest = rest.get(i + 1..).unwrap_or_default();
+                    }
+                    None => {
+                        if let Some(block) = &mut self.block {
+                            block.text.push('\n');
+                        }
+                        return;
+                    }
+                }
+            } else {
+                match self.statement(line, rest) {
+                    Some(next) => rest = rest.get(next..).unwrap_or_default(),
+                    None => return,
+                }
+            }
+        }
+    }
+
+    fn close_block(&mut self) {
+        if let Some(block) = self.block.take() {
+            let text = block_text(&block.text);
+            self.set_acc_descr(text, block.at);
+        }
+    }
+
+    /// One statement. Returns where an `accDescr {` block's text starts.
+    fn statement(&mut self, line: usize, atoms: &[Atom]) -> Option<usize> {
+        let start = atoms.iter().position(|a| !a.is_space())?;
+        let s = atoms.get(start..).unwrap_or_default();
+        let first = s.first()?;
+        let second_and_third_are_percent =
+            s.get(1).is_some_and(|a| a.is('%')) && s.get(2).is_some_and(|a| a.is('%'));
+        // `%%…` and `x%%…` are comments to Mermaid's lexer; so is `#…`.
+        if (first.is('%') && s.get(1).is_some_and(|a| a.is('%')))
+            || (first.char().is_some_and(|c| c != '}') && second_and_third_are_percent)
+            || first.is('#')
+        {
+            return None;
+        }
+        let here = at(line, first);
+        let space_or_end = |n: usize| s.get(n).is_none_or(Atom::is_space);
+        if keyword(s, "title") && space_or_end(5) {
+            self.title(line, here, s.get(6..).unwrap_or_default());
+        } else if keyword(s, "section") && space_or_end(7) {
+            self.section(line, here, s.get(8..).unwrap_or_default());
+        } else if keyword(s, "journey")
+            && s.get(7)
+                .is_none_or(|a| a.char().is_none_or(|c| !source::is_word(c)))
+        {
+            self.errors.push(diagnostic(
+                "journey",
+                here,
+                "unexpected \"journey\": it is the diagram's header and may appear only once; Mermaid reads any line starting with the word \"journey\" as the header, so reword this line",
+            ));
+        } else if let Some(value) = acc_value(s, "acctitle", ':') {
+            let value = source::trim(value);
+            self.warn_unknown(line, value, "accTitle");
+            let text = source::text(value, false);
+            if !text.is_empty() {
+                let previous = self.journey.acc_title.as_ref().map(|p| p.at);
+                self.replace_warning("accTitle", here, previous);
+                self.journey.acc_title = Some(Located {
+                    value: text,
+                    at: here,
+                });
+            }
+        } else if let Some(value) = acc_value(s, "accdescr", ':') {
+            let value = source::trim(value);
+            self.warn_unknown(line, value, "accDescr");
+            let text = source::text(value, false);
+            self.set_acc_descr(text, here);
+        } else if let Some(value) = acc_value(s, "accdescr", '{') {
+            self.block = Some(Block {
+                at: here,
+                text: String::new(),
+            });
+            return Some(atoms.len() - value.len());
+        } else {
+            self.task(line, s);
+        }
+        None
+    }
+
+    fn replace_warning(&mut self, what: &str, here: Loc, previous: Option<Loc>) {
+        if let Some(previous) = previous {
+            self.warnings.push(diagnostic(
+                what,
+                here,
+                format!(
+                    "this {what} replaces the one on line {}: Mermaid keeps the last",
+                    previous.line
+                ),
+            ));
+        }
+    }
+
+    fn set_acc_descr(&mut self, text: String, here: Loc) {
+        if text.is_empty() {
+            return;
+        }
+        let previous = self.journey.acc_descr.as_ref().map(|p| p.at);
+        self.replace_warning("accDescr", here, previous);
+        self.journey.acc_descr = Some(Located {
+            value: text,
+            at: here,
+        });
+    }
+
+    fn warn_unknown(&mut self, line: usize, atoms: &[Atom], path: &str) {
+        for (atom, name) in source::unknown_entities(atoms) {
+            self.warnings.push(diagnostic(
+                path,
+                at(line, atom),
+                format!(
+                    "#{name}; is not a character reference HTML knows; kept as \"&{name};\", as Mermaid shows it"
+                ),
+            ));
+        }
+    }
+
+    fn title(&mut self, line: usize, here: Loc, value: &[Atom]) {
+        let (body, stop) = source::until(value, &['#', ';']);
+        if let Some(stop) = stop.filter(|a| a.is(';')) {
+            self.errors
+                .push(diagnostic("title", at(line, stop), SEMICOLON));
+            return;
+        }
+        let body = source::trim(body);
+        if body.is_empty() {
+            self.errors.push(diagnostic(
+                "title",
+                here,
+                "expected the title after \"title\", found nothing",
+            ));
+            return;
+        }
+        self.warn_unknown(line, body, "title");
+        let text = source::text(body, false);
+        if let Some(previous) = &self.journey.title {
+            self.warnings.push(diagnostic(
+                "title",
+                here,
+                format!(
+                    "this line sets the title again, replacing the one on line {}: Mermaid reads a line starting with \"title \" as the title, even when it was meant as a task",
+                    previous.at.line
+                ),
+            ));
+        }
+        self.journey.title = Some(Located {
+            value: text,
+            at: here,
+        });
+    }
+
+    fn section(&mut self, line: usize, here: Loc, value: &[Atom]) {
+        let (body, stop) = source::until(value, &['#', ':', ';']);
+        let name = source::text(source::trim(body), true);
+        let path = label("section", &name);
+        match stop {
+            Some(stop) if stop.is(';') => {
+                self.errors
+                    .push(diagnostic(path, at(line, stop), SEMICOLON));
+                return;
+            }
+            Some(stop) if stop.is(':') => {
+                self.errors.push(diagnostic(
+                    path,
+                    at(line, stop),
+                    "unexpected \":\" in a section name: Mermaid does not accept it there; write #58; for a colon",
+                ));
+                return;
+            }
+            _ => {}
+        }
+        let body = source::trim(body);
+        if body.is_empty() {
+            self.errors.push(diagnostic(
+                "section",
+                here,
+                "expected the section's name after \"section\", found nothing",
+            ));
+            return;
+        }
+        self.warn_unknown(line, body, &path);
+        self.journey.sections.push(Section {
+            name,
+            at: here,
+            implicit: false,
+            tasks: Vec::new(),
+        });
+    }
+
+    fn task(&mut self, line: usize, s: &[Atom]) {
+        let here = s.first().map_or(Loc { line, column: 1 }, |a| at(line, a));
+        let (name, stop) = source::until(s, &['#', ':', ';']);
+        let name = source::trim(name);
+        let text = source::text(name, true);
+        let path = if text.is_empty() {
+            "task".to_owned()
+        } else {
+            label("task", &text)
+        };
+        let colon = match stop {
+            None => {
+                self.errors.push(diagnostic(
+                    path,
+                    Loc {
+                        line,
+                        column: end_of(s, here.column),
+                    },
+                    "expected \":\" and a score after the task text, found the end of the line (a task is TEXT: SCORE: ACTORS)",
+                ));
+                return;
+            }
+            Some(stop) if stop.is('#') => {
+                self.errors.push(diagnostic(
+                    path,
+                    at(line, stop),
+                    "expected \":\" and a score after the task text, found \"#\", which starts a comment in Mermaid; write #35; for a literal \"#\"",
+                ));
+                return;
+            }
+            Some(stop) if stop.is(';') => {
+                self.errors
+                    .push(diagnostic(path, at(line, stop), SEMICOLON));
+                return;
+            }
+            Some(colon) => colon,
+        };
+        if name.is_empty() {
+            self.errors.push(diagnostic(
+                path,
+                at(line, colon),
+                "expected the task's text before \":\", found nothing",
+            ));
+            return;
+        }
+        let after_colon = s
+            .iter()
+            .position(|a| a.column == colon.column)
+            .and_then(|i| s.get(i + 1..))
+            .unwrap_or_default();
+        let (data, stop) = source::until(after_colon, &['#', ';']);
+        if let Some(stop) = stop.filter(|a| a.is(';')) {
+            self.errors
+                .push(diagnostic(path, at(line, stop), SEMICOLON));
+            return;
+        }
+        let pieces = source::split(data, ':');
+        let score_atoms = pieces.first().copied().unwrap_or_default();
+        let Some(score) = self.score(line, &path, colon, score_atoms) else {
+            return;
+        };
+        self.warn_unknown(line, name, &path);
+        let mut actors = Vec::new();
+        if let Some(list) = pieces.get(1) {
+            for actor in source::split(list, ',') {
+                let actor = source::trim(actor);
+                if let Some(first) = actor.first() {
+                    self.warn_unknown(line, actor, &path);
+                    actors.push(Located {
+                        value: source::text(actor, false),
+                        at: at(line, first),
+                    });
+                }
+            }
+        }
+        let second_colon = data.iter().enumerate().filter(|(_, a)| a.is(':')).nth(1);
+        if let Some((i, second)) = second_colon {
+            let dropped = source::trim(data.get(i + 1..).unwrap_or_default());
+            if !dropped.is_empty() {
+                self.warnings.push(diagnostic(
+                    path.clone(),
+                    at(line, second),
+                    format!(
+                        "ignored {}: Mermaid reads TEXT: SCORE: ACTORS and drops what follows a third \":\"",
+                        shown(&source::text(dropped, false))
+                    ),
+                ));
+            }
+        }
+        if self.journey.sections.is_empty() {
+            self.journey.sections.push(Section {
+                name: FIRST_STAGE_NAME.to_owned(),
+                at: here,
+                implicit: true,
+                tasks: Vec::new(),
+            });
+        }
+        if let Some(section) = self.journey.sections.last_mut() {
+            section.tasks.push(Task {
+                text,
+                at: here,
+                score,
+                actors,
+            });
+        }
+    }
+
+    /// The score, checked against 1–5 (clamped into it with `clamp`).
+    fn score(&mut self, line: usize, path: &str, colon: &Atom, atoms: &[Atom]) -> Option<f64> {
+        let atoms = source::trim(atoms);
+        let Some(first) = atoms.first() else {
+            self.errors.push(diagnostic(
+                path,
+                at(line, colon),
+                "expected a score from 1 to 5 after \":\", found nothing",
+            ));
+            return None;
+        };
+        let here = at(line, first);
+        let raw = source::text(atoms, false);
+        let number = if atoms.iter().all(|a| a.char().is_some()) {
+            parse_number(&raw)
+        } else {
+            None
+        };
+        let Some(number) = number else {
+            self.errors.push(diagnostic(
+                path,
+                here,
+                format!(
+                    "expected a score, a whole number from 1 to 5, found {}",
+                    shown(&raw)
+                ),
+            ));
+            return None;
+        };
+        let whole = number.fract() == 0.0;
+        if whole && (1.0..=5.0).contains(&number) {
+            return Some(number);
+        }
+        let clamped = number.clamp(1.0, 5.0);
+        if !self.clamp {
+            let message = if clamped == number {
+                format!(
+                    "expected a whole-number score from 1 to 5, found {raw}; with the clamp option (--clamp) it is kept, as the map format allows decimals"
+                )
+            } else {
+                format!(
+                    "expected a score from 1 to 5, found {raw}; with the clamp option (--clamp) it becomes {}",
+                    show_number(clamped)
+                )
+            };
+            self.errors.push(diagnostic(path, here, message));
+            return None;
+        }
+        let message = if clamped == number {
+            format!("score {raw} is not a whole number; kept, as the map format allows decimals")
+        } else {
+            format!(
+                "score {raw} is outside 1–5; clamped to {}",
+                show_number(clamped)
+            )
+        };
+        self.warnings.push(diagnostic(path, here, message));
+        Some(clamped)
+    }
+}
+
+/// `accTitle`/`accDescr`, spaces, then `mark`: the text after the mark.
+fn acc_value<'a>(s: &'a [Atom], word: &str, mark: char) -> Option<&'a [Atom]> {
+    if !keyword(s, word) {
+        return None;
+    }
+    let rest = s.get(word.len()..).unwrap_or_default();
+    let mark_at = rest.iter().position(|a| !a.is_space())?;
+    rest.get(mark_at)
+        .filter(|a| a.is(mark))
+        .map(|_| rest.get(mark_at + 1..).unwrap_or_default())
+}
+
+/// The text of an `accDescr { … }` block as Mermaid keeps it: trimmed, and
+/// the indentation (and blank lines) after each line break removed.
+fn block_text(text: &str) -> String {
+    let mut out = String::new();
+    let mut after_break = false;
+    for c in text.trim_matches(source::is_js_space).chars() {
+        if after_break && source::is_js_space(c) {
+            continue;
+        }
+        after_break = c == '\n';
+        out.push(c);
+    }
+    out
+}
+
+/// A number as JavaScript's `Number()` reads a decimal one; `None` for
+/// anything else (words, hexadecimal, `Infinity`).
+fn parse_number(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let digits = |from: usize| {
+        bytes
+            .iter()
+            .skip(from)
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let mut i = usize::from(matches!(bytes.first(), Some(b'+' | b'-')));
+    let whole = digits(i);
+    i += whole;
+    let mut fraction = 0;
+    if bytes.get(i) == Some(&b'.') {
+        fraction = digits(i + 1);
+        i += 1 + fraction;
+    }
+    if whole + fraction == 0 {
+        return None;
+    }
+    if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(bytes.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let exponent = digits(i);
+        if exponent == 0 {
+            return None;
+        }
+        i += exponent;
+    }
+    if i != bytes.len() {
+        return None;
+    }
+    text.parse().ok()
+}
+
+fn show_number(number: f64) -> String {
+    format!("{number}")
+}
+
+/// A one-line YAML scalar: plain (a ` #` comment dropped), or quoted.
+/// `None` for block scalars, anchors, collections and empty values.
+fn yaml_scalar(value: &str) -> Option<String> {
+    if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        let mut out = String::new();
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next()? {
+                    'n' => out.push('\n'),
+                    't' => out.push('\t'),
+                    other => out.push(other),
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        return Some(out);
+    }
+    if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+        return Some(inner.replace("''", "'"));
+    }
+    let plain = value.split(" #").next().unwrap_or_default().trim();
+    let special = plain.starts_with(['|', '>', '&', '*', '[', '{', '!', '"', '\'', '#']);
+    (!plain.is_empty() && !special).then(|| plain.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_javascript_reads_decimals() {
+        for (text, number) in [
+            ("5", 5.0),
+            ("+3", 3.0),
+            ("2.5", 2.5),
+            (".5", 0.5),
+            ("5.", 5.0),
+            ("1e0", 1.0),
+            ("-10", -10.0),
+        ] {
+            assert_eq!(parse_number(text), Some(number), "{text}");
+        }
+        for text in [
+            "", "+", ".", "e5", "1e", "0x5", "Infinity", "NaN", "five", "5 5",
+        ] {
+            assert_eq!(parse_number(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn block_text_drops_indentation_after_breaks() {
+        assert_eq!(
+            block_text("\n  A user journey for\n    family\n\n  shopping\n  "),
+            "A user journey for\nfamily\nshopping"
+        );
+    }
+
+    #[test]
+    fn yaml_titles() {
+        assert_eq!(yaml_scalar("My day").as_deref(), Some("My day"));
+        assert_eq!(yaml_scalar("My day # note").as_deref(), Some("My day"));
+        assert_eq!(
+            yaml_scalar("\"A \\\"quoted\\\" day\"").as_deref(),
+            Some("A \"quoted\" day")
+        );
+        assert_eq!(yaml_scalar("'It''s'").as_deref(), Some("It's"));
+        assert_eq!(yaml_scalar("|"), None);
+        assert_eq!(yaml_scalar(""), None);
+    }
+}
