@@ -22,6 +22,8 @@ pub mod model;
 pub mod render;
 pub mod parse;
 pub mod validate;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use diagnostic::Diagnostic;
 pub use validate::validate;

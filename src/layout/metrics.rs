@@ -69,6 +69,15 @@ pub fn format_number(value: f64) -> String {
     }
 }
 
+/// Percentages: whole numbers from 10 up, one decimal below.
+fn format_percent(value: f64) -> String {
+    if value >= 10.0 {
+        format_number(value.round())
+    } else {
+        format_number((value * 10.0).round() / 10.0)
+    }
+}
+
 fn value_text(value: &MetricValue) -> String {
     match value {
         MetricValue::Number(n) => format_number(*n),
@@ -130,7 +139,7 @@ pub fn cells(
             let arrow = if percent >= 0.0 { "▼" } else { "▲" };
             let words = if largest { "drop-off, the largest" } else { "drop-off" };
             let text = TextBlock::new(
-                &format!("{arrow} {}% {words}", format_number(percent.abs())),
+                &format!("{arrow} {}% {words}", format_percent(percent.abs())),
                 x,
                 cursor,
                 width,

@@ -55,11 +55,11 @@ pub fn emotion(out: &mut Svg, layout: &Layout) {
                         number(end.y)
                     ));
                 }
-                let mut path = vec![("class", "jm-curve".into()), ("d", d.into())];
-                if let Some(color) = curve.color {
-                    path.push(("stroke", color.hex().into()));
-                }
-                out.open("path", &path);
+                let class = match curve.persona {
+                    Some(persona) => format!("jm-curve jm-persona-{persona}"),
+                    None => "jm-curve".to_owned(),
+                };
+                out.open("path", &[("class", class.into()), ("d", d.into())]);
                 if let Some(name) = &curve.name {
                     out.text_element("title", &[], name);
                 }

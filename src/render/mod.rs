@@ -102,7 +102,7 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
     let summary = summary(layout);
     out.text_element("desc", &[("id", desc_id.as_str().into())], &summary);
     out.open("style", &[]);
-    out.raw(&style::style_sheet(prefix, &layout.theme, mode));
+    out.raw(&style::style_sheet(prefix, &layout.theme, mode, &layout.persona_colors));
     out.close();
     out.empty(
         "rect",

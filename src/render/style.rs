@@ -124,7 +124,7 @@ fn variables(out: &mut String, selector: &str, palette: &[(&str, &str)], theme: 
 }
 
 /// The style sheet for the map whose root has id `root_id`.
-pub fn style_sheet(root_id: &str, theme: &Theme, mode: ThemeMode) -> String {
+pub fn style_sheet(root_id: &str, theme: &Theme, mode: ThemeMode, persona_colors: &[Color]) -> String {
     let root = format!("#{root_id}");
     let mut out = String::new();
     match mode {
@@ -138,5 +138,8 @@ pub fn style_sheet(root_id: &str, theme: &Theme, mode: ThemeMode) -> String {
         }
     }
     out.push_str(&RULES.replace('S', &root));
+    for (index, color) in persona_colors.iter().enumerate() {
+        out.push_str(&format!("{root} .jm-persona-{index}{{stroke:{}}}", color.hex()));
+    }
     out
 }
