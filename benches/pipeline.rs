@@ -20,7 +20,13 @@ const PHRASES: &[&str] = &[
 /// texts, every fifth item scored, touchpoints on several channels.
 pub fn generated_map(items: usize) -> String {
     let stages = items.div_ceil(100);
-    let lanes = ["actions", "touchpoints", "thoughts", "pains", "opportunities"];
+    let lanes = [
+        "actions",
+        "touchpoints",
+        "thoughts",
+        "pains",
+        "opportunities",
+    ];
     let channels = ["web", "mobile", "chat", "phone", "email"];
     let mut n = 0;
     let stage_values: Vec<Value> = (0..stages)
@@ -71,7 +77,10 @@ fn pipeline(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("layout+render", items), &map, |b, map| {
             b.iter(|| {
-                journeymap::render::render(&journeymap::layout::layout(black_box(map)), &RenderOptions::default())
+                journeymap::render::render(
+                    &journeymap::layout::layout(black_box(map)),
+                    &RenderOptions::default(),
+                )
             })
         });
     }

@@ -16,11 +16,11 @@
 
 pub mod diagnostic;
 pub mod layout;
-pub mod text;
 pub mod locate;
 pub mod model;
-pub mod render;
 pub mod parse;
+pub mod render;
+pub mod text;
 pub mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 fn inputs() -> Vec<(String, PathBuf)> {
     let mut inputs = Vec::new();
     for (prefix, dir) in [("", "examples"), ("case-", "tests/golden/cases")] {
-        let Ok(entries) = fs::read_dir(dir) else { continue };
+        let Ok(entries) = fs::read_dir(dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "json") {
@@ -47,7 +49,10 @@ fn compare(path: &Path, actual: &str) -> Option<String> {
     }
     fs::write(&actual_path, actual).unwrap();
     Some(match expected {
-        None => format!("{} is missing (run with BLESS=1 to create it)", path.display()),
+        None => format!(
+            "{} is missing (run with BLESS=1 to create it)",
+            path.display()
+        ),
         Some(_) => format!(
             "{} differs: see diff {} {}",
             path.display(),
@@ -60,7 +65,10 @@ fn compare(path: &Path, actual: &str) -> Option<String> {
 #[test]
 fn layouts_and_svgs_match_their_goldens() {
     let inputs = inputs();
-    assert!(inputs.len() >= 6, "expected the examples and the focused cases");
+    assert!(
+        inputs.len() >= 6,
+        "expected the examples and the focused cases"
+    );
     let mut complaints = Vec::new();
     for (name, path) in inputs {
         let text = fs::read_to_string(&path).unwrap();

@@ -32,14 +32,27 @@ fn emotion_points_sit_over_their_items_stage_in_reading_order() {
         }
         for segment in &curve.segments {
             for control in segment {
-                assert!(control.y >= chart.plot.y - 1e-9 && control.y <= chart.plot.bottom() + 1e-9);
+                assert!(
+                    control.y >= chart.plot.y - 1e-9 && control.y <= chart.plot.bottom() + 1e-9
+                );
             }
         }
     }
     // The first persona sees "Reads reviews" and "Pays as guest"; the second does not.
-    let first: Vec<&str> = chart.curves[0].points.iter().map(|p| p.label.as_str()).collect();
-    let second: Vec<&str> = chart.curves[1].points.iter().map(|p| p.label.as_str()).collect();
-    assert_eq!(first, ["Finds the shop", "Reads reviews", "Pays as guest", "Use"]);
+    let first: Vec<&str> = chart.curves[0]
+        .points
+        .iter()
+        .map(|p| p.label.as_str())
+        .collect();
+    let second: Vec<&str> = chart.curves[1]
+        .points
+        .iter()
+        .map(|p| p.label.as_str())
+        .collect();
+    assert_eq!(
+        first,
+        ["Finds the shop", "Reads reviews", "Pays as guest", "Use"]
+    );
     assert_eq!(second, ["Finds the shop", "One-click order", "Use"]);
     // The same item has the same x on every curve.
     assert_eq!(chart.curves[0].points[0].x, chart.curves[1].points[0].x);
@@ -53,7 +66,10 @@ fn by_channel_lanes_have_a_row_per_channel_and_a_route_in_reading_order() {
     let route = &layout.routes[0];
     assert_eq!(route.points.len(), 5);
     let xs: Vec<f64> = route.points.iter().map(|p| p.x).collect();
-    assert!(xs.windows(2).all(|w| w[0] <= w[1]), "the route moves left to right");
+    assert!(
+        xs.windows(2).all(|w| w[0] <= w[1]),
+        "the route moves left to right"
+    );
     for card in &layout.cards {
         let row = lane
             .sub_rows
@@ -74,11 +90,26 @@ fn the_funnel_marks_the_largest_drop_off() {
         .collect();
     assert_eq!(drops.len(), 3);
     assert!((drops[0].0 - 58.0).abs() < 1e-9);
-    assert!(drops[2].1 && !drops[0].1 && !drops[1].1, "Trial → Pay loses 76.9 %");
-    let bars: Vec<f64> = layout.metrics.iter().filter_map(|c| c.funnel.as_ref().map(|f| f.bar.width)).collect();
+    assert!(
+        drops[2].1 && !drops[0].1 && !drops[1].1,
+        "Trial → Pay loses 76.9 %"
+    );
+    let bars: Vec<f64> = layout
+        .metrics
+        .iter()
+        .filter_map(|c| c.funnel.as_ref().map(|f| f.bar.width))
+        .collect();
     assert!(bars.windows(2).all(|w| w[0] >= w[1]));
-    let kpis: Vec<Option<bool>> = layout.metrics.iter().flat_map(|c| c.kpis.iter().map(|k| k.met)).collect();
-    assert_eq!(kpis, [Some(false), Some(true), None], "lower is better for bounce rate");
+    let kpis: Vec<Option<bool>> = layout
+        .metrics
+        .iter()
+        .flat_map(|c| c.kpis.iter().map(|k| k.met))
+        .collect();
+    assert_eq!(
+        kpis,
+        [Some(false), Some(true), None],
+        "lower is better for bounce rate"
+    );
 }
 
 #[test]
@@ -100,12 +131,20 @@ fn line_lanes_draw_a_rule_across_the_grid() {
 fn cards_grow_to_fit_long_texts_and_never_cut_them() {
     let layout = lay_out(&case("long-text-wraps"));
     let card = &layout.cards[0];
-    assert!(card.lines.len() >= 3, "a long text wraps onto several lines");
+    assert!(
+        card.lines.len() >= 3,
+        "a long text wraps onto several lines"
+    );
     assert!(card.height >= card.lines.len() as f64 * card.text.style.line_height);
     let explicit = &layout.cards[2];
     assert_eq!(
         explicit.lines,
-        ["First line", "Second line after an explicit break", "", "After an empty line"]
+        [
+            "First line",
+            "Second line after an explicit break",
+            "",
+            "After an empty line"
+        ]
     );
 }
 
@@ -123,14 +162,36 @@ fn zoom_boxes_hold_the_column_and_its_detail_panel() {
 /// keywords), whitespace removed.
 fn shown_texts(value: &Value, key: &str, out: &mut Vec<String>) {
     const NOT_SHOWN: &[&str] = &[
-        "id", "$schema", "channel", "personas", "url", "kind", "tone", "theme", "color", "icon",
-        "base", "font", "better", "accent", "positive", "negative", "neutral", "background", "text-color",
+        "id",
+        "$schema",
+        "channel",
+        "personas",
+        "url",
+        "kind",
+        "tone",
+        "theme",
+        "color",
+        "icon",
+        "base",
+        "font",
+        "better",
+        "accent",
+        "positive",
+        "negative",
+        "neutral",
+        "background",
+        "text-color",
     ];
     match value {
         Value::String(s) if !NOT_SHOWN.contains(&key) => {
-            let known_tag = key == "tags" && ["pain", "gain", "moment-of-truth", "drop-off"].contains(&s.as_str());
+            let known_tag = key == "tags"
+                && ["pain", "gain", "moment-of-truth", "drop-off"].contains(&s.as_str());
             if !known_tag {
-                out.push(s.chars().filter(|c| !c.is_whitespace() && (*c >= ' ')).collect());
+                out.push(
+                    s.chars()
+                        .filter(|c| !c.is_whitespace() && (*c >= ' '))
+                        .collect(),
+                );
             }
         }
         Value::Array(items) => items.iter().for_each(|v| shown_texts(v, key, out)),
@@ -171,7 +232,11 @@ fn every_text_of_every_map_appears_in_its_svg() {
         let mut texts = Vec::new();
         shown_texts(&value, "", &mut texts);
         for text in texts {
-            assert!(shown.contains(&text), "{}: {text:?} is not in the SVG", path.display());
+            assert!(
+                shown.contains(&text),
+                "{}: {text:?} is not in the SVG",
+                path.display()
+            );
         }
     }
 }

@@ -12,9 +12,25 @@ use serde_json::{Value, json};
 /// right-to-left scripts, combining marks, a token too long for any card,
 /// explicit newlines.
 const WORDS: &[&str] = &[
-    "customer", "checks", "the", "delivery", "date", "<script>", "&amp;", "\"quoted\"",
-    "購入手続き", "中文字", "👩‍👩‍👧‍👦", "🇯🇵", "שלום", "مرحبا", "cafe\u{301}", "\n",
-    "averyveryverylongtokenwithoutanybreakopportunityatallxxxxxxxxxxxxxxxxxxxxxxxxxx", "a", "—",
+    "customer",
+    "checks",
+    "the",
+    "delivery",
+    "date",
+    "<script>",
+    "&amp;",
+    "\"quoted\"",
+    "購入手続き",
+    "中文字",
+    "👩‍👩‍👧‍👦",
+    "🇯🇵",
+    "שלום",
+    "مرحبا",
+    "cafe\u{301}",
+    "\n",
+    "averyveryverylongtokenwithoutanybreakopportunityatallxxxxxxxxxxxxxxxxxxxxxxxxxx",
+    "a",
+    "—",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -26,31 +42,44 @@ fn item(touchpoint: bool, personas: usize) -> impl Strategy<Value = Value> {
         text(),
         prop::option::of(1.0f64..=5.0),
         prop::sample::select(&["web", "mobile", "chat", "phone", "email", "store"][..]),
-        prop::collection::vec(prop::sample::select(&["pain", "gain", "moment-of-truth", "drop-off", "tag with words"][..]), 0..3),
+        prop::collection::vec(
+            prop::sample::select(
+                &[
+                    "pain",
+                    "gain",
+                    "moment-of-truth",
+                    "drop-off",
+                    "tag with words",
+                ][..],
+            ),
+            0..3,
+        ),
         prop::option::of(text()),
         prop::collection::vec(0..personas.max(1), 0..personas.min(2) + 1),
         any::<bool>(),
     )
-        .prop_map(move |(text, score, channel, tags, owner, persona_picks, plain)| {
-            if plain && !touchpoint {
-                return Value::String(text);
-            }
-            let mut item = json!({ "text": text, "tags": tags });
-            if let Some(score) = score {
-                item["score"] = json!((score * 10.0).round() / 10.0);
-            }
-            if touchpoint {
-                item["channel"] = json!(channel);
-            }
-            if let Some(owner) = owner {
-                item["owner"] = json!(owner);
-            }
-            if personas > 0 {
-                let ids: Vec<String> = persona_picks.iter().map(|p| format!("p{p}")).collect();
-                item["personas"] = json!(ids);
-            }
-            item
-        })
+        .prop_map(
+            move |(text, score, channel, tags, owner, persona_picks, plain)| {
+                if plain && !touchpoint {
+                    return Value::String(text);
+                }
+                let mut item = json!({ "text": text, "tags": tags });
+                if let Some(score) = score {
+                    item["score"] = json!((score * 10.0).round() / 10.0);
+                }
+                if touchpoint {
+                    item["channel"] = json!(channel);
+                }
+                if let Some(owner) = owner {
+                    item["owner"] = json!(owner);
+                }
+                if personas > 0 {
+                    let ids: Vec<String> = persona_picks.iter().map(|p| format!("p{p}")).collect();
+                    item["personas"] = json!(ids);
+                }
+                item
+            },
+        )
 }
 
 fn map() -> impl Strategy<Value = Value> {
@@ -103,29 +132,46 @@ fn check_geometry(layout: &Layout, source: &Value) {
         let rect = card.rect();
         assert!(canvas.contains(&rect), "card {i} leaves the canvas");
         assert!(
-            layout.cells.iter().any(|cell| cell.stage_index == card.stage_index
-                && cell.lane_index == card.lane_index
-                && cell.rect.contains(&rect)),
+            layout
+                .cells
+                .iter()
+                .any(|cell| cell.stage_index == card.stage_index
+                    && cell.lane_index == card.lane_index
+                    && cell.rect.contains(&rect)),
             "card {i} is not inside its cell"
         );
         for other in layout.cards.iter().skip(i + 1) {
-            assert!(!rect.overlaps(&other.rect()), "cards overlap: {rect:?} {:?}", other.rect());
+            assert!(
+                !rect.overlaps(&other.rect()),
+                "cards overlap: {rect:?} {:?}",
+                other.rect()
+            );
         }
         let lane = ["actions", "touchpoints", "emotion", "pains"]
             .iter()
             .position(|l| *l == card.lane)
             .expect("a lane of the generated map");
-        let item = &source["stages"][card.stage_index]["cells"][["actions", "touchpoints", "emotion", "pains"][lane]]
-            [card.item_index];
-        let text = item.as_str().or_else(|| item["text"].as_str()).expect("item text");
-        assert_eq!(without_whitespace(&card.lines.concat()), without_whitespace(text));
+        let item = &source["stages"][card.stage_index]["cells"]
+            [["actions", "touchpoints", "emotion", "pains"][lane]][card.item_index];
+        let text = item
+            .as_str()
+            .or_else(|| item["text"].as_str())
+            .expect("item text");
+        assert_eq!(
+            without_whitespace(&card.lines.concat()),
+            without_whitespace(text)
+        );
     }
     let items: usize = source["stages"]
         .as_array()
         .map(|stages| {
             stages
                 .iter()
-                .map(|s| s["cells"].as_object().map_or(0, |c| c.values().map(|v| v.as_array().map_or(0, Vec::len)).sum()))
+                .map(|s| {
+                    s["cells"].as_object().map_or(0, |c| {
+                        c.values().map(|v| v.as_array().map_or(0, Vec::len)).sum()
+                    })
+                })
                 .sum()
         })
         .unwrap_or(0);

@@ -153,7 +153,12 @@ fn read_map(file: &str) -> Result<journeymap::model::Map, ExitCode> {
     journeymap::validate(&text).map_err(|diagnostics| report(file, &diagnostics))
 }
 
-fn render(file: &str, output: Option<&str>, theme: Option<ThemeArg>, id_prefix: String) -> ExitCode {
+fn render(
+    file: &str,
+    output: Option<&str>,
+    theme: Option<ThemeArg>,
+    id_prefix: String,
+) -> ExitCode {
     let map = match read_map(file) {
         Ok(map) => map,
         Err(code) => return code,
@@ -193,7 +198,10 @@ fn write_output(output: Option<&str>, text: &str) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("journeymap: cannot write {}: {error}", output.unwrap_or("<stdout>"));
+            eprintln!(
+                "journeymap: cannot write {}: {error}",
+                output.unwrap_or("<stdout>")
+            );
             ExitCode::from(2)
         }
     }

@@ -110,7 +110,9 @@ impl Card {
 /// origin; the caller moves it into place.
 pub fn build(map: &Map, item: &Item, slot: Slot<'_>, width: f64) -> Card {
     let inner = width - 2.0 * PADDING;
-    let channel = item.channel.and_then(|i| map.channels.get(i).map(|ch| (i, ch)));
+    let channel = item
+        .channel
+        .and_then(|i| map.channels.get(i).map(|ch| (i, ch)));
     let text_x = if channel.is_some() {
         PADDING + ICON_SIZE + ICON_GAP
     } else {
@@ -118,12 +120,19 @@ pub fn build(map: &Map, item: &Item, slot: Slot<'_>, width: f64) -> Card {
     };
     let text = TextBlock::new(&item.text, text_x, PADDING, width - PADDING - text_x, CARD);
     let icon = channel.map(|(index, ch)| ChannelIcon {
-        rect: Rect::new(PADDING, PADDING + (CARD.line_height - ICON_SIZE) / 2.0, ICON_SIZE, ICON_SIZE),
+        rect: Rect::new(
+            PADDING,
+            PADDING + (CARD.line_height - ICON_SIZE) / 2.0,
+            ICON_SIZE,
+            ICON_SIZE,
+        ),
         icon: ch.icon,
         channel: index,
         name: ch.name.clone(),
     });
-    let content_bottom = text.bottom().max(icon.as_ref().map_or(0.0, |i| i.rect.bottom()));
+    let content_bottom = text
+        .bottom()
+        .max(icon.as_ref().map_or(0.0, |i| i.rect.bottom()));
     let chips = chips(map, item, PADDING, content_bottom + 6.0, inner);
     let bottom = chips
         .iter()
@@ -163,8 +172,18 @@ fn chips(map: &Map, item: &Item, left: f64, top: f64, width: f64) -> Vec<Chip> {
     };
     if map.personas.len() > 1 {
         for &index in &item.personas {
-            let name = map.personas.get(index).map(|p| p.name.clone()).unwrap_or_default();
-            flow.place(MARKER_SIZE, MARKER_SIZE, ChipKind::Persona, None, Some((index, name)));
+            let name = map
+                .personas
+                .get(index)
+                .map(|p| p.name.clone())
+                .unwrap_or_default();
+            flow.place(
+                MARKER_SIZE,
+                MARKER_SIZE,
+                ChipKind::Persona,
+                None,
+                Some((index, name)),
+            );
         }
     }
     for tag in &item.tags {

@@ -31,7 +31,11 @@ pub struct DetailPanel {
 pub fn has_details(stage: &Stage) -> bool {
     stage.detail.is_some()
         || !stage.quotes.is_empty()
-        || stage.cells.iter().flatten().any(|item| item.detail.is_some())
+        || stage
+            .cells
+            .iter()
+            .flatten()
+            .any(|item| item.detail.is_some())
 }
 
 pub fn panel(stage_index: usize, stage: &Stage, x: f64, y: f64) -> DetailPanel {
@@ -44,12 +48,27 @@ pub fn panel(stage_index: usize, stage: &Stage, x: f64, y: f64) -> DetailPanel {
         *cursor = block.bottom() + gap;
         texts.push(block);
     };
-    add(&mut texts, TextBlock::new(&stage.name, inner_x, cursor, width, STAGE_NAME), 10.0, &mut cursor);
+    add(
+        &mut texts,
+        TextBlock::new(&stage.name, inner_x, cursor, width, STAGE_NAME),
+        10.0,
+        &mut cursor,
+    );
     if let Some(detail) = &stage.detail {
-        add(&mut texts, TextBlock::new(detail, inner_x, cursor, width, BODY), 12.0, &mut cursor);
+        add(
+            &mut texts,
+            TextBlock::new(detail, inner_x, cursor, width, BODY),
+            12.0,
+            &mut cursor,
+        );
     }
     if !stage.quotes.is_empty() {
-        add(&mut texts, TextBlock::new("What customers say", inner_x, cursor, width, LABEL), 6.0, &mut cursor);
+        add(
+            &mut texts,
+            TextBlock::new("What customers say", inner_x, cursor, width, LABEL),
+            6.0,
+            &mut cursor,
+        );
         for quote in &stage.quotes {
             let block = TextBlock::new(quote, inner_x + 12.0, cursor, width - 12.0, QUOTE);
             quote_bars.push(Rect::new(inner_x, block.y, 3.0, block.height()));
@@ -63,10 +82,25 @@ pub fn panel(stage_index: usize, stage: &Stage, x: f64, y: f64) -> DetailPanel {
         .filter_map(|item| item.detail.as_deref().map(|d| (item.text.as_str(), d)))
         .collect();
     if !item_details.is_empty() {
-        add(&mut texts, TextBlock::new("In detail", inner_x, cursor, width, LABEL), 6.0, &mut cursor);
+        add(
+            &mut texts,
+            TextBlock::new("In detail", inner_x, cursor, width, LABEL),
+            6.0,
+            &mut cursor,
+        );
         for (text, detail) in item_details {
-            add(&mut texts, TextBlock::new(text, inner_x, cursor, width, SMALL), 2.0, &mut cursor);
-            add(&mut texts, TextBlock::new(detail, inner_x, cursor, width, BODY), 10.0, &mut cursor);
+            add(
+                &mut texts,
+                TextBlock::new(text, inner_x, cursor, width, SMALL),
+                2.0,
+                &mut cursor,
+            );
+            add(
+                &mut texts,
+                TextBlock::new(detail, inner_x, cursor, width, BODY),
+                10.0,
+                &mut cursor,
+            );
         }
     }
     DetailPanel {

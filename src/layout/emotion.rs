@@ -134,7 +134,11 @@ pub fn chart(
         }
     }
     for curve in &mut curves {
-        let points: Vec<Point> = curve.points.iter().map(|p| Point { x: p.x, y: p.y }).collect();
+        let points: Vec<Point> = curve
+            .points
+            .iter()
+            .map(|p| Point { x: p.x, y: p.y })
+            .collect();
         curve.segments = monotone_segments(&points);
     }
     curves.retain(|curve| !curve.points.is_empty());
@@ -209,7 +213,10 @@ mod tests {
         let points: Vec<Point> = ys
             .iter()
             .enumerate()
-            .map(|(i, &y)| Point { x: i as f64 * 10.0, y })
+            .map(|(i, &y)| Point {
+                x: i as f64 * 10.0,
+                y,
+            })
             .collect();
         for (segment, pair) in monotone_segments(&points).iter().zip(points.windows(2)) {
             let [a, b] = pair else { unreachable!() };

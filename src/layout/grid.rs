@@ -6,7 +6,7 @@ use super::card::{self, Card, Slot};
 use super::emotion::{self, EmotionChart};
 use super::geometry::{Point, Rect};
 use super::metrics::{self, MetricsCell};
-use super::text::{LABEL, LANE_LABEL, SMALL, STAGE_NAME, Style, TextBlock, natural_width, CARD};
+use super::text::{CARD, LABEL, LANE_LABEL, SMALL, STAGE_NAME, Style, TextBlock, natural_width};
 use crate::model::{Color, Icon, LaneKind, Map, Stage, Tone};
 use serde::Serialize;
 
@@ -144,7 +144,11 @@ fn stack(cards: &mut [Card], x: f64, y: f64) -> f64 {
         card.shift(x, cursor);
         cursor += card.height + CARD_GAP;
     }
-    if cards.is_empty() { y } else { cursor - CARD_GAP }
+    if cards.is_empty() {
+        y
+    } else {
+        cursor - CARD_GAP
+    }
 }
 
 pub fn grid(map: &Map, x: f64, y: f64, widths: &[f64], persona_colors: &[Color]) -> Grid {
@@ -208,12 +212,18 @@ pub fn grid(map: &Map, x: f64, y: f64, widths: &[f64], persona_colors: &[Color])
             LaneKind::Emotion => {
                 let height = emotion::LANE_HEIGHT.max(label_height);
                 let rect = Rect::new(grid_left, row_y, right - grid_left, height);
-                grid.emotion
-                    .push(emotion::chart(map, lane_index, rect, &spans, persona_colors));
+                grid.emotion.push(emotion::chart(
+                    map,
+                    lane_index,
+                    rect,
+                    &spans,
+                    persona_colors,
+                ));
                 height
             }
             LaneKind::Metrics => {
-                let (mut cells, height) = metrics::cells(map, lane_index, row_y, &spans, CELL_PADDING);
+                let (mut cells, height) =
+                    metrics::cells(map, lane_index, row_y, &spans, CELL_PADDING);
                 let height = height.max(ROW_MIN).max(label_height);
                 for cell in &mut cells {
                     cell.rect.height = height;
@@ -232,7 +242,8 @@ pub fn grid(map: &Map, x: f64, y: f64, widths: &[f64], persona_colors: &[Color])
                 height
             }
             LaneKind::Text | LaneKind::Touchpoints if lane.by_channel => {
-                let (rows, height) = channel_rows(map, lane_index, row_y, x, &spans, label_height, &mut grid);
+                let (rows, height) =
+                    channel_rows(map, lane_index, row_y, x, &spans, label_height, &mut grid);
                 sub_rows = rows;
                 height
             }
@@ -240,7 +251,8 @@ pub fn grid(map: &Map, x: f64, y: f64, widths: &[f64], persona_colors: &[Color])
                 let mut height: f64 = ROW_MIN.max(label_height);
                 let mut lane_cards = Vec::new();
                 for (stage_index, &(column_x, column_width)) in spans.iter().enumerate() {
-                    let mut cards = cell_cards(map, stage_index, lane_index, column_width, |_| true);
+                    let mut cards =
+                        cell_cards(map, stage_index, lane_index, column_width, |_| true);
                     let bottom = stack(&mut cards, column_x + CELL_PADDING, row_y + CELL_PADDING);
                     height = height.max(bottom - row_y + CELL_PADDING);
                     lane_cards.extend(cards);
@@ -320,10 +332,10 @@ fn channel_rows(
     let mut channels: Vec<usize> = Vec::new();
     for stage in &map.stages {
         for item in stage.cells.get(lane_index).into_iter().flatten() {
-            if let Some(channel) = item.channel {
-                if !channels.contains(&channel) {
-                    channels.push(channel);
-                }
+            if let Some(channel) = item.channel
+                && !channels.contains(&channel)
+            {
+                channels.push(channel);
             }
         }
     }
@@ -334,7 +346,12 @@ fn channel_rows(
         let Some(ch) = map.channels.get(channel) else {
             continue;
         };
-        let icon_rect = Rect::new(x + HEADER_PADDING + SUB_ROW_INDENT, row_y + CELL_PADDING + 1.0, 14.0, 14.0);
+        let icon_rect = Rect::new(
+            x + HEADER_PADDING + SUB_ROW_INDENT,
+            row_y + CELL_PADDING + 1.0,
+            14.0,
+            14.0,
+        );
         let label = TextBlock::new(
             &ch.name,
             icon_rect.right() + 6.0,
@@ -344,7 +361,9 @@ fn channel_rows(
         );
         let mut height: f64 = (label.height() + 2.0 * CELL_PADDING).max(ROW_MIN - 8.0);
         for (stage_index, &(column_x, column_width)) in spans.iter().enumerate() {
-            let mut cards = cell_cards(map, stage_index, lane_index, column_width, |c| c == Some(channel));
+            let mut cards = cell_cards(map, stage_index, lane_index, column_width, |c| {
+                c == Some(channel)
+            });
             let bottom = stack(&mut cards, column_x + CELL_PADDING, row_y + CELL_PADDING);
             height = height.max(bottom - row_y + CELL_PADDING);
             lane_cards.extend(cards);

@@ -33,13 +33,23 @@ pub fn header(map: &Map, x: f64, y: f64, width: f64, colors: &[Color]) -> Header
     let title = TextBlock::new(&map.title, x, y, width, TITLE);
     let mut bottom = title.bottom();
     let description = map.description.as_ref().map(|text| {
-        let block = TextBlock::new(text, x, bottom + 6.0, width.min(DESCRIPTION_MAX_WIDTH), DESCRIPTION);
+        let block = TextBlock::new(
+            text,
+            x,
+            bottom + 6.0,
+            width.min(DESCRIPTION_MAX_WIDTH),
+            DESCRIPTION,
+        );
         bottom = block.bottom();
         block
     });
     let mut personas: Vec<PersonaBox> = Vec::new();
     let per_row = (((width + PERSONA_GAP) / (PERSONA_WIDTH + PERSONA_GAP)).floor() as usize).max(1);
-    let box_width = if width < PERSONA_WIDTH { width } else { PERSONA_WIDTH };
+    let box_width = if width < PERSONA_WIDTH {
+        width
+    } else {
+        PERSONA_WIDTH
+    };
     let mut row_top = bottom + 20.0;
     for (row, chunk) in map.personas.chunks(per_row).enumerate() {
         let mut row_boxes: Vec<PersonaBox> = chunk
@@ -50,7 +60,13 @@ pub fn header(map: &Map, x: f64, y: f64, width: f64, colors: &[Color]) -> Header
                 let left = x + column as f64 * (box_width + PERSONA_GAP);
                 let inner_x = left + PERSONA_PADDING + 4.0;
                 let inner_width = box_width - 2.0 * PERSONA_PADDING - 4.0;
-                let name = TextBlock::new(&persona.name, inner_x, row_top + PERSONA_PADDING, inner_width, HEADING);
+                let name = TextBlock::new(
+                    &persona.name,
+                    inner_x,
+                    row_top + PERSONA_PADDING,
+                    inner_width,
+                    HEADING,
+                );
                 let mut cursor = name.bottom() + 4.0;
                 let mut texts = Vec::new();
                 let push = |texts: &mut Vec<TextBlock>, block: TextBlock, cursor: &mut f64| {
@@ -61,7 +77,10 @@ pub fn header(map: &Map, x: f64, y: f64, width: f64, colors: &[Color]) -> Header
                     let block = TextBlock::new(description, inner_x, cursor, inner_width, SMALL);
                     push(&mut texts, block, &mut cursor);
                 }
-                for (heading, entries) in [("Goals", &persona.goals), ("Frustrations", &persona.frustrations)] {
+                for (heading, entries) in [
+                    ("Goals", &persona.goals),
+                    ("Frustrations", &persona.frustrations),
+                ] {
                     if entries.is_empty() {
                         continue;
                     }
@@ -69,14 +88,24 @@ pub fn header(map: &Map, x: f64, y: f64, width: f64, colors: &[Color]) -> Header
                     let block = TextBlock::new(heading, inner_x, cursor, inner_width, LABEL);
                     push(&mut texts, block, &mut cursor);
                     for entry in entries {
-                        let block = TextBlock::new(entry, inner_x + 10.0, cursor, inner_width - 10.0, SMALL);
+                        let block = TextBlock::new(
+                            entry,
+                            inner_x + 10.0,
+                            cursor,
+                            inner_width - 10.0,
+                            SMALL,
+                        );
                         push(&mut texts, block, &mut cursor);
                     }
                 }
                 PersonaBox {
                     index,
                     rect: Rect::new(left, row_top, box_width, cursor - row_top + PERSONA_PADDING),
-                    color: colors.get(index).copied().unwrap_or(Color { r: 47, g: 111, b: 222 }),
+                    color: colors.get(index).copied().unwrap_or(Color {
+                        r: 47,
+                        g: 111,
+                        b: 222,
+                    }),
                     name,
                     texts,
                 }

@@ -45,10 +45,10 @@ pub fn legend(map: &Map, x: f64, y: f64, width: f64, persona_colors: &[Color]) -
     let mut channels_used: Vec<usize> = Vec::new();
     let mut tags_used: Vec<&Tag> = Vec::new();
     for item in map.stages.iter().flat_map(|s| s.cells.iter().flatten()) {
-        if let Some(channel) = item.channel {
-            if !channels_used.contains(&channel) {
-                channels_used.push(channel);
-            }
+        if let Some(channel) = item.channel
+            && !channels_used.contains(&channel)
+        {
+            channels_used.push(channel);
         }
         for tag in &item.tags {
             if !tags_used.contains(&tag) {
@@ -59,11 +59,20 @@ pub fn legend(map: &Map, x: f64, y: f64, width: f64, persona_colors: &[Color]) -
     channels_used.sort_unstable();
     for channel in channels_used {
         if let Some(ch) = map.channels.get(channel) {
-            marks.push((LegendMark::Channel { icon: ch.icon, channel }, ch.name.clone()));
+            marks.push((
+                LegendMark::Channel {
+                    icon: ch.icon,
+                    channel,
+                },
+                ch.name.clone(),
+            ));
         }
     }
     for (persona, p) in map.personas.iter().enumerate() {
-        let color = persona_colors.get(persona).copied().unwrap_or(Color { r: 0, g: 0, b: 0 });
+        let color = persona_colors
+            .get(persona)
+            .copied()
+            .unwrap_or(Color { r: 0, g: 0, b: 0 });
         marks.push((LegendMark::Persona { color, persona }, p.name.clone()));
     }
     for tag in tags_used {

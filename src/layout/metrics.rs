@@ -124,7 +124,9 @@ pub fn cells(
         .flatten()
         .copied()
         .filter(|d| *d > 0.0)
-        .fold(None, |best: Option<f64>, d| Some(best.map_or(d, |b| b.max(d))));
+        .fold(None, |best: Option<f64>, d| {
+            Some(best.map_or(d, |b| b.max(d)))
+        });
     let mut cells = Vec::new();
     let mut tallest: f64 = 0.0;
     for (stage_index, stage) in map.stages.iter().enumerate() {
@@ -137,7 +139,11 @@ pub fn cells(
         let drop_off = drops.get(stage_index).copied().flatten().map(|percent| {
             let largest = largest == Some(percent);
             let arrow = if percent >= 0.0 { "▼" } else { "▲" };
-            let words = if largest { "drop-off, the largest" } else { "drop-off" };
+            let words = if largest {
+                "drop-off, the largest"
+            } else {
+                "drop-off"
+            };
             let text = TextBlock::new(
                 &format!("{arrow} {}% {words}", format_percent(percent.abs())),
                 x,
@@ -156,7 +162,11 @@ pub fn cells(
             let label = TextBlock::new("Reach", x, cursor, width, LABEL);
             let value = TextBlock::new(&format_number(reach), x, label.bottom(), width, BODY);
             let track = Rect::new(x, value.bottom() + 2.0, width, BAR_HEIGHT);
-            let share = if max_reach > 0.0 { reach / max_reach } else { 0.0 };
+            let share = if max_reach > 0.0 {
+                reach / max_reach
+            } else {
+                0.0
+            };
             let bar = Rect::new(x, track.y, width * share, BAR_HEIGHT);
             cursor = track.bottom() + GAP * 2.0;
             FunnelBar {
@@ -195,7 +205,13 @@ pub fn cells(
 
 fn kpi(metric: &Metric, x: f64, y: f64, width: f64) -> Kpi {
     let label = TextBlock::new(&metric.label, x, y, width, SMALL);
-    let value = TextBlock::new(&value_text(&metric.value), x, label.bottom(), width, KPI_VALUE);
+    let value = TextBlock::new(
+        &value_text(&metric.value),
+        x,
+        label.bottom(),
+        width,
+        KPI_VALUE,
+    );
     let mut bottom = value.bottom();
     let unit = metric.unit.as_ref().map(|unit| {
         let single_line = value.lines.len() == 1;

@@ -104,7 +104,13 @@ pub fn layout(map: &Map) -> Layout {
     }
 
     let mut bottom = grid.bottom;
-    let legend = legend::legend(map, MARGIN, bottom + SECTION_GAP, content_width, &persona_colors);
+    let legend = legend::legend(
+        map,
+        MARGIN,
+        bottom + SECTION_GAP,
+        content_width,
+        &persona_colors,
+    );
     if let Some(legend) = &legend {
         bottom = legend.rect.bottom();
     }
@@ -115,7 +121,12 @@ pub fn layout(map: &Map) -> Layout {
     Layout {
         width,
         height: bottom + MARGIN,
-        grid: Rect::new(MARGIN, grid_top, grid.right - MARGIN, grid.bottom - grid_top),
+        grid: Rect::new(
+            MARGIN,
+            grid_top,
+            grid.right - MARGIN,
+            grid.bottom - grid_top,
+        ),
         header,
         stages: grid.columns,
         lanes: grid.lanes,

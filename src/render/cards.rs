@@ -60,7 +60,13 @@ fn draw(out: &mut Svg, layout: &Layout, card: &Card) {
         ],
     );
     if let Some(channel) = &card.icon {
-        icon(out, channel.icon, channel.rect.x, channel.rect.y, channel.rect.width / 16.0);
+        icon(
+            out,
+            channel.icon,
+            channel.rect.x,
+            channel.rect.y,
+            channel.rect.width / 16.0,
+        );
     }
     match &card.url {
         Some(url) => {
@@ -91,7 +97,11 @@ fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
             let Some((index, name)) = &chip.persona else {
                 return;
             };
-            let color = layout.persona_colors.get(*index).map(|c| c.hex()).unwrap_or_default();
+            let color = layout
+                .persona_colors
+                .get(*index)
+                .map(|c| c.hex())
+                .unwrap_or_default();
             out.open(
                 "circle",
                 &[
@@ -112,8 +122,15 @@ fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
                 y = super::svg::number(r.y + 7.0),
                 top = super::svg::number(r.y + 4.2)
             );
-            out.open("path", &[("class", "jm-detail-hint".into()), ("d", path.into())]);
-            out.text_element("title", &[], "Has details: zoom into the stage to read them");
+            out.open(
+                "path",
+                &[("class", "jm-detail-hint".into()), ("d", path.into())],
+            );
+            out.text_element(
+                "title",
+                &[],
+                "Has details: zoom into the stage to read them",
+            );
             out.close();
         }
         ChipKind::Link => {
@@ -126,7 +143,10 @@ fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
                 e = super::svg::number(r.x + 13.0),
                 f = super::svg::number(r.y + 1.0)
             );
-            out.open("path", &[("class", "jm-link-hint".into()), ("d", path.into())]);
+            out.open(
+                "path",
+                &[("class", "jm-link-hint".into()), ("d", path.into())],
+            );
             out.text_element("title", &[], "Has a link");
             out.close();
         }
@@ -140,7 +160,15 @@ fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
                     ("y", r.y.into()),
                     ("width", r.width.into()),
                     ("height", r.height.into()),
-                    ("rx", if kind == ChipKind::Owner { r.height / 2.0 } else { 3.0 }.into()),
+                    (
+                        "rx",
+                        if kind == ChipKind::Owner {
+                            r.height / 2.0
+                        } else {
+                            3.0
+                        }
+                        .into(),
+                    ),
                 ],
             );
             if kind == ChipKind::Owner {
@@ -151,7 +179,10 @@ fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
                     l = super::svg::number(r.x + 6.0),
                     b = super::svg::number(r.y + 14.0)
                 );
-                out.empty("path", &[("class", "jm-detail-hint".into()), ("d", path.into())]);
+                out.empty(
+                    "path",
+                    &[("class", "jm-detail-hint".into()), ("d", path.into())],
+                );
             }
             if let Some(text) = &chip.text {
                 text_block(out, text, None);

@@ -10,7 +10,10 @@ pub fn emotion(out: &mut Svg, layout: &Layout) {
     for chart in &layout.emotion {
         out.open(
             "g",
-            &[("class", "jm-emotion".into()), ("data-lane-index", chart.lane_index.into())],
+            &[
+                ("class", "jm-emotion".into()),
+                ("data-lane-index", chart.lane_index.into()),
+            ],
         );
         let p = chart.plot;
         for score in [1.0, 5.0] {
@@ -100,7 +103,11 @@ pub fn metrics(out: &mut Svg, layout: &Layout) {
             ],
         );
         if let Some(drop) = &cell.drop_off {
-            let class = if drop.largest { "jm-dropoff jm-dropoff-max" } else { "jm-dropoff" };
+            let class = if drop.largest {
+                "jm-dropoff jm-dropoff-max"
+            } else {
+                "jm-dropoff"
+            };
             out.open("g", &[("class", class.into())]);
             text_block(out, &drop.text, None);
             out.close();
@@ -109,7 +116,10 @@ pub fn metrics(out: &mut Svg, layout: &Layout) {
             out.open("g", &[("class", "jm-funnel".into())]);
             text_block(out, &funnel.label, None);
             text_block(out, &funnel.value, None);
-            for (class, r) in [("jm-funnel-track", funnel.track), ("jm-funnel-bar", funnel.bar)] {
+            for (class, r) in [
+                ("jm-funnel-track", funnel.track),
+                ("jm-funnel-bar", funnel.bar),
+            ] {
                 out.empty(
                     "rect",
                     &[

@@ -46,7 +46,14 @@ pub fn is_valid_id_prefix(prefix: &str) -> bool {
 }
 
 /// Generic font families, written unquoted.
-const GENERIC_FAMILIES: [&str; 6] = ["serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"];
+const GENERIC_FAMILIES: [&str; 6] = [
+    "serif",
+    "sans-serif",
+    "monospace",
+    "cursive",
+    "fantasy",
+    "system-ui",
+];
 
 fn font_family(layout: &Layout) -> String {
     let mut families: Vec<String> = Vec::new();
@@ -82,7 +89,11 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
     };
     let title_id = format!("{prefix}-title");
     let desc_id = format!("{prefix}-desc");
-    let view_box = format!("0 0 {} {}", svg::number(layout.width), svg::number(layout.height));
+    let view_box = format!(
+        "0 0 {} {}",
+        svg::number(layout.width),
+        svg::number(layout.height)
+    );
     let mut out = Svg::default();
     out.open(
         "svg",
@@ -98,11 +109,20 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
             ("font-family", font_family(layout).into()),
         ],
     );
-    out.text_element("title", &[("id", title_id.as_str().into())], &layout.header.title.lines.join(" "));
+    out.text_element(
+        "title",
+        &[("id", title_id.as_str().into())],
+        &layout.header.title.lines.join(" "),
+    );
     let summary = summary(layout);
     out.text_element("desc", &[("id", desc_id.as_str().into())], &summary);
     out.open("style", &[]);
-    out.raw(&style::style_sheet(prefix, &layout.theme, mode, &layout.persona_colors));
+    out.raw(&style::style_sheet(
+        prefix,
+        &layout.theme,
+        mode,
+        &layout.persona_colors,
+    ));
     out.close();
     out.empty(
         "rect",
@@ -144,7 +164,11 @@ pub(crate) fn text_block(out: &mut Svg, block: &TextBlock, extra_class: Option<&
         Some(extra) => format!("{} {extra}", block.style.class),
         None => block.style.class.to_owned(),
     };
-    let x = if block.rtl { block.x + block.width } else { block.x };
+    let x = if block.rtl {
+        block.x + block.width
+    } else {
+        block.x
+    };
     let mut attributes: Vec<(&'static str, Value<'_>)> = vec![
         ("class", class.into()),
         ("font-size", block.style.size.into()),

@@ -68,7 +68,10 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         };
         out.open(
             "g",
-            &[("class", kind.into()), ("data-lane-index", lane.index.into())],
+            &[
+                ("class", kind.into()),
+                ("data-lane-index", lane.index.into()),
+            ],
         );
         let r = lane.rect;
         if i % 2 == 1 {
@@ -96,7 +99,13 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         text_block(out, &lane.label, None);
         for row in &lane.sub_rows {
             out.open("g", &[("class", "jm-channel-row".into())]);
-            icon(out, row.icon, row.icon_rect.x, row.icon_rect.y, row.icon_rect.width / 16.0);
+            icon(
+                out,
+                row.icon,
+                row.icon_rect.x,
+                row.icon_rect.y,
+                row.icon_rect.width / 16.0,
+            );
             text_block(out, &row.label, None);
             out.close();
             if row.y > r.y + 1.0 {
@@ -127,7 +136,11 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         );
     }
     for column in &layout.stages {
-        let label = format!("Stage {} of {stage_count}: {}", column.index + 1, column.name);
+        let label = format!(
+            "Stage {} of {stage_count}: {}",
+            column.index + 1,
+            column.name
+        );
         out.open(
             "g",
             &[
@@ -181,7 +194,9 @@ pub fn legend(out: &mut Svg, layout: &Layout) {
         for entry in &legend.entries {
             let s = entry.swatch;
             match &entry.mark {
-                LegendMark::Channel { icon: kind, .. } => icon(out, *kind, s.x, s.y, s.width / 16.0),
+                LegendMark::Channel { icon: kind, .. } => {
+                    icon(out, *kind, s.x, s.y, s.width / 16.0)
+                }
                 LegendMark::Persona { color, .. } => out.empty(
                     "circle",
                     &[
@@ -268,4 +283,3 @@ pub fn details(out: &mut Svg, layout: &Layout, prefix: &str) {
     }
     out.close();
 }
-

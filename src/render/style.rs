@@ -124,7 +124,12 @@ fn variables(out: &mut String, selector: &str, palette: &[(&str, &str)], theme: 
 }
 
 /// The style sheet for the map whose root has id `root_id`.
-pub fn style_sheet(root_id: &str, theme: &Theme, mode: ThemeMode, persona_colors: &[Color]) -> String {
+pub fn style_sheet(
+    root_id: &str,
+    theme: &Theme,
+    mode: ThemeMode,
+    persona_colors: &[Color],
+) -> String {
     let root = format!("#{root_id}");
     let mut out = String::new();
     match mode {
@@ -139,7 +144,10 @@ pub fn style_sheet(root_id: &str, theme: &Theme, mode: ThemeMode, persona_colors
     }
     out.push_str(&RULES.replace('S', &root));
     for (index, color) in persona_colors.iter().enumerate() {
-        out.push_str(&format!("{root} .jm-persona-{index}{{stroke:{}}}", color.hex()));
+        out.push_str(&format!(
+            "{root} .jm-persona-{index}{{stroke:{}}}",
+            color.hex()
+        ));
     }
     out
 }

@@ -144,7 +144,11 @@ mod tests {
     #[test]
     fn escapes_text_and_attributes() {
         let mut svg = Svg::default();
-        svg.text_element("text", &[("aria-label", "a\"b'<c>&".into())], "</text><script>&\u{1}");
+        svg.text_element(
+            "text",
+            &[("aria-label", "a\"b'<c>&".into())],
+            "</text><script>&\u{1}",
+        );
         assert_eq!(
             svg.finish(),
             "<text aria-label=\"a&quot;b&apos;&lt;c&gt;&amp;\">&lt;/text&gt;&lt;script&gt;&amp;</text>\n"
