@@ -14,6 +14,19 @@
 //!
 //! Only the first two stages can fail; their errors are [`Diagnostic`]s.
 
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
 pub mod diagnostic;
 pub mod layout;
 pub mod locate;
