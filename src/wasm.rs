@@ -7,16 +7,19 @@
 use crate::layout::{Layout, Rect};
 use crate::model::ThemeMode;
 use crate::render::{RenderOptions, is_valid_id_prefix};
+use crate::validate::rules::ALLOWED_SCHEMES;
 use crate::{Diagnostic, layout, render, validate};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// The options a page passes as JSON: `{"idPrefix": "jm1", "theme": "dark"}`.
+/// The options a page passes as JSON:
+/// `{"idPrefix": "jm1", "theme": "dark", "links": ["https"]}`.
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct PageOptions {
     id_prefix: Option<String>,
     theme: Option<String>,
+    links: Option<Vec<String>>,
 }
 
 /// What a page needs to know of each stage to zoom to it.
@@ -111,6 +114,22 @@ fn render_options(options_json: &str) -> Result<RenderOptions, Output> {
             )));
         }
     };
+    if let Some(links) = page.links {
+        let schemes: Vec<String> = links
+            .iter()
+            .map(|s| s.trim_end_matches(':').to_ascii_lowercase())
+            .collect();
+        if let Some(other) = schemes
+            .iter()
+            .find(|s| !ALLOWED_SCHEMES.contains(&s.as_str()))
+        {
+            return Err(option_error(format!(
+                "links: a page may only narrow the link schemes to some of http, https and mailto, found {}",
+                crate::diagnostic::quote(other)
+            )));
+        }
+        options.link_schemes = schemes;
+    }
     Ok(options)
 }
 

@@ -14,7 +14,7 @@ fn outcome(text: &str) -> String {
         Ok(map) => {
             let options = RenderOptions {
                 id_prefix: "jm7".into(),
-                theme: None,
+                ..RenderOptions::default()
             };
             let svg = render(&journeymap::layout::layout(&map), &options);
             match oracle::check(&svg, &map, "jm7") {
@@ -92,4 +92,24 @@ fn the_largest_valid_map_renders_and_passes_the_oracle() {
     let map = journeymap::validate(&text).unwrap();
     let svg = render(&journeymap::layout::layout(&map), &RenderOptions::default());
     oracle::check(&svg, &map, "jm").unwrap();
+}
+
+#[test]
+fn a_page_can_narrow_the_link_schemes() {
+    let text = r#"{"title": "t", "stages": [{"name": "A", "cells": {"actions": [
+        {"text": "web", "url": "https://example.com"},
+        {"text": "mail", "url": "mailto:help@example.com"}]}}]}"#;
+    let everything = journeymap::render_svg(text, &RenderOptions::default()).unwrap();
+    assert_eq!(everything.matches("<a ").count(), 2);
+    let narrowed = RenderOptions {
+        link_schemes: vec!["https".into()],
+        ..RenderOptions::default()
+    };
+    let svg = journeymap::render_svg(text, &narrowed).unwrap();
+    assert_eq!(svg.matches("<a ").count(), 1);
+    assert!(svg.contains("href=\"https://example.com\""));
+    assert!(
+        svg.contains(">mail</tspan>"),
+        "the text stays, only the link goes"
+    );
 }

@@ -170,6 +170,7 @@ fn render(
             ThemeArg::Dark => ThemeMode::Dark,
             ThemeArg::Auto => ThemeMode::Auto,
         }),
+        ..Default::default()
     };
     let svg = journeymap::render::render(&journeymap::layout::layout(&map), &options);
     write_output(output, &svg)

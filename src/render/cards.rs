@@ -1,6 +1,7 @@
 //! Cards: the box, the channel icon, the text (a link when the item has
 //! one), and the chips under it.
 
+use super::RenderOptions;
 use super::panels::icon;
 use super::svg::Svg;
 use super::text_block;
@@ -22,15 +23,15 @@ pub fn chip_class(kind: ChipKind) -> &'static str {
     }
 }
 
-pub fn cards(out: &mut Svg, layout: &Layout) {
+pub fn cards(out: &mut Svg, layout: &Layout, options: &RenderOptions) {
     out.open("g", &[("class", "jm-cards".into())]);
     for card in &layout.cards {
-        draw(out, layout, card);
+        draw(out, layout, card, options);
     }
     out.close();
 }
 
-fn draw(out: &mut Svg, layout: &Layout, card: &Card) {
+fn draw(out: &mut Svg, layout: &Layout, card: &Card, options: &RenderOptions) {
     let class = match card.tone {
         Tone::Neutral => "jm-card jm-tone-neutral",
         Tone::Positive => "jm-card jm-tone-positive",
@@ -68,7 +69,7 @@ fn draw(out: &mut Svg, layout: &Layout, card: &Card) {
             channel.rect.width / 16.0,
         );
     }
-    match &card.url {
+    match card.url.as_ref().filter(|url| options.allows_link(url)) {
         Some(url) => {
             out.open(
                 "a",

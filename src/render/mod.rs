@@ -16,6 +16,7 @@ pub mod svg;
 use crate::layout::{Layout, TextBlock};
 use crate::model::ThemeMode;
 use crate::text::FONT_FAMILY;
+use crate::validate::rules::ALLOWED_SCHEMES;
 use svg::{Svg, Value};
 
 /// What a page (or the command line) may choose about the output.
@@ -26,6 +27,20 @@ pub struct RenderOptions {
     pub id_prefix: String,
     /// Overrides the map's theme mode.
     pub theme: Option<ThemeMode>,
+    /// The link schemes the page allows (without the colon): a subset of
+    /// the format's `http`, `https` and `mailto`. A card whose link has
+    /// another scheme is drawn without the link.
+    pub link_schemes: Vec<String>,
+}
+
+impl RenderOptions {
+    pub fn allows_link(&self, url: &str) -> bool {
+        url.split_once(':').is_some_and(|(scheme, _)| {
+            let scheme = scheme.to_ascii_lowercase();
+            ALLOWED_SCHEMES.contains(&scheme.as_str())
+                && self.link_schemes.iter().any(|s| *s == scheme)
+        })
+    }
 }
 
 impl Default for RenderOptions {
@@ -33,6 +48,7 @@ impl Default for RenderOptions {
         RenderOptions {
             id_prefix: "jm".into(),
             theme: None,
+            link_schemes: ALLOWED_SCHEMES.iter().map(|s| (*s).to_owned()).collect(),
         }
     }
 }
@@ -135,7 +151,7 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
     panels::header(&mut out, layout);
     panels::grid(&mut out, layout);
     charts::routes(&mut out, layout);
-    cards::cards(&mut out, layout);
+    cards::cards(&mut out, layout, options);
     charts::emotion(&mut out, layout);
     charts::metrics(&mut out, layout);
     charts::rules(&mut out, layout);
