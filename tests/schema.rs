@@ -111,3 +111,49 @@ fn smallest_map_of_the_format_validates() {
     .expect("JSON");
     assert_eq!(errors(&validator(), &map), Vec::<(String, String)>::new());
 }
+
+/// The schema and the validator agree: on every example (both accept), on
+/// every schema-invalid document (both refuse), and on the hostile corpus
+/// wherever the document is JSON the schema can judge (a refusal by one is
+/// a refusal by the other, except for rules the schema cannot express:
+/// references, duplicate ids and keys, derived ids, the item count).
+#[test]
+fn schema_and_validator_agree() {
+    let validator = validator();
+    for path in json_files(&root().join("examples")) {
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            journeymap::validate(&text).is_ok(),
+            "{} refused by the validator",
+            path.display()
+        );
+    }
+    for path in json_files(&root().join("tests/schema-invalid")) {
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            journeymap::validate(&text).is_err(),
+            "{} accepted by the validator",
+            path.display()
+        );
+    }
+    let beyond_the_schema = ["duplicate-keys"];
+    for path in json_files(&root().join("tests/hostile")) {
+        let text = fs::read_to_string(&path).unwrap();
+        let Ok(instance) = serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}'))
+        else {
+            continue;
+        };
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if beyond_the_schema.contains(&stem.as_str()) {
+            continue;
+        }
+        let schema_accepts = validator.is_valid(&instance);
+        let validator_accepts = journeymap::validate(&text).is_ok();
+        assert_eq!(
+            schema_accepts,
+            validator_accepts,
+            "{} judged differently",
+            path.display()
+        );
+    }
+}
