@@ -1,1 +1,3 @@
 //! journeymap: customer journey maps from JSON to SVG.
+
+pub mod text;
