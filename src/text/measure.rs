@@ -20,9 +20,12 @@
 //! * a tab is 4 spaces; control, zero-width and default-ignorable characters
 //!   (including the soft hyphen) are 0.
 //!
-//! All-ASCII strings skip grapheme segmentation and use a 128-entry table.
+//! All-ASCII strings skip grapheme segmentation and use a 128-entry table;
+//! text whose characters are all clusters of their own (most Latin, Greek,
+//! Cyrillic, Hebrew, CJK text) skips it too, and elsewhere segmentation runs
+//! only around the characters that need it.
 
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::GraphemeCursor;
 use unicode_width::UnicodeWidthChar;
 
 use super::font_metrics::{BOLD, REGULAR, RUNS, UNITS_PER_EM};
@@ -94,10 +97,93 @@ pub(crate) fn text_units(text: &str, weight: Weight) -> u64 {
             .map(|b| widths.get(usize::from(b)).map_or(0, |&w| u64::from(w)))
             .sum()
     } else {
-        text.graphemes(true)
-            .map(|g| u64::from(grapheme_units(g, weight)))
-            .sum()
+        // One pass while every character is a cluster of its own; start
+        // again with grapheme segmentation otherwise.
+        let mut units: u64 = 0;
+        for c in text.chars() {
+            if !is_own_cluster(c) {
+                return grapheme_indices(text)
+                    .map(|(_, g)| u64::from(grapheme_units(g, weight)))
+                    .sum();
+            }
+            units = units.saturating_add(u64::from(char_units(c, weight)));
+        }
+        units
     }
+}
+
+/// The extended grapheme clusters (UAX #29) of `text` with their byte
+/// offsets, as `unicode_segmentation`'s `grapheme_indices(true)` gives
+/// them, but faster on most text: where a character and the next are both
+/// [`is_own_cluster`], the boundary between them needs no segmentation.
+pub(crate) fn grapheme_indices(text: &str) -> GraphemeIndices<'_> {
+    GraphemeIndices {
+        text,
+        chars: text.char_indices().peekable(),
+    }
+}
+
+/// Iterator returned by [`grapheme_indices`].
+pub(crate) struct GraphemeIndices<'a> {
+    text: &'a str,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+}
+
+impl<'a> Iterator for GraphemeIndices<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (start, first) = self.chars.next()?;
+        let simple = first != '\r'
+            && is_own_cluster(first)
+            && self.chars.peek().is_none_or(|&(_, c)| is_own_cluster(c));
+        let end = if simple {
+            start.saturating_add(first.len_utf8())
+        } else {
+            // `start` is a cluster boundary and the cursor sees all of `text`.
+            let mut cursor = GraphemeCursor::new(start, self.text.len(), true);
+            let end = match cursor.next_boundary(self.text, 0) {
+                Ok(Some(end)) if end > start => end,
+                _ => start.saturating_add(first.len_utf8()),
+            };
+            while self.chars.next_if(|&(at, _)| at < end).is_some() {}
+            end
+        };
+        Some((start, self.text.get(start..end)?))
+    }
+}
+
+/// Whether `c` is certainly a grapheme cluster on its own next to any other
+/// such character, so that text made only of them needs no UAX #29
+/// segmentation (which costs more than measuring). True for blocks without
+/// combining marks, joiners, prepended marks, regional indicators or Hangul
+/// jamo: ASCII, Latin, Greek, Cyrillic, Hebrew letters, punctuation,
+/// symbols, kana, CJK ideographs, Hangul syllables, most emoji. ("\r\n" is
+/// one cluster, but both characters measure 0 and are never split.) A test
+/// checks every such character against `unicode-segmentation`.
+#[inline]
+pub(crate) fn is_own_cluster(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0000..=0x02FF // ASCII, Latin-1, Latin Extended-A/B, IPA, modifiers
+            | 0x0370..=0x0482 // Greek, Cyrillic
+            | 0x048A..=0x052F // Cyrillic, Cyrillic Supplement
+            | 0x05D0..=0x05EA // Hebrew letters
+            | 0x1E00..=0x1FFF // Latin Extended Additional, Greek Extended
+            | 0x2010..=0x2027 // dashes, quotes, bullets
+            | 0x2030..=0x205E // per mille, primes, punctuation
+            | 0x20A0..=0x20C0 // currency
+            | 0x2100..=0x2BFF // letterlike, arrows, maths, shapes, symbols
+            | 0x3000..=0x3029 // CJK punctuation
+            | 0x3030..=0x303F
+            | 0x3041..=0x3096 // hiragana
+            | 0x309B..=0x30FF // katakana
+            | 0x4E00..=0x9FFF // CJK ideographs
+            | 0xAC00..=0xD7A3 // Hangul syllables
+            | 0xFF01..=0xFF9D // fullwidth and halfwidth forms
+            | 0x1F300..=0x1F3FA // emoji (skin tone modifiers excluded)
+            | 0x1F400..=0x1FAFF
+    )
 }
 
 /// Converts font units to pixels at `font_size`. The single place where this
@@ -108,6 +194,7 @@ pub(crate) fn units_to_px(units: u64, font_size: f64) -> f64 {
 }
 
 /// Advances of the ASCII characters in font units, indexed by byte.
+#[inline]
 pub(crate) fn ascii_widths(weight: Weight) -> &'static [u16; 128] {
     match weight {
         Weight::Regular => &ASCII_REGULAR,
@@ -116,6 +203,7 @@ pub(crate) fn ascii_widths(weight: Weight) -> &'static [u16; 128] {
 }
 
 /// Advance of one ASCII byte in font units (0 for bytes >= 0x80).
+#[inline]
 pub(crate) fn ascii_units(byte: u8, weight: Weight) -> u32 {
     ascii_widths(weight)
         .get(usize::from(byte))
@@ -149,8 +237,30 @@ fn is_emoji_component(c: char) -> bool {
     ) || c.width() == Some(2)
 }
 
-/// Advance of one character in font units.
-fn char_units(c: char, weight: Weight) -> u32 {
+/// Advance of one character (as a cluster of its own) in font units.
+#[inline]
+pub(crate) fn char_units(c: char, weight: Weight) -> u32 {
+    common_char_units(c, weight).unwrap_or_else(|| general_char_units(c, weight))
+}
+
+/// [`general_char_units`] for the most frequent characters, skipping the
+/// Unicode width lookup: ASCII, the Latin-1 and Latin Extended letters,
+/// Greek and Cyrillic letters (from the font), kana, CJK ideographs and
+/// Hangul syllables (1 em). `None` for other characters. A test checks that
+/// it agrees with [`general_char_units`] on every character.
+#[inline]
+fn common_char_units(c: char, weight: Weight) -> Option<u32> {
+    match u32::from(c) {
+        0x00..=0x7F => u8::try_from(c).ok().map(|byte| ascii_units(byte, weight)),
+        0xC0..=0x2AF | 0x391..=0x3C9 | 0x410..=0x44F => font_units(c, weight),
+        0x3041..=0x3096 | 0x309B..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => Some(EM),
+        _ => None,
+    }
+}
+
+/// Advance of one character (as a cluster of its own) in font units, by
+/// the rules in the module documentation.
+fn general_char_units(c: char, weight: Weight) -> u32 {
     if let Ok(byte) = u8::try_from(c)
         && byte.is_ascii()
     {
@@ -195,6 +305,7 @@ fn fallback_units(c: char) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     const FAMILY: &str = "\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466}";
 
@@ -323,6 +434,48 @@ mod tests {
         }
         assert_eq!(font_units('\u{4E00}', Weight::Regular), None);
         assert_eq!(font_units('\u{10FFFF}', Weight::Regular), None);
+    }
+
+    #[test]
+    fn common_char_fast_path_agrees_with_general_rules() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for weight in [Weight::Regular, Weight::Bold] {
+                if let Some(units) = common_char_units(c, weight) {
+                    assert_eq!(units, general_char_units(c, weight), "{c:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn grapheme_indices_keep_crlf_together() {
+        let clusters: Vec<(usize, &str)> = grapheme_indices("a\r\nb\r").collect();
+        assert_eq!(clusters, [(0, "a"), (1, "\r\n"), (3, "b"), (4, "\r")]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn grapheme_indices_match_unicode_segmentation(
+            text in "(.|[a\u{300}-\u{36F}\u{200D}\u{FE0F}\u{1F1E6}-\u{1F1FF}\u{1F466}-\u{1F469}\u{1F3FB}-\u{1F3FF}\u{1100}-\u{1112}\u{1161}-\u{1175}\u{11A8}-\u{11C2}\u{AC00}\u{915}\u{94D}\u{93F}\u{600} \r\n])*"
+        ) {
+            let expected: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+            let actual: Vec<(usize, &str)> = grapheme_indices(&text).collect();
+            proptest::prop_assert_eq!(actual, expected);
+        }
+    }
+
+    #[test]
+    fn own_cluster_characters_are_grapheme_clusters() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_own_cluster(c))
+        {
+            for text in [format!("a{c}"), format!("{c}a"), format!("{c}{c}")] {
+                assert_eq!(text.graphemes(true).count(), 2, "{c:?} in {text:?}");
+            }
+        }
     }
 
     #[test]

@@ -27,9 +27,11 @@
 //! [`direction`]).
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
-use unicode_segmentation::UnicodeSegmentation;
 
-use super::measure::{Weight, ascii_units, ascii_widths, grapheme_units, units_to_px};
+use super::measure::{
+    Weight, ascii_units, ascii_widths, char_units, grapheme_indices, grapheme_units,
+    is_own_cluster, units_to_px,
+};
 
 /// One wrapped line: a slice of the input and its width in pixels (equal to
 /// [`text_width`](super::text_width) of `text`).
@@ -82,20 +84,39 @@ fn wrap_with<'a>(
         max_width
     };
     let fits = move |units: u64| units_to_px(units, font_size) <= limit;
-    let ascii = text.is_ascii();
+    let segmentation = if text.is_ascii() {
+        Segmentation::Bytes
+    } else if text.chars().all(is_own_cluster) {
+        Segmentation::Chars
+    } else {
+        Segmentation::Graphemes
+    };
     let mut wrapper = Wrapper {
         text,
-        ascii,
+        segmentation,
         weight,
         fits,
         emit,
         line: None,
     };
-    if ascii {
-        wrapper.run_ascii();
-    } else {
-        wrapper.run(grapheme_clusters(text, 0, weight), linebreaks(text));
+    match segmentation {
+        Segmentation::Bytes => wrapper.run_ascii(),
+        Segmentation::Chars => wrapper.run_chars(),
+        Segmentation::Graphemes => {
+            wrapper.run(grapheme_clusters(text, 0, weight), linebreaks(text));
+        }
     }
+}
+
+/// How the input splits into grapheme clusters.
+#[derive(Clone, Copy)]
+enum Segmentation {
+    /// ASCII: every byte is a cluster.
+    Bytes,
+    /// Every character is a cluster (see `is_own_cluster`).
+    Chars,
+    /// General case: UAX #29 extended grapheme clusters.
+    Graphemes,
 }
 
 /// One grapheme cluster of the input: byte range, advance, whitespace-ness.
@@ -121,10 +142,24 @@ fn ascii_clusters(slice: &str, offset: usize, weight: Weight) -> impl Iterator<I
     })
 }
 
+/// The characters of `slice`, which starts at byte `offset` of the input,
+/// as clusters: for text whose characters are all [`is_own_cluster`].
+fn char_clusters(slice: &str, offset: usize, weight: Weight) -> impl Iterator<Item = Cluster> {
+    slice.char_indices().map(move |(i, c)| {
+        let start = offset.saturating_add(i);
+        Cluster {
+            start,
+            end: start.saturating_add(c.len_utf8()),
+            units: char_units(c, weight),
+            is_space: c.is_whitespace(),
+        }
+    })
+}
+
 /// The extended grapheme clusters of `slice`, which starts at byte `offset`
-/// of the input.
+/// of the input, at a cluster boundary.
 fn grapheme_clusters(slice: &str, offset: usize, weight: Weight) -> impl Iterator<Item = Cluster> {
-    slice.grapheme_indices(true).map(move |(i, g)| {
+    grapheme_indices(slice).map(move |(i, g)| {
         let start = offset.saturating_add(i);
         Cluster {
             start,
@@ -161,7 +196,7 @@ impl Span {
 /// is split between grapheme clusters.
 struct Wrapper<'a, Fits, Emit> {
     text: &'a str,
-    ascii: bool,
+    segmentation: Segmentation,
     weight: Weight,
     fits: Fits,
     emit: Emit,
@@ -203,6 +238,38 @@ where
         // LB3: a mandatory break at the end of a non-empty text.
         if !bytes.is_empty() {
             self.end_segment(segment, bytes.len(), BreakOpportunity::Mandatory);
+        }
+        self.flush();
+    }
+
+    /// Path for text whose characters are all clusters of their own: every
+    /// break opportunity is a cluster boundary, so segments are measured
+    /// one after the other.
+    fn run_chars(&mut self) {
+        let mut from = 0;
+        let mut units: u64 = 0;
+        for (at, kind) in linebreaks(self.text) {
+            let slice = self.text.get(from..at).unwrap_or_default();
+            let mut segment: Option<Span> = None;
+            for cluster in char_clusters(slice, from, self.weight) {
+                let start = Mark {
+                    at: cluster.start,
+                    units,
+                };
+                units = units.saturating_add(u64::from(cluster.units));
+                if !cluster.is_space {
+                    let end = Mark {
+                        at: cluster.end,
+                        units,
+                    };
+                    segment = Some(Span {
+                        start: segment.map_or(start, |s| s.start),
+                        end,
+                    });
+                }
+            }
+            from = at;
+            self.end_segment(segment, at, kind);
         }
         self.flush();
     }
@@ -254,6 +321,7 @@ where
     /// line if the break is mandatory. The opportunity at the end of the
     /// text is mandatory too, but ends a line only after a line terminator
     /// (then an empty last line follows).
+    #[inline]
     fn end_segment(&mut self, segment: Option<Span>, at: usize, kind: BreakOpportunity) {
         if let Some(segment) = segment {
             self.place(segment);
@@ -270,6 +338,7 @@ where
     }
 
     /// Appends a segment's content to the current line, or starts a new line.
+    #[inline]
     fn place(&mut self, segment: Span) {
         match self.line {
             Some(line) => {
@@ -300,10 +369,12 @@ where
             .get(segment.start.at..segment.end.at)
             .unwrap_or_default();
         let (offset, weight) = (segment.start.at, self.weight);
-        if self.ascii {
-            self.split(segment.start, ascii_clusters(slice, offset, weight));
-        } else {
-            self.split(segment.start, grapheme_clusters(slice, offset, weight));
+        match self.segmentation {
+            Segmentation::Bytes => self.split(segment.start, ascii_clusters(slice, offset, weight)),
+            Segmentation::Chars => self.split(segment.start, char_clusters(slice, offset, weight)),
+            Segmentation::Graphemes => {
+                self.split(segment.start, grapheme_clusters(slice, offset, weight));
+            }
         }
     }
 
@@ -401,7 +472,8 @@ enum Class {
     Po,
 }
 
-/// [`class_of`] for each ASCII byte.
+/// [`class_of`] for each ASCII byte. (Built by the compiler: its indexing
+/// cannot fail at run time.)
 const ASCII_CLASSES: [Class; 128] = {
     let mut table = [Class::Cm; 128];
     let mut byte = 0;
@@ -495,7 +567,8 @@ const MANDATORY: u8 = 2;
 /// no change of state.
 const ATTACH: u8 = 3;
 
-/// Opportunity code for each state (row) and next class (column).
+/// Opportunity code for each state (row) and next class (column). (Built
+/// by the compiler: its indexing cannot fail at run time.)
 const PAIR_TABLE: [[u8; CLASSES]; ROWS] = {
     let mut table = [[NO_BREAK; CLASSES]; ROWS];
     let mut row = 0;
@@ -553,7 +626,7 @@ impl AsciiBreaker {
             .unwrap_or(NO_BREAK);
         self.row = match next {
             _ if code == ATTACH => self.row,
-            Class::Sp if self.row < CLASSES => self.row + CLASSES,
+            Class::Sp if self.row < CLASSES => self.row.saturating_add(CLASSES),
             Class::Sp if self.row == ROW_START => ROW_LEADING_SPACES,
             Class::Sp => self.row,
             Class::Cm => Class::Al as usize,
@@ -672,6 +745,7 @@ mod tests {
     use super::super::text_width;
     use super::*;
     use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     const FAMILY: &str = "\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466}";
 
@@ -999,7 +1073,7 @@ mod tests {
         let mut lines = Vec::new();
         let mut wrapper = Wrapper {
             text,
-            ascii: false,
+            segmentation: Segmentation::Graphemes,
             weight,
             fits: |units| units_to_px(units, 16.0) <= max_width,
             emit: |line, _| lines.push(line),
@@ -1126,6 +1200,18 @@ mod tests {
         ) {
             let weight = if bold { Weight::Bold } else { Weight::Regular };
             prop_assert_eq!(wrap(&text, max_width, 16.0, weight), wrap_general(&text, max_width, weight));
+        }
+
+        #[test]
+        fn char_path_matches_general_path(
+            text in "[ -~\n\u{A0}-\u{2FF}\u{391}-\u{3C9}\u{410}-\u{44F}\u{5D0}-\u{5EA}\u{2010}-\u{2027}\u{3000}-\u{3029}\u{3041}-\u{3096}\u{4E00}-\u{4E40}\u{AC00}-\u{AC40}\u{FF01}-\u{FF5E}\u{1F600}-\u{1F64F}]{0,80}",
+            max_width in 0.0f64..300.0,
+        ) {
+            let lines = wrap(&text, max_width, 16.0, Weight::Regular);
+            prop_assert_eq!(&lines, &wrap_general(&text, max_width, Weight::Regular));
+            let units: u64 = text.graphemes(true).map(|g| u64::from(grapheme_units(g, Weight::Regular))).sum();
+            prop_assert_eq!(text_width(&text, 16.0, Weight::Regular), units_to_px(units, 16.0));
+            check(&text, max_width, 16.0, Weight::Regular)?;
         }
 
         #[test]
