@@ -69,7 +69,10 @@ impl TextBlock {
         } else {
             Weight::Regular
         };
-        let lines = text::wrap(content, width.max(1.0), style.size, weight);
+        let lines = text::wrap(content, width.max(1.0), style.size, weight)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
         TextBlock {
             x,
             y,
