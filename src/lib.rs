@@ -6,14 +6,44 @@
 //! 2. [`validate`]: JSON value → [`model::Map`] (every problem at once, each
 //!    with its JSON path, located in the text by [`locate`]);
 //!
-//! Only these stages can fail; their errors are [`Diagnostic`]s.
+//! 3. [`layout`]: map → [`layout::Layout`], pure geometry: every rectangle,
+//!    wrapped line and curve point;
+//! 4. [`render`]: layout → SVG text, written by one small escaping writer;
+//! 5. bindings: the `journeymap` command (`src/cli`) and the wasm exports
+//!    (`src/wasm.rs`), both thin.
+//!
+//! Only the first two stages can fail; their errors are [`Diagnostic`]s.
+
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
 
 pub mod diagnostic;
+pub mod layout;
 pub mod locate;
 pub mod mermaid;
 pub mod model;
 pub mod parse;
+pub mod render;
+pub mod text;
 pub mod validate;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use diagnostic::Diagnostic;
 pub use validate::validate;
+
+/// Text to SVG in one call: validate, lay out, render.
+pub fn render_svg(text: &str, options: &render::RenderOptions) -> Result<String, Vec<Diagnostic>> {
+    let map = validate(text)?;
+    Ok(render::render(&layout::layout(&map), options))
+}

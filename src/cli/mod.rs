@@ -6,7 +6,8 @@
 
 use clap::{Parser, Subcommand};
 use journeymap::Diagnostic;
-use std::io::Read;
+use journeymap::model::ThemeMode;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 mod import;
@@ -34,6 +35,26 @@ enum Command {
         #[arg(long)]
         clamp: bool,
     },
+    /// Render a map to one SVG document.
+    Render {
+        /// The map (JSON, or a Mermaid journey diagram), or - for standard input.
+        file: String,
+        /// Write the SVG here instead of standard output.
+        #[arg(short, long, value_name = "OUT.svg")]
+        output: Option<String>,
+        /// Colour theme; overrides the map's own.
+        #[arg(long, value_enum)]
+        theme: Option<ThemeArg>,
+        /// Prefix for every id in the SVG, so several maps can share a page.
+        #[arg(long, default_value = "jm", value_parser = parse_id_prefix)]
+        id_prefix: String,
+    },
+    /// Print the layout as JSON: canvas width and height, stages, lanes, and
+    /// cards with x, y, width, height, stage id, lane id and wrapped lines.
+    Layout {
+        /// The map (JSON, or a Mermaid journey diagram), or - for standard input.
+        file: String,
+    },
     /// Print the JSON Schema of the map format (for editors: "$schema").
     Schema,
     /// Convert a Mermaid journey diagram to a map: the JSON on stdout,
@@ -46,6 +67,21 @@ enum Command {
         #[arg(long)]
         clamp: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+    Auto,
+}
+
+fn parse_id_prefix(prefix: &str) -> Result<String, String> {
+    if journeymap::render::is_valid_id_prefix(prefix) {
+        Ok(prefix.to_owned())
+    } else {
+        Err("expected a letter followed by letters, digits, - or _ (at most 64)".into())
+    }
 }
 
 /// The JSON Schema, shipped inside the binary.
@@ -65,6 +101,13 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Check { file, clamp } => check(&file, clamp),
+        Command::Render {
+            file,
+            output,
+            theme,
+            id_prefix,
+        } => render(&file, output.as_deref(), theme, id_prefix),
+        Command::Layout { file } => layout(&file),
         Command::Schema => {
             print!("{SCHEMA}");
             ExitCode::SUCCESS
@@ -83,9 +126,8 @@ fn read_input(file: &str) -> Result<String, ExitCode> {
     let result = if file == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())
     } else {
-        std::fs::File::open(file).and_then(|mut f| {
-            f.by_ref()
-                .take(journeymap::parse::MAX_DOCUMENT_BYTES as u64 + 1)
+        std::fs::File::open(file).and_then(|f| {
+            f.take(journeymap::parse::MAX_DOCUMENT_BYTES as u64 + 1)
                 .read_to_end(&mut bytes)
                 .map(|_| ())
         })
@@ -126,5 +168,68 @@ fn check(file: &str, clamp: bool) -> ExitCode {
     match journeymap::validate(&text) {
         Ok(_) => ExitCode::SUCCESS,
         Err(diagnostics) => report(file, &diagnostics),
+    }
+}
+
+fn read_map(file: &str) -> Result<journeymap::model::Map, ExitCode> {
+    let text = read_input(file)?;
+    let (text, warnings) =
+        import::map_text_from_input(file, text, false).map_err(|d| report(file, &d))?;
+    import::print_warnings(file, &warnings);
+    journeymap::validate(&text).map_err(|diagnostics| report(file, &diagnostics))
+}
+
+fn render(
+    file: &str,
+    output: Option<&str>,
+    theme: Option<ThemeArg>,
+    id_prefix: String,
+) -> ExitCode {
+    let map = match read_map(file) {
+        Ok(map) => map,
+        Err(code) => return code,
+    };
+    let options = journeymap::render::RenderOptions {
+        id_prefix,
+        theme: theme.map(|theme| match theme {
+            ThemeArg::Light => ThemeMode::Light,
+            ThemeArg::Dark => ThemeMode::Dark,
+            ThemeArg::Auto => ThemeMode::Auto,
+        }),
+        ..Default::default()
+    };
+    let svg = journeymap::render::render(&journeymap::layout::layout(&map), &options);
+    write_output(output, &svg)
+}
+
+fn layout(file: &str) -> ExitCode {
+    let map = match read_map(file) {
+        Ok(map) => map,
+        Err(code) => return code,
+    };
+    let layout = journeymap::layout::layout(&map);
+    match serde_json::to_string_pretty(&layout) {
+        Ok(json) => write_output(None, &(json + "\n")),
+        Err(error) => {
+            eprintln!("journeymap: cannot write the layout: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn write_output(output: Option<&str>, text: &str) -> ExitCode {
+    let result = match output {
+        Some(path) if path != "-" => std::fs::write(path, text),
+        _ => std::io::stdout().write_all(text.as_bytes()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!(
+                "journeymap: cannot write {}: {error}",
+                output.unwrap_or("<stdout>")
+            );
+            ExitCode::from(2)
+        }
     }
 }

@@ -1,0 +1,265 @@
+//! One item as a card: its text, channel icon, tags, owner and persona
+//! markers, sized so that nothing is cut: the card grows to fit.
+
+use super::geometry::Rect;
+use super::text::{BADGE, CARD, TextBlock};
+use crate::model::{Icon, Item, Map, Tag, Tone};
+use serde::Serialize;
+
+pub const PADDING: f64 = 10.0;
+const ICON_SIZE: f64 = 16.0;
+const ICON_GAP: f64 = 6.0;
+const CHIP_GAP: f64 = 4.0;
+const CHIP_PAD_X: f64 = 6.0;
+const CHIP_PAD_Y: f64 = 2.0;
+const MARKER_SIZE: f64 = 10.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Card {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    /// The stage's id.
+    pub stage: String,
+    /// The lane's id.
+    pub lane: String,
+    pub stage_index: usize,
+    pub lane_index: usize,
+    pub item_index: usize,
+    /// The wrapped lines of the card's text.
+    pub lines: Vec<String>,
+    pub text: TextBlock,
+    pub tone: Tone,
+    pub icon: Option<ChannelIcon>,
+    pub chips: Vec<Chip>,
+    pub score: Option<f64>,
+    pub url: Option<String>,
+    pub has_detail: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChannelIcon {
+    pub rect: Rect,
+    pub icon: Icon,
+    pub channel: usize,
+    pub name: String,
+}
+
+/// Something small in the row under a card's text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chip {
+    pub rect: Rect,
+    pub kind: ChipKind,
+    /// The chip's text; persona markers, detail and link hints have none.
+    pub text: Option<TextBlock>,
+    /// For persona markers: the persona's index and name.
+    pub persona: Option<(usize, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChipKind {
+    Pain,
+    Gain,
+    MomentOfTruth,
+    DropOff,
+    Tag,
+    Owner,
+    Persona,
+    Detail,
+    Link,
+}
+
+/// Where a card sits: its stage and lane, and the item's position in the
+/// cell.
+pub struct Slot<'a> {
+    pub stage_index: usize,
+    pub lane_index: usize,
+    pub item_index: usize,
+    pub stage_id: &'a str,
+    pub lane_id: &'a str,
+    pub tone: Tone,
+}
+
+impl Card {
+    pub fn rect(&self) -> Rect {
+        Rect::new(self.x, self.y, self.width, self.height)
+    }
+
+    /// Moves the card and everything in it.
+    pub fn shift(&mut self, dx: f64, dy: f64) {
+        self.x += dx;
+        self.y += dy;
+        self.text.shift(dx, dy);
+        if let Some(icon) = &mut self.icon {
+            icon.rect.x += dx;
+            icon.rect.y += dy;
+        }
+        for chip in &mut self.chips {
+            chip.rect.x += dx;
+            chip.rect.y += dy;
+            if let Some(text) = &mut chip.text {
+                text.shift(dx, dy);
+            }
+        }
+    }
+}
+
+/// Lays out an item as a card of `width` with its top-left corner at the
+/// origin; the caller moves it into place.
+pub fn build(map: &Map, item: &Item, slot: Slot<'_>, width: f64) -> Card {
+    let inner = width - 2.0 * PADDING;
+    let channel = item
+        .channel
+        .and_then(|i| map.channels.get(i).map(|ch| (i, ch)));
+    let text_x = if channel.is_some() {
+        PADDING + ICON_SIZE + ICON_GAP
+    } else {
+        PADDING
+    };
+    let text = TextBlock::new(&item.text, text_x, PADDING, width - PADDING - text_x, CARD);
+    let icon = channel.map(|(index, ch)| ChannelIcon {
+        rect: Rect::new(
+            PADDING,
+            PADDING + (CARD.line_height - ICON_SIZE) / 2.0,
+            ICON_SIZE,
+            ICON_SIZE,
+        ),
+        icon: ch.icon,
+        channel: index,
+        name: ch.name.clone(),
+    });
+    let content_bottom = text
+        .bottom()
+        .max(icon.as_ref().map_or(0.0, |i| i.rect.bottom()));
+    let chips = chips(map, item, PADDING, content_bottom + 6.0, inner);
+    let bottom = chips
+        .iter()
+        .map(|chip| chip.rect.bottom())
+        .fold(content_bottom, f64::max);
+    Card {
+        x: 0.0,
+        y: 0.0,
+        width,
+        height: bottom + PADDING,
+        stage: slot.stage_id.to_owned(),
+        lane: slot.lane_id.to_owned(),
+        stage_index: slot.stage_index,
+        lane_index: slot.lane_index,
+        item_index: slot.item_index,
+        lines: text.lines.clone(),
+        text,
+        tone: slot.tone,
+        icon,
+        chips,
+        score: item.score,
+        url: item.url.clone(),
+        has_detail: item.detail.is_some(),
+    }
+}
+
+/// The row (or rows) under the text: persona markers, tags, owner, and hints
+/// that the card has details or a link. Chips flow left to right and wrap.
+fn chips(map: &Map, item: &Item, left: f64, top: f64, width: f64) -> Vec<Chip> {
+    let mut flow = Flow {
+        left,
+        right: left + width,
+        x: left,
+        y: top,
+        row_height: 0.0,
+        chips: Vec::new(),
+    };
+    if map.personas.len() > 1 {
+        for &index in &item.personas {
+            let name = map
+                .personas
+                .get(index)
+                .map(|p| p.name.clone())
+                .unwrap_or_default();
+            flow.place(
+                MARKER_SIZE,
+                MARKER_SIZE,
+                ChipKind::Persona,
+                None,
+                Some((index, name)),
+            );
+        }
+    }
+    for tag in &item.tags {
+        let kind = match tag {
+            Tag::Pain => ChipKind::Pain,
+            Tag::Gain => ChipKind::Gain,
+            Tag::MomentOfTruth => ChipKind::MomentOfTruth,
+            Tag::DropOff => ChipKind::DropOff,
+            Tag::Custom(_) => ChipKind::Tag,
+        };
+        flow.labelled(tag.label(), kind);
+    }
+    if let Some(owner) = &item.owner {
+        flow.labelled(owner, ChipKind::Owner);
+    }
+    if item.detail.is_some() {
+        flow.place(14.0, 14.0, ChipKind::Detail, None, None);
+    }
+    if item.url.is_some() {
+        flow.place(14.0, 14.0, ChipKind::Link, None, None);
+    }
+    flow.chips
+}
+
+struct Flow {
+    left: f64,
+    right: f64,
+    x: f64,
+    y: f64,
+    row_height: f64,
+    chips: Vec<Chip>,
+}
+
+impl Flow {
+    fn place(
+        &mut self,
+        width: f64,
+        height: f64,
+        kind: ChipKind,
+        text: Option<TextBlock>,
+        persona: Option<(usize, String)>,
+    ) {
+        if self.x > self.left && self.x + width > self.right {
+            self.x = self.left;
+            self.y += self.row_height + CHIP_GAP;
+            self.row_height = 0.0;
+        }
+        let rect = Rect::new(self.x, self.y, width, height);
+        let text = text.map(|mut block| {
+            block.shift(rect.x, rect.y);
+            block
+        });
+        self.chips.push(Chip {
+            rect,
+            kind,
+            text,
+            persona,
+        });
+        self.x += width + CHIP_GAP;
+        self.row_height = self.row_height.max(height);
+    }
+
+    /// A chip with a label, wrapped if it is wider than the card.
+    fn labelled(&mut self, label: &str, kind: ChipKind) {
+        let extra = if kind == ChipKind::Owner { 14.0 } else { 0.0 };
+        let max_text = (self.right - self.left - 2.0 * CHIP_PAD_X - extra).max(1.0);
+        let natural = super::text::natural_width(label, BADGE);
+        let text = TextBlock::new(
+            label,
+            CHIP_PAD_X + extra,
+            CHIP_PAD_Y,
+            natural.min(max_text),
+            BADGE,
+        );
+        let width = text.content_width().min(max_text) + 2.0 * CHIP_PAD_X + extra;
+        let height = text.height() + 2.0 * CHIP_PAD_Y;
+        self.place(width, height, kind, Some(text), None);
+    }
+}

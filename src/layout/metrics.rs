@@ -1,0 +1,267 @@
+//! The metrics lane: the funnel (reach as bars, the drop-off between
+//! consecutive stages, the largest one marked) and each stage's KPIs.
+
+use super::geometry::Rect;
+use super::text::{BODY, KPI_VALUE, LABEL, SMALL, TextBlock};
+use crate::model::{Map, Metric, MetricValue};
+use serde::Serialize;
+
+const BAR_HEIGHT: f64 = 12.0;
+const GAP: f64 = 6.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetricsCell {
+    pub stage_index: usize,
+    pub lane_index: usize,
+    pub rect: Rect,
+    pub funnel: Option<FunnelBar>,
+    pub drop_off: Option<DropOff>,
+    pub kpis: Vec<Kpi>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FunnelBar {
+    pub reach: f64,
+    pub track: Rect,
+    pub bar: Rect,
+    pub label: TextBlock,
+    pub value: TextBlock,
+}
+
+/// The share of customers lost between the previous stage and this one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DropOff {
+    pub percent: f64,
+    pub largest: bool,
+    pub text: TextBlock,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Kpi {
+    pub rect: Rect,
+    pub label: TextBlock,
+    pub value: TextBlock,
+    pub unit: Option<TextBlock>,
+    pub target: Option<TextBlock>,
+    pub met: Option<bool>,
+}
+
+/// Numbers as people write them: `12,400`, `3.9`, `42`.
+pub fn format_number(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let negative = rounded < 0.0;
+    let magnitude = rounded.abs();
+    let whole = magnitude.trunc();
+    let fraction = ((magnitude - whole) * 100.0).round() as u64;
+    let digits = format!("{whole:.0}");
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() > 4 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if negative { "-" } else { "" };
+    match fraction {
+        0 => format!("{sign}{grouped}"),
+        f if f % 10 == 0 => format!("{sign}{grouped}.{}", f / 10),
+        f => format!("{sign}{grouped}.{f:02}"),
+    }
+}
+
+/// Percentages: whole numbers from 10 up, one decimal below.
+fn format_percent(value: f64) -> String {
+    if value >= 10.0 {
+        format_number(value.round())
+    } else {
+        format_number((value * 10.0).round() / 10.0)
+    }
+}
+
+fn value_text(value: &MetricValue) -> String {
+    match value {
+        MetricValue::Number(n) => format_number(*n),
+        MetricValue::Text(text) => text.clone(),
+    }
+}
+
+/// The drop-off into each stage from the previous one with a reach, and
+/// which is the largest.
+fn drop_offs(map: &Map) -> Vec<Option<f64>> {
+    let mut previous: Option<f64> = None;
+    map.stages
+        .iter()
+        .map(|stage| {
+            let drop = match (previous, stage.reach) {
+                (Some(before), Some(now)) if before > 0.0 => Some((before - now) / before * 100.0),
+                _ => None,
+            };
+            if stage.reach.is_some() {
+                previous = stage.reach;
+            }
+            drop
+        })
+        .collect()
+}
+
+/// The cells of one metrics lane, laid out at the top of `y`; returns them
+/// with the height the lane needs.
+pub fn cells(
+    map: &Map,
+    lane_index: usize,
+    y: f64,
+    columns: &[(f64, f64)],
+    padding: f64,
+) -> (Vec<MetricsCell>, f64) {
+    let max_reach = map
+        .stages
+        .iter()
+        .filter_map(|s| s.reach)
+        .fold(0.0, f64::max);
+    let drops = drop_offs(map);
+    let largest = drops
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|d| *d > 0.0)
+        .fold(None, |best: Option<f64>, d| {
+            Some(best.map_or(d, |b| b.max(d)))
+        });
+    let mut cells = Vec::new();
+    let mut tallest: f64 = 0.0;
+    for (stage_index, stage) in map.stages.iter().enumerate() {
+        let Some(&(column_x, column_width)) = columns.get(stage_index) else {
+            continue;
+        };
+        let x = column_x + padding;
+        let width = column_width - 2.0 * padding;
+        let mut cursor = y + padding;
+        let drop_off = drops.get(stage_index).copied().flatten().map(|percent| {
+            let largest = largest == Some(percent);
+            let arrow = if percent >= 0.0 { "▼" } else { "▲" };
+            let words = if largest {
+                "drop-off, the largest"
+            } else {
+                "drop-off"
+            };
+            let text = TextBlock::new(
+                &format!("{arrow} {}% {words}", format_percent(percent.abs())),
+                x,
+                cursor,
+                width,
+                SMALL,
+            );
+            cursor = text.bottom() + GAP;
+            DropOff {
+                percent,
+                largest,
+                text,
+            }
+        });
+        let funnel = stage.reach.map(|reach| {
+            let label = TextBlock::new("Reach", x, cursor, width, LABEL);
+            let value = TextBlock::new(&format_number(reach), x, label.bottom(), width, BODY);
+            let track = Rect::new(x, value.bottom() + 2.0, width, BAR_HEIGHT);
+            let share = if max_reach > 0.0 {
+                reach / max_reach
+            } else {
+                0.0
+            };
+            let bar = Rect::new(x, track.y, width * share, BAR_HEIGHT);
+            cursor = track.bottom() + GAP * 2.0;
+            FunnelBar {
+                reach,
+                track,
+                bar,
+                label,
+                value,
+            }
+        });
+        let kpis: Vec<Kpi> = stage
+            .metrics
+            .iter()
+            .map(|metric| {
+                let kpi = kpi(metric, x, cursor, width);
+                cursor = kpi.rect.bottom() + GAP;
+                kpi
+            })
+            .collect();
+        let height = cursor - y - GAP + padding;
+        tallest = tallest.max(height);
+        cells.push(MetricsCell {
+            stage_index,
+            lane_index,
+            rect: Rect::new(column_x, y, column_width, 0.0),
+            funnel,
+            drop_off,
+            kpis,
+        });
+    }
+    for cell in &mut cells {
+        cell.rect.height = tallest;
+    }
+    (cells, tallest)
+}
+
+fn kpi(metric: &Metric, x: f64, y: f64, width: f64) -> Kpi {
+    let label = TextBlock::new(&metric.label, x, y, width, SMALL);
+    let value = TextBlock::new(
+        &value_text(&metric.value),
+        x,
+        label.bottom(),
+        width,
+        KPI_VALUE,
+    );
+    let mut bottom = value.bottom();
+    let unit = metric.unit.as_ref().map(|unit| {
+        let single_line = value.lines.len() == 1;
+        let after = value.content_width() + 4.0;
+        let block = if single_line && after + super::text::natural_width(unit, SMALL) < width {
+            TextBlock::new(unit, x + after, value.y + 3.0, width - after, SMALL)
+        } else {
+            TextBlock::new(unit, x, value.bottom(), width, SMALL)
+        };
+        bottom = bottom.max(block.bottom());
+        block
+    });
+    let met = metric.target_met();
+    let target = metric.target.as_ref().map(|target| {
+        let verdict = match met {
+            Some(true) => " · met",
+            Some(false) => " · missed",
+            None => "",
+        };
+        let block = TextBlock::new(
+            &format!("target {}{verdict}", value_text(target)),
+            x,
+            bottom,
+            width,
+            SMALL,
+        );
+        bottom = block.bottom();
+        block
+    });
+    Kpi {
+        rect: Rect::new(x, y, width, bottom - y),
+        label,
+        value,
+        unit,
+        target,
+        met,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_number;
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(format_number(12400.0), "12,400");
+        assert_eq!(format_number(1000.0), "1000");
+        assert_eq!(format_number(3.9), "3.9");
+        assert_eq!(format_number(42.0), "42");
+        assert_eq!(format_number(0.125), "0.13");
+        assert_eq!(format_number(-1234567.5), "-1,234,567.5");
+    }
+}

@@ -1,0 +1,132 @@
+//! Text blocks: a text wrapped to a width, with the metrics that place it.
+//!
+//! Every text the map shows goes through [`TextBlock::new`], so every text
+//! is measured with the same ruler and laid out with the same line boxes,
+//! and the renderer only has to write the lines where the block says.
+
+use crate::text::{self, Direction, Weight};
+use serde::Serialize;
+
+/// How a kind of text looks: size, weight, line height, and the class the
+/// renderer gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Style {
+    pub size: f64,
+    pub bold: bool,
+    pub italic: bool,
+    pub line_height: f64,
+    pub class: &'static str,
+}
+
+impl Style {
+    pub const fn new(size: f64, bold: bool, class: &'static str) -> Style {
+        Style {
+            size,
+            bold,
+            italic: false,
+            line_height: (size * 1.4).round(),
+            class,
+        }
+    }
+
+    pub const fn italic(self) -> Style {
+        Style {
+            italic: true,
+            ..self
+        }
+    }
+}
+
+pub const TITLE: Style = Style::new(28.0, true, "jm-title");
+pub const DESCRIPTION: Style = Style::new(15.0, false, "jm-description");
+pub const HEADING: Style = Style::new(14.0, true, "jm-heading");
+pub const BODY: Style = Style::new(13.0, false, "jm-body");
+pub const SMALL: Style = Style::new(12.0, false, "jm-small");
+pub const LABEL: Style = Style::new(11.0, true, "jm-label");
+pub const STAGE_NAME: Style = Style::new(16.0, true, "jm-stage-name");
+pub const LANE_LABEL: Style = Style::new(13.0, true, "jm-lane-label");
+pub const CARD: Style = Style::new(13.0, false, "jm-card-text");
+pub const BADGE: Style = Style::new(11.0, false, "jm-badge-text");
+pub const KPI_VALUE: Style = Style::new(16.0, true, "jm-kpi-value");
+pub const QUOTE: Style = Style::new(13.0, false, "jm-quote").italic();
+
+/// A text wrapped into lines inside a box whose top-left corner is `x, y`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextBlock {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub lines: Vec<String>,
+    pub style: Style,
+    pub rtl: bool,
+}
+
+impl TextBlock {
+    /// Wraps `content` to `width`; the block is as tall as its lines need.
+    pub fn new(content: &str, x: f64, y: f64, width: f64, style: Style) -> TextBlock {
+        let weight = if style.bold {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
+        let lines = text::wrap(content, width.max(1.0), style.size, weight)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        TextBlock {
+            x,
+            y,
+            width,
+            lines,
+            style,
+            rtl: text::direction(content) == Direction::Rtl,
+        }
+    }
+
+    pub fn height(&self) -> f64 {
+        self.lines.len() as f64 * self.style.line_height
+    }
+
+    pub fn bottom(&self) -> f64 {
+        self.y + self.height()
+    }
+
+    /// The width of the widest line.
+    pub fn content_width(&self) -> f64 {
+        let weight = if self.style.bold {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
+        self.lines
+            .iter()
+            .map(|line| text::text_width(line, self.style.size, weight))
+            .fold(0.0, f64::max)
+    }
+
+    /// The baseline of line `index`: the font's ascent and descent
+    /// (0.905 and 0.212 em for Liberation Sans) centred in the line box.
+    pub fn baseline(&self, index: usize) -> f64 {
+        let size = self.style.size;
+        let line_height = self.style.line_height;
+        self.y + index as f64 * line_height + (line_height - 1.117 * size) / 2.0 + 0.905 * size
+    }
+
+    pub fn shift(&mut self, dx: f64, dy: f64) {
+        self.x += dx;
+        self.y += dy;
+    }
+}
+
+/// The natural one-line width of a text, used to choose column widths.
+pub fn natural_width(content: &str, style: Style) -> f64 {
+    let weight = if style.bold {
+        Weight::Bold
+    } else {
+        Weight::Regular
+    };
+    content
+        .split('\n')
+        .map(|line| text::text_width(line, style.size, weight))
+        .fold(0.0, f64::max)
+}

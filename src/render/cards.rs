@@ -1,0 +1,194 @@
+//! Cards: the box, the channel icon, the text (a link when the item has
+//! one), and the chips under it.
+
+use super::RenderOptions;
+use super::panels::icon;
+use super::svg::Svg;
+use super::text_block;
+use crate::layout::Layout;
+use crate::layout::card::{Card, Chip, ChipKind};
+use crate::model::Tone;
+
+pub fn chip_class(kind: ChipKind) -> &'static str {
+    match kind {
+        ChipKind::Pain => "jm-badge jm-chip-pain",
+        ChipKind::Gain => "jm-badge jm-chip-gain",
+        ChipKind::MomentOfTruth => "jm-badge jm-chip-moment-of-truth",
+        ChipKind::DropOff => "jm-badge jm-chip-drop-off",
+        ChipKind::Tag => "jm-badge jm-chip-tag",
+        ChipKind::Owner => "jm-owner jm-chip-owner",
+        ChipKind::Persona => "jm-persona-marker",
+        ChipKind::Detail => "jm-detail-hint",
+        ChipKind::Link => "jm-link-hint",
+    }
+}
+
+pub fn cards(out: &mut Svg, layout: &Layout, options: &RenderOptions) {
+    out.open("g", &[("class", "jm-cards".into())]);
+    for card in &layout.cards {
+        draw(out, layout, card, options);
+    }
+    out.close();
+}
+
+fn draw(out: &mut Svg, layout: &Layout, card: &Card, options: &RenderOptions) {
+    let class = match card.tone {
+        Tone::Neutral => "jm-card jm-tone-neutral",
+        Tone::Positive => "jm-card jm-tone-positive",
+        Tone::Negative => "jm-card jm-tone-negative",
+        Tone::Idea => "jm-card jm-tone-idea",
+    };
+    out.open(
+        "g",
+        &[
+            ("class", class.into()),
+            ("role", "group".into()),
+            ("aria-label", card.lines.join(" ").into()),
+            ("data-stage-index", card.stage_index.into()),
+            ("data-lane-index", card.lane_index.into()),
+            ("data-item-index", card.item_index.into()),
+        ],
+    );
+    out.empty(
+        "rect",
+        &[
+            ("class", "jm-card-box".into()),
+            ("x", card.x.into()),
+            ("y", card.y.into()),
+            ("width", card.width.into()),
+            ("height", card.height.into()),
+            ("rx", 6.0.into()),
+        ],
+    );
+    if let Some(channel) = &card.icon {
+        icon(
+            out,
+            channel.icon,
+            channel.rect.x,
+            channel.rect.y,
+            channel.rect.width / 16.0,
+        );
+    }
+    match card.url.as_ref().filter(|url| options.allows_link(url)) {
+        Some(url) => {
+            out.open(
+                "a",
+                &[
+                    ("class", "jm-link".into()),
+                    ("href", url.as_str().into()),
+                    ("target", "_blank".into()),
+                    ("rel", "noopener noreferrer".into()),
+                ],
+            );
+            text_block(out, &card.text, None);
+            out.close();
+        }
+        None => text_block(out, &card.text, None),
+    }
+    for chip in &card.chips {
+        draw_chip(out, layout, chip);
+    }
+    out.close();
+}
+
+fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
+    let r = chip.rect;
+    match chip.kind {
+        ChipKind::Persona => {
+            let Some((index, name)) = &chip.persona else {
+                return;
+            };
+            let color = layout
+                .persona_colors
+                .get(*index)
+                .map(|c| c.hex())
+                .unwrap_or_default();
+            out.open(
+                "circle",
+                &[
+                    ("class", "jm-persona-marker".into()),
+                    ("cx", (r.x + r.width / 2.0).into()),
+                    ("cy", (r.y + r.height / 2.0).into()),
+                    ("r", (r.width / 2.0).into()),
+                    ("fill", color.into()),
+                ],
+            );
+            out.text_element("title", &[], name);
+            out.close();
+        }
+        ChipKind::Detail => {
+            let path = format!(
+                "M{x} {y}m-6 0a6 6 0 1 0 12 0a6 6 0 1 0-12 0M{x} {y}v3.2M{x} {top}h.01",
+                x = super::svg::number(r.x + 7.0),
+                y = super::svg::number(r.y + 7.0),
+                top = super::svg::number(r.y + 4.2)
+            );
+            out.open(
+                "path",
+                &[("class", "jm-detail-hint".into()), ("d", path.into())],
+            );
+            out.text_element(
+                "title",
+                &[],
+                "Has details: zoom into the stage to read them",
+            );
+            out.close();
+        }
+        ChipKind::Link => {
+            let path = format!(
+                "M{a} {b}h-4v8h8v-4M{c} {d}h5v5M{e} {f}l-6 6",
+                a = super::svg::number(r.x + 6.0),
+                b = super::svg::number(r.y + 3.0),
+                c = super::svg::number(r.x + 8.0),
+                d = super::svg::number(r.y + 1.0),
+                e = super::svg::number(r.x + 13.0),
+                f = super::svg::number(r.y + 1.0)
+            );
+            out.open(
+                "path",
+                &[("class", "jm-link-hint".into()), ("d", path.into())],
+            );
+            out.text_element("title", &[], "Has a link");
+            out.close();
+        }
+        kind => {
+            out.open("g", &[("class", chip_class(kind).into())]);
+            out.empty(
+                "rect",
+                &[
+                    ("class", "jm-chip".into()),
+                    ("x", r.x.into()),
+                    ("y", r.y.into()),
+                    ("width", r.width.into()),
+                    ("height", r.height.into()),
+                    (
+                        "rx",
+                        if kind == ChipKind::Owner {
+                            r.height / 2.0
+                        } else {
+                            3.0
+                        }
+                        .into(),
+                    ),
+                ],
+            );
+            if kind == ChipKind::Owner {
+                let path = format!(
+                    "M{x} {y}m-2.5 0a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0-5 0M{l} {b}a4 4 0 0 1 8 0",
+                    x = super::svg::number(r.x + 10.0),
+                    y = super::svg::number(r.y + 6.5),
+                    l = super::svg::number(r.x + 6.0),
+                    b = super::svg::number(r.y + 14.0)
+                );
+                out.empty(
+                    "path",
+                    &[("class", "jm-detail-hint".into()), ("d", path.into())],
+                );
+            }
+            if let Some(text) = &chip.text {
+                text_block(out, text, None);
+            }
+            out.close();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! What is drawn from data rather than stacked as cards: the emotion
+//! curves, the funnel and KPIs, the line lanes' rules and the channel
+//! routes.
+
+use super::svg::{Svg, number};
+use super::text_block;
+use crate::layout::Layout;
+
+pub fn emotion(out: &mut Svg, layout: &Layout) {
+    for chart in &layout.emotion {
+        out.open(
+            "g",
+            &[
+                ("class", "jm-emotion".into()),
+                ("data-lane-index", chart.lane_index.into()),
+            ],
+        );
+        let p = chart.plot;
+        for score in [1.0, 5.0] {
+            let y = p.y + (5.0 - score) / 4.0 * p.height;
+            out.empty(
+                "line",
+                &[
+                    ("class", "jm-scale".into()),
+                    ("x1", p.x.into()),
+                    ("y1", y.into()),
+                    ("x2", p.right().into()),
+                    ("y2", y.into()),
+                ],
+            );
+        }
+        out.empty(
+            "line",
+            &[
+                ("class", "jm-baseline".into()),
+                ("x1", p.x.into()),
+                ("y1", chart.baseline.into()),
+                ("x2", p.right().into()),
+                ("y2", chart.baseline.into()),
+            ],
+        );
+        for curve in &chart.curves {
+            let mut attributes = vec![("class", "jm-curve-group".into())];
+            if let Some(persona) = curve.persona {
+                attributes.push(("data-persona-index", persona.into()));
+            }
+            out.open("g", &attributes);
+            if let (Some(first), false) = (curve.points.first(), curve.segments.is_empty()) {
+                let mut d = format!("M{} {}", number(first.x), number(first.y));
+                for [c1, c2, end] in &curve.segments {
+                    d.push_str(&format!(
+                        "C{} {} {} {} {} {}",
+                        number(c1.x),
+                        number(c1.y),
+                        number(c2.x),
+                        number(c2.y),
+                        number(end.x),
+                        number(end.y)
+                    ));
+                }
+                let class = match curve.persona {
+                    Some(persona) => format!("jm-curve jm-persona-{persona}"),
+                    None => "jm-curve".to_owned(),
+                };
+                out.open("path", &[("class", class.into()), ("d", d.into())]);
+                if let Some(name) = &curve.name {
+                    out.text_element("title", &[], name);
+                }
+                out.close();
+            }
+            for point in &curve.points {
+                let bucket = point.score.round().clamp(1.0, 5.0) as usize;
+                let class = format!("jm-point jm-score-{bucket}");
+                out.open(
+                    "circle",
+                    &[
+                        ("class", class.into()),
+                        ("cx", point.x.into()),
+                        ("cy", point.y.into()),
+                        ("r", 5.0.into()),
+                    ],
+                );
+                let label = match &curve.name {
+                    Some(name) => format!("{}: {} ({name})", point.label, number(point.score)),
+                    None => format!("{}: {}", point.label, number(point.score)),
+                };
+                out.text_element("title", &[], &label);
+                out.close();
+            }
+            out.close();
+        }
+        out.close();
+    }
+}
+
+pub fn metrics(out: &mut Svg, layout: &Layout) {
+    for cell in &layout.metrics {
+        out.open(
+            "g",
+            &[
+                ("class", "jm-metrics".into()),
+                ("data-stage-index", cell.stage_index.into()),
+            ],
+        );
+        if let Some(drop) = &cell.drop_off {
+            let class = if drop.largest {
+                "jm-dropoff jm-dropoff-max"
+            } else {
+                "jm-dropoff"
+            };
+            out.open("g", &[("class", class.into())]);
+            text_block(out, &drop.text, None);
+            out.close();
+        }
+        if let Some(funnel) = &cell.funnel {
+            out.open("g", &[("class", "jm-funnel".into())]);
+            text_block(out, &funnel.label, None);
+            text_block(out, &funnel.value, None);
+            for (class, r) in [
+                ("jm-funnel-track", funnel.track),
+                ("jm-funnel-bar", funnel.bar),
+            ] {
+                out.empty(
+                    "rect",
+                    &[
+                        ("class", class.into()),
+                        ("x", r.x.into()),
+                        ("y", r.y.into()),
+                        ("width", r.width.into()),
+                        ("height", r.height.into()),
+                        ("rx", 3.0.into()),
+                    ],
+                );
+            }
+            out.close();
+        }
+        for kpi in &cell.kpis {
+            out.open("g", &[("class", "jm-kpi".into())]);
+            text_block(out, &kpi.label, None);
+            text_block(out, &kpi.value, None);
+            if let Some(unit) = &kpi.unit {
+                text_block(out, unit, None);
+            }
+            if let Some(target) = &kpi.target {
+                let verdict = match kpi.met {
+                    Some(true) => Some("jm-kpi-met"),
+                    Some(false) => Some("jm-kpi-missed"),
+                    None => None,
+                };
+                text_block(out, target, verdict);
+            }
+            out.close();
+        }
+        out.close();
+    }
+}
+
+pub fn rules(out: &mut Svg, layout: &Layout) {
+    for rule in &layout.rules {
+        out.empty(
+            "line",
+            &[
+                ("class", "jm-rule".into()),
+                ("data-lane-index", rule.lane_index.into()),
+                ("x1", rule.x1.into()),
+                ("y1", rule.y.into()),
+                ("x2", rule.x2.into()),
+                ("y2", rule.y.into()),
+            ],
+        );
+    }
+}
+
+pub fn routes(out: &mut Svg, layout: &Layout) {
+    for route in &layout.routes {
+        if route.points.len() < 2 {
+            continue;
+        }
+        let points: Vec<String> = route
+            .points
+            .iter()
+            .map(|p| format!("{},{}", number(p.x), number(p.y)))
+            .collect();
+        out.empty(
+            "polyline",
+            &[
+                ("class", "jm-route".into()),
+                ("data-lane-index", route.lane_index.into()),
+                ("points", points.join(" ").into()),
+            ],
+        );
+    }
+}

@@ -1,0 +1,210 @@
+//! Render: a [`Layout`] as one SVG document, as a string.
+//!
+//! Rendering cannot fail and decides nothing about geometry: it writes what
+//! the layout says, through [`svg::Svg`], which owns escaping. Ids in the
+//! output are generated from the `id_prefix` option, never taken from the
+//! map, so several maps can share a page; stages, lanes and cards are
+//! identified by index (`data-stage-index`, …).
+
+mod cards;
+mod charts;
+mod icons;
+mod panels;
+mod style;
+pub mod svg;
+
+use crate::layout::{Layout, TextBlock};
+use crate::model::ThemeMode;
+use crate::text::FONT_FAMILY;
+use crate::validate::rules::ALLOWED_SCHEMES;
+use svg::{Svg, Value};
+
+/// What a page (or the command line) may choose about the output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderOptions {
+    /// Prefix of every id in the SVG; must be a valid XML name made of
+    /// ASCII letters, digits, `-` and `_`, starting with a letter.
+    pub id_prefix: String,
+    /// Overrides the map's theme mode.
+    pub theme: Option<ThemeMode>,
+    /// The link schemes the page allows (without the colon): a subset of
+    /// the format's `http`, `https` and `mailto`. A card whose link has
+    /// another scheme is drawn without the link.
+    pub link_schemes: Vec<String>,
+}
+
+impl RenderOptions {
+    pub fn allows_link(&self, url: &str) -> bool {
+        url.split_once(':').is_some_and(|(scheme, _)| {
+            let scheme = scheme.to_ascii_lowercase();
+            ALLOWED_SCHEMES.contains(&scheme.as_str())
+                && self.link_schemes.iter().any(|s| *s == scheme)
+        })
+    }
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            id_prefix: "jm".into(),
+            theme: None,
+            link_schemes: ALLOWED_SCHEMES.iter().map(|s| (*s).to_owned()).collect(),
+        }
+    }
+}
+
+/// Whether `prefix` can start the SVG's ids.
+pub fn is_valid_id_prefix(prefix: &str) -> bool {
+    let mut chars = prefix.chars();
+    prefix.len() <= 64
+        && chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Generic font families, written unquoted.
+const GENERIC_FAMILIES: [&str; 6] = [
+    "serif",
+    "sans-serif",
+    "monospace",
+    "cursive",
+    "fantasy",
+    "system-ui",
+];
+
+fn font_family(layout: &Layout) -> String {
+    let mut families: Vec<String> = Vec::new();
+    let own = layout.theme.font.as_deref().unwrap_or("");
+    for family in own.split(',').chain(FONT_FAMILY.split(',')) {
+        let family = family.trim();
+        if family.is_empty() {
+            continue;
+        }
+        let written = if GENERIC_FAMILIES.contains(&family) || !family.contains(' ') {
+            family.to_owned()
+        } else {
+            format!("'{family}'")
+        };
+        if !families.contains(&written) {
+            families.push(written);
+        }
+    }
+    families.join(", ")
+}
+
+pub fn render(layout: &Layout, options: &RenderOptions) -> String {
+    let prefix = if is_valid_id_prefix(&options.id_prefix) {
+        options.id_prefix.as_str()
+    } else {
+        "jm"
+    };
+    let mode = options.theme.unwrap_or(layout.theme.mode);
+    let mode_class = match mode {
+        ThemeMode::Light => "jm jm-theme-light",
+        ThemeMode::Dark => "jm jm-theme-dark",
+        ThemeMode::Auto => "jm jm-theme-auto",
+    };
+    let title_id = format!("{prefix}-title");
+    let desc_id = format!("{prefix}-desc");
+    let view_box = format!(
+        "0 0 {} {}",
+        svg::number(layout.width),
+        svg::number(layout.height)
+    );
+    let mut out = Svg::default();
+    out.open(
+        "svg",
+        &[
+            ("xmlns", "http://www.w3.org/2000/svg".into()),
+            ("id", prefix.into()),
+            ("class", mode_class.into()),
+            ("viewBox", view_box.into()),
+            ("width", layout.width.into()),
+            ("height", layout.height.into()),
+            ("role", "group".into()),
+            ("aria-labelledby", format!("{title_id} {desc_id}").into()),
+            ("font-family", font_family(layout).into()),
+        ],
+    );
+    out.text_element(
+        "title",
+        &[("id", title_id.as_str().into())],
+        &layout.header.title.lines.join(" "),
+    );
+    let summary = summary(layout);
+    out.text_element("desc", &[("id", desc_id.as_str().into())], &summary);
+    out.open("style", &[]);
+    out.raw(&style::style_sheet(
+        prefix,
+        &layout.theme,
+        mode,
+        &layout.persona_colors,
+    ));
+    out.close();
+    out.empty(
+        "rect",
+        &[
+            ("class", "jm-bg".into()),
+            ("width", layout.width.into()),
+            ("height", layout.height.into()),
+        ],
+    );
+    panels::header(&mut out, layout);
+    panels::grid(&mut out, layout);
+    charts::routes(&mut out, layout);
+    cards::cards(&mut out, layout, options);
+    charts::emotion(&mut out, layout);
+    charts::metrics(&mut out, layout);
+    charts::rules(&mut out, layout);
+    panels::legend(&mut out, layout);
+    panels::details(&mut out, layout, prefix);
+    out.finish()
+}
+
+/// The text of `<desc>`: the map's description, or what the map shows.
+fn summary(layout: &Layout) -> String {
+    if let Some(description) = &layout.header.description {
+        return description.lines.join(" ");
+    }
+    let names: Vec<&str> = layout.stages.iter().map(|s| s.name.as_str()).collect();
+    format!(
+        "Customer journey map in {} stages: {}",
+        names.len(),
+        names.join(", ")
+    )
+}
+
+/// Writes a text block: one `<text>`, one `<tspan>` per line, lines in
+/// logical order; right-to-left text is anchored at the right edge.
+pub(crate) fn text_block(out: &mut Svg, block: &TextBlock, extra_class: Option<&str>) {
+    let class = match extra_class {
+        Some(extra) => format!("{} {extra}", block.style.class),
+        None => block.style.class.to_owned(),
+    };
+    let x = if block.rtl {
+        block.x + block.width
+    } else {
+        block.x
+    };
+    let mut attributes: Vec<(&'static str, Value<'_>)> = vec![
+        ("class", class.into()),
+        ("font-size", block.style.size.into()),
+    ];
+    if block.style.bold {
+        attributes.push(("font-weight", "700".into()));
+    }
+    if block.style.italic {
+        attributes.push(("font-style", "italic".into()));
+    }
+    if block.rtl {
+        attributes.push(("direction", "rtl".into()));
+    }
+    out.open("text", &attributes);
+    for (index, line) in block.lines.iter().enumerate() {
+        out.text_element(
+            "tspan",
+            &[("x", x.into()), ("y", block.baseline(index).into())],
+            line,
+        );
+    }
+    out.close();
+}

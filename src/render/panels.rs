@@ -1,0 +1,285 @@
+//! The map's frame: header with personas, the grid of stage headers and lane
+//! rows, the legend and footer, and the detail panels for the zoomed view.
+
+use super::svg::Svg;
+use super::{icons, text_block};
+use crate::layout::Layout;
+use crate::layout::legend::LegendMark;
+use crate::model::LaneKind;
+
+pub fn header(out: &mut Svg, layout: &Layout) {
+    out.open("g", &[("class", "jm-header".into())]);
+    text_block(out, &layout.header.title, None);
+    if let Some(description) = &layout.header.description {
+        text_block(out, description, None);
+    }
+    for persona in &layout.header.personas {
+        out.open(
+            "g",
+            &[
+                ("class", "jm-persona".into()),
+                ("data-persona-index", persona.index.into()),
+            ],
+        );
+        let r = persona.rect;
+        out.empty(
+            "rect",
+            &[
+                ("class", "jm-persona-box".into()),
+                ("x", r.x.into()),
+                ("y", r.y.into()),
+                ("width", r.width.into()),
+                ("height", r.height.into()),
+                ("rx", 8.0.into()),
+            ],
+        );
+        out.empty(
+            "rect",
+            &[
+                ("class", "jm-persona-color".into()),
+                ("x", r.x.into()),
+                ("y", r.y.into()),
+                ("width", 5.0.into()),
+                ("height", r.height.into()),
+                ("rx", 2.0.into()),
+                ("fill", persona.color.hex().into()),
+            ],
+        );
+        text_block(out, &persona.name, None);
+        for text in &persona.texts {
+            text_block(out, text, None);
+        }
+        out.close();
+    }
+    out.close();
+}
+
+pub fn grid(out: &mut Svg, layout: &Layout) {
+    let grid = layout.grid;
+    let stage_count = layout.stages.len();
+    out.open("g", &[("class", "jm-grid".into())]);
+    for (i, lane) in layout.lanes.iter().enumerate() {
+        let kind = match lane.kind {
+            LaneKind::Text => "jm-lane jm-lane-text",
+            LaneKind::Touchpoints => "jm-lane jm-lane-touchpoints",
+            LaneKind::Emotion => "jm-lane jm-lane-emotion",
+            LaneKind::Metrics => "jm-lane jm-lane-metrics",
+            LaneKind::Line => "jm-lane jm-lane-line",
+        };
+        out.open(
+            "g",
+            &[
+                ("class", kind.into()),
+                ("data-lane-index", lane.index.into()),
+            ],
+        );
+        let r = lane.rect;
+        if i % 2 == 1 {
+            out.empty(
+                "rect",
+                &[
+                    ("class", "jm-lane-band".into()),
+                    ("x", r.x.into()),
+                    ("y", r.y.into()),
+                    ("width", r.width.into()),
+                    ("height", r.height.into()),
+                ],
+            );
+        }
+        out.empty(
+            "line",
+            &[
+                ("class", "jm-gridline".into()),
+                ("x1", r.x.into()),
+                ("y1", r.y.into()),
+                ("x2", r.right().into()),
+                ("y2", r.y.into()),
+            ],
+        );
+        text_block(out, &lane.label, None);
+        for row in &lane.sub_rows {
+            out.open("g", &[("class", "jm-channel-row".into())]);
+            icon(
+                out,
+                row.icon,
+                row.icon_rect.x,
+                row.icon_rect.y,
+                row.icon_rect.width / 16.0,
+            );
+            text_block(out, &row.label, None);
+            out.close();
+            if row.y > r.y + 1.0 {
+                out.empty(
+                    "line",
+                    &[
+                        ("class", "jm-gridline".into()),
+                        ("x1", (r.x + 12.0).into()),
+                        ("y1", row.y.into()),
+                        ("x2", r.right().into()),
+                        ("y2", row.y.into()),
+                    ],
+                );
+            }
+        }
+        out.close();
+    }
+    for column in &layout.stages {
+        out.empty(
+            "line",
+            &[
+                ("class", "jm-gridline".into()),
+                ("x1", column.x.into()),
+                ("y1", column.header.bottom().into()),
+                ("x2", column.x.into()),
+                ("y2", grid.bottom().into()),
+            ],
+        );
+    }
+    for column in &layout.stages {
+        let label = format!(
+            "Stage {} of {stage_count}: {}",
+            column.index + 1,
+            column.name
+        );
+        out.open(
+            "g",
+            &[
+                ("class", "jm-stage".into()),
+                ("role", "button".into()),
+                ("tabindex", "0".into()),
+                ("aria-label", label.into()),
+                ("data-stage-index", column.index.into()),
+            ],
+        );
+        let h = column.header;
+        out.empty(
+            "rect",
+            &[
+                ("class", "jm-stage-box".into()),
+                ("x", (h.x + 3.0).into()),
+                ("y", h.y.into()),
+                ("width", (h.width - 6.0).into()),
+                ("height", (h.height - 6.0).into()),
+                ("rx", 8.0.into()),
+            ],
+        );
+        for text in &column.texts {
+            text_block(out, text, None);
+        }
+        out.close();
+    }
+    out.close();
+}
+
+/// A channel icon scaled from its 16 × 16 grid, placed at `x, y`.
+pub fn icon(out: &mut Svg, icon: crate::model::Icon, x: f64, y: f64, scale: f64) {
+    let transform = format!(
+        "translate({} {}) scale({})",
+        super::svg::number(x),
+        super::svg::number(y),
+        super::svg::number(scale)
+    );
+    out.open(
+        "g",
+        &[("class", "jm-icon".into()), ("transform", transform.into())],
+    );
+    out.empty("path", &[("d", icons::path(icon).into())]);
+    out.close();
+}
+
+pub fn legend(out: &mut Svg, layout: &Layout) {
+    if let Some(legend) = &layout.legend {
+        out.open("g", &[("class", "jm-legend".into())]);
+        text_block(out, &legend.heading, None);
+        for entry in &legend.entries {
+            let s = entry.swatch;
+            match &entry.mark {
+                LegendMark::Channel { icon: kind, .. } => {
+                    icon(out, *kind, s.x, s.y, s.width / 16.0)
+                }
+                LegendMark::Persona { color, .. } => out.empty(
+                    "circle",
+                    &[
+                        ("class", "jm-persona-marker".into()),
+                        ("cx", (s.x + s.width / 2.0).into()),
+                        ("cy", (s.y + s.height / 2.0).into()),
+                        ("r", (s.width / 2.0 - 1.0).into()),
+                        ("fill", color.hex().into()),
+                    ],
+                ),
+                LegendMark::Tag { kind } => {
+                    out.open("g", &[("class", super::cards::chip_class(*kind).into())]);
+                    out.empty(
+                        "rect",
+                        &[
+                            ("class", "jm-chip".into()),
+                            ("x", s.x.into()),
+                            ("y", (s.y + 2.0).into()),
+                            ("width", s.width.into()),
+                            ("height", (s.height - 4.0).into()),
+                            ("rx", 3.0.into()),
+                        ],
+                    );
+                    out.close();
+                }
+            }
+            text_block(out, &entry.text, None);
+        }
+        out.close();
+    }
+    if let Some(footer) = &layout.footer {
+        out.open("g", &[("class", "jm-footer".into())]);
+        text_block(out, &footer.heading, None);
+        for source in &footer.sources {
+            text_block(out, source, None);
+        }
+        out.close();
+    }
+}
+
+pub fn details(out: &mut Svg, layout: &Layout, prefix: &str) {
+    if layout.details.is_empty() {
+        return;
+    }
+    out.open("g", &[("class", "jm-details".into())]);
+    for panel in &layout.details {
+        let id = format!("{prefix}-detail-{}", panel.stage_index);
+        out.open(
+            "g",
+            &[
+                ("class", "jm-detail".into()),
+                ("id", id.into()),
+                ("data-stage-index", panel.stage_index.into()),
+            ],
+        );
+        let r = panel.rect;
+        out.empty(
+            "rect",
+            &[
+                ("class", "jm-detail-box".into()),
+                ("x", r.x.into()),
+                ("y", r.y.into()),
+                ("width", r.width.into()),
+                ("height", r.height.into()),
+                ("rx", 10.0.into()),
+            ],
+        );
+        for bar in &panel.quote_bars {
+            out.empty(
+                "rect",
+                &[
+                    ("class", "jm-quote-bar".into()),
+                    ("x", bar.x.into()),
+                    ("y", bar.y.into()),
+                    ("width", bar.width.into()),
+                    ("height", bar.height.into()),
+                ],
+            );
+        }
+        for text in &panel.texts {
+            text_block(out, text, None);
+        }
+        out.close();
+    }
+    out.close();
+}

@@ -1,0 +1,153 @@
+//! The map's style sheet: colours as CSS custom properties (so a page can
+//! restyle a map), light and dark palettes, and rules scoped to this one
+//! map's root id, so that several maps on a page never restyle each other.
+//!
+//! Only the code writes here: the only values that come from a map are
+//! colours, already parsed and written back as `#rrggbb`.
+
+use crate::model::{Color, Theme, ThemeMode};
+
+const LIGHT: &[(&str, &str)] = &[
+    ("bg", "#ffffff"),
+    ("surface", "#f6f8fa"),
+    ("band", "#fafbfc"),
+    ("text", "#1f2328"),
+    ("muted", "#59636e"),
+    ("border", "#d0d7de"),
+    ("grid", "#e4e8ec"),
+    ("card", "#ffffff"),
+    ("accent", "#2f6fde"),
+    ("positive", "#1f8a4c"),
+    ("negative", "#c4412b"),
+    ("neutral", "#8c959f"),
+    ("idea", "#7b4fd6"),
+    ("warning", "#b56a00"),
+    ("positive-bg", "#eaf6ee"),
+    ("negative-bg", "#fcefec"),
+    ("idea-bg", "#f3effc"),
+    ("warning-bg", "#fdf4e3"),
+];
+
+const DARK: &[(&str, &str)] = &[
+    ("bg", "#0f1419"),
+    ("surface", "#161c23"),
+    ("band", "#12181e"),
+    ("text", "#e6edf3"),
+    ("muted", "#9aa5b1"),
+    ("border", "#3a434d"),
+    ("grid", "#262e37"),
+    ("card", "#1b222a"),
+    ("accent", "#6ea3ff"),
+    ("positive", "#4cc27a"),
+    ("negative", "#ff7b69"),
+    ("neutral", "#8b949e"),
+    ("idea", "#b69cff"),
+    ("warning", "#e3a23b"),
+    ("positive-bg", "#15291e"),
+    ("negative-bg", "#33191a"),
+    ("idea-bg", "#231d36"),
+    ("warning-bg", "#2e2412"),
+];
+
+/// Rules that use the variables; `S` stands for the root selector.
+const RULES: &str = "\
+S{background:var(--jm-bg)}\
+S .jm-bg{fill:var(--jm-bg)}\
+S text{fill:var(--jm-text)}\
+S .jm-muted,S .jm-small,S .jm-label,S .jm-description{fill:var(--jm-muted)}\
+S .jm-label{letter-spacing:.04em}\
+S .jm-persona-box{fill:var(--jm-surface);stroke:var(--jm-border)}\
+S .jm-stage-box{fill:var(--jm-surface);stroke:var(--jm-border)}\
+S .jm-stage{cursor:pointer;outline:none}\
+S .jm-stage:hover .jm-stage-box,S .jm-stage:focus .jm-stage-box{stroke:var(--jm-accent);stroke-width:2}\
+S .jm-lane-band{fill:var(--jm-band)}\
+S .jm-lane-header{fill:var(--jm-surface)}\
+S .jm-gridline{stroke:var(--jm-grid)}\
+S .jm-card-box{fill:var(--jm-card);stroke:var(--jm-border)}\
+S .jm-tone-negative .jm-card-box{fill:var(--jm-negative-bg);stroke:var(--jm-negative)}\
+S .jm-tone-positive .jm-card-box{fill:var(--jm-positive-bg);stroke:var(--jm-positive)}\
+S .jm-tone-idea .jm-card-box{fill:var(--jm-idea-bg);stroke:var(--jm-idea)}\
+S .jm-icon{fill:none;stroke:var(--jm-muted);stroke-width:1.4;stroke-linecap:round;stroke-linejoin:round}\
+S .jm-chip{fill:var(--jm-surface);stroke:var(--jm-border)}\
+S .jm-chip-pain .jm-chip{fill:var(--jm-negative-bg);stroke:var(--jm-negative)}\
+S .jm-chip-gain .jm-chip{fill:var(--jm-positive-bg);stroke:var(--jm-positive)}\
+S .jm-chip-moment-of-truth .jm-chip{fill:var(--jm-warning-bg);stroke:var(--jm-warning)}\
+S .jm-chip-drop-off .jm-chip{fill:var(--jm-negative-bg);stroke:var(--jm-warning)}\
+S .jm-chip-owner .jm-chip{fill:var(--jm-bg)}\
+S .jm-link text{fill:var(--jm-accent);text-decoration:underline}\
+S .jm-baseline{stroke:var(--jm-neutral);stroke-dasharray:4 4}\
+S .jm-scale{stroke:var(--jm-grid)}\
+S .jm-curve{fill:none;stroke:var(--jm-accent);stroke-width:2.5;stroke-linecap:round}\
+S .jm-point{stroke:var(--jm-bg);stroke-width:1.5}\
+S .jm-score-1{fill:var(--jm-negative)}\
+S .jm-score-2{fill:var(--jm-warning)}\
+S .jm-score-3{fill:var(--jm-neutral)}\
+S .jm-score-4{fill:#5fa86f}\
+S .jm-score-5{fill:var(--jm-positive)}\
+S .jm-funnel-track{fill:var(--jm-grid)}\
+S .jm-funnel-bar{fill:var(--jm-accent)}\
+S .jm-dropoff text{fill:var(--jm-warning)}\
+S .jm-dropoff-max text{fill:var(--jm-negative);font-weight:700}\
+S .jm-kpi-met{fill:var(--jm-positive)}\
+S .jm-kpi-missed{fill:var(--jm-negative)}\
+S .jm-rule{stroke:var(--jm-muted);stroke-dasharray:8 5;stroke-width:1.5}\
+S .jm-route{fill:none;stroke:var(--jm-accent);stroke-width:2;stroke-opacity:.55;stroke-dasharray:1 5;stroke-linecap:round}\
+S .jm-route-stop{fill:var(--jm-accent)}\
+S .jm-detail{display:none}\
+S .jm-detail.jm-open{display:inline}\
+S .jm-detail-box{fill:var(--jm-card);stroke:var(--jm-accent);stroke-width:1.5}\
+S .jm-quote-bar{fill:var(--jm-accent)}\
+S .jm-detail-hint,S .jm-link-hint{fill:none;stroke:var(--jm-muted);stroke-width:1.3;stroke-linecap:round}\
+@media print{S .jm-stage-box,S .jm-card-box{stroke-width:1.2}}";
+
+fn variables(out: &mut String, selector: &str, palette: &[(&str, &str)], theme: &Theme) {
+    out.push_str(selector);
+    out.push('{');
+    for (name, value) in palette {
+        let own: Option<Color> = match *name {
+            "bg" => theme.background,
+            "text" => theme.text,
+            "accent" => theme.accent,
+            "positive" => theme.positive,
+            "negative" => theme.negative,
+            "neutral" => theme.neutral,
+            _ => None,
+        };
+        let value = own.map_or_else(|| (*value).to_owned(), Color::hex);
+        out.push_str("--jm-");
+        out.push_str(name);
+        out.push(':');
+        out.push_str(&value);
+        out.push(';');
+    }
+    out.push('}');
+}
+
+/// The style sheet for the map whose root has id `root_id`.
+pub fn style_sheet(
+    root_id: &str,
+    theme: &Theme,
+    mode: ThemeMode,
+    persona_colors: &[Color],
+) -> String {
+    let root = format!("#{root_id}");
+    let mut out = String::new();
+    match mode {
+        ThemeMode::Light => variables(&mut out, &root, LIGHT, theme),
+        ThemeMode::Dark => variables(&mut out, &root, DARK, theme),
+        ThemeMode::Auto => {
+            variables(&mut out, &root, LIGHT, theme);
+            out.push_str("@media (prefers-color-scheme:dark){");
+            variables(&mut out, &root, DARK, theme);
+            out.push('}');
+        }
+    }
+    out.push_str(&RULES.replace('S', &root));
+    for (index, color) in persona_colors.iter().enumerate() {
+        out.push_str(&format!(
+            "{root} .jm-persona-{index}{{stroke:{}}}",
+            color.hex()
+        ));
+    }
+    out
+}

@@ -1,0 +1,166 @@
+//! A small SVG writer that owns escaping and number formatting.
+//!
+//! Element and attribute names are `&'static str`: they can only come from
+//! the code, never from a map. Attribute values and text are escaped here
+//! and nowhere else, and every number goes through [`number`], so the same
+//! layout always gives the same bytes.
+
+use std::fmt::Write;
+
+/// An attribute value: text (escaped when written) or a number.
+pub enum Value<'a> {
+    Text(&'a str),
+    Owned(String),
+    Number(f64),
+}
+
+impl<'a> From<&'a str> for Value<'a> {
+    fn from(text: &'a str) -> Self {
+        Value::Text(text)
+    }
+}
+
+impl From<String> for Value<'_> {
+    fn from(text: String) -> Self {
+        Value::Owned(text)
+    }
+}
+
+impl From<f64> for Value<'_> {
+    fn from(number: f64) -> Self {
+        Value::Number(number)
+    }
+}
+
+impl From<usize> for Value<'_> {
+    fn from(number: usize) -> Self {
+        Value::Owned(number.to_string())
+    }
+}
+
+pub type Attributes<'a> = [(&'static str, Value<'a>)];
+
+/// Numbers with at most two decimals and no trailing zeros; never `NaN`,
+/// never `-0`.
+pub fn number(value: f64) -> String {
+    if !value.is_finite() {
+        return "0".into();
+    }
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded == 0.0 {
+        return "0".into();
+    }
+    let text = format!("{rounded:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[derive(Default)]
+pub struct Svg {
+    out: String,
+    open: Vec<&'static str>,
+}
+
+impl Svg {
+    fn start_tag(&mut self, name: &'static str, attributes: &Attributes<'_>) {
+        self.out.push('<');
+        self.out.push_str(name);
+        for (key, value) in attributes {
+            self.out.push(' ');
+            self.out.push_str(key);
+            self.out.push_str("=\"");
+            match value {
+                Value::Text(text) => escape_into(&mut self.out, text, true),
+                Value::Owned(text) => escape_into(&mut self.out, text, true),
+                Value::Number(n) => self.out.push_str(&number(*n)),
+            }
+            self.out.push('"');
+        }
+    }
+
+    /// Opens an element; [`Svg::close`] closes it.
+    pub fn open(&mut self, name: &'static str, attributes: &Attributes<'_>) {
+        self.start_tag(name, attributes);
+        self.out.push('>');
+        self.open.push(name);
+    }
+
+    /// An element with no content.
+    pub fn empty(&mut self, name: &'static str, attributes: &Attributes<'_>) {
+        self.start_tag(name, attributes);
+        self.out.push_str("/>");
+    }
+
+    /// An element holding only text.
+    pub fn text_element(&mut self, name: &'static str, attributes: &Attributes<'_>, text: &str) {
+        self.open(name, attributes);
+        self.text(text);
+        self.close();
+    }
+
+    pub fn text(&mut self, text: &str) {
+        escape_into(&mut self.out, text, false);
+    }
+
+    /// Raw markup written by the code itself (the style sheet); never input.
+    pub fn raw(&mut self, markup: &str) {
+        self.out.push_str(markup);
+    }
+
+    pub fn close(&mut self) {
+        if let Some(name) = self.open.pop() {
+            let _ = write!(self.out, "</{name}>");
+        }
+    }
+
+    pub fn finish(mut self) -> String {
+        while !self.open.is_empty() {
+            self.close();
+        }
+        self.out.push('\n');
+        self.out
+    }
+}
+
+/// Escapes markup characters, and drops the characters XML cannot carry.
+fn escape_into(out: &mut String, text: &str, attribute: bool) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\'' if attribute => out.push_str("&apos;"),
+            '\n' | '\t' if attribute => out.push(' '),
+            c if (c < ' ' && c != '\n' && c != '\t') || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_text_and_attributes() {
+        let mut svg = Svg::default();
+        svg.text_element(
+            "text",
+            &[("aria-label", "a\"b'<c>&".into())],
+            "</text><script>&\u{1}",
+        );
+        assert_eq!(
+            svg.finish(),
+            "<text aria-label=\"a&quot;b&apos;&lt;c&gt;&amp;\">&lt;/text&gt;&lt;script&gt;&amp;</text>\n"
+        );
+    }
+
+    #[test]
+    fn numbers_are_short_and_stable() {
+        assert_eq!(number(12.0), "12");
+        assert_eq!(number(12.345), "12.35");
+        assert_eq!(number(-0.001), "0");
+        assert_eq!(number(f64::NAN), "0");
+        assert_eq!(number(0.5), "0.5");
+    }
+}

@@ -1,0 +1,115 @@
+//! The hostile corpus: `tests/hostile/<case>.json` with its expected outcome
+//! in `<case>.expect` — `renders` (and then the SVG passes the output
+//! oracle) or `error` followed by the exact diagnostics. `BLESS=1` rewrites
+//! the expectations; review them before committing.
+
+#[path = "support/oracle.rs"]
+mod oracle;
+
+use journeymap::render::{RenderOptions, render};
+use std::fs;
+
+fn outcome(text: &str) -> String {
+    match journeymap::validate(text) {
+        Ok(map) => {
+            let options = RenderOptions {
+                id_prefix: "jm7".into(),
+                ..RenderOptions::default()
+            };
+            let svg = render(&journeymap::layout::layout(&map), &options);
+            match oracle::check(&svg, &map, "jm7") {
+                Ok(()) => "renders\n".into(),
+                Err(problem) => format!("UNSAFE OUTPUT: {problem}\n"),
+            }
+        }
+        Err(diagnostics) => {
+            let mut out = String::from("error\n");
+            for d in diagnostics {
+                out.push_str(&d.to_string());
+                out.push('\n');
+            }
+            out
+        }
+    }
+}
+
+#[test]
+fn hostile_cases_render_safely_or_fail_with_located_errors() {
+    let mut paths: Vec<_> = fs::read_dir("tests/hostile")
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 25);
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut failures = Vec::new();
+    for path in paths {
+        let bytes = fs::read(&path).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let actual = outcome(&text);
+        let expect_path = path.with_extension("expect");
+        if bless && !actual.starts_with("UNSAFE") {
+            fs::write(&expect_path, &actual).unwrap();
+            continue;
+        }
+        let expected = fs::read_to_string(&expect_path).unwrap_or_default();
+        if actual != expected {
+            failures.push(format!(
+                "{}:\nexpected:\n{expected}actual:\n{actual}",
+                path.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn an_oversized_document_is_refused_before_parsing() {
+    let padding = " ".repeat(journeymap::parse::MAX_DOCUMENT_BYTES);
+    let text = format!("{{\"title\": \"t\", \"stages\": [{{\"name\": \"A\"}}]}}{padding}");
+    let errors = journeymap::validate(&text).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].message.contains("the limit is 5000000 bytes"),
+        "{}",
+        errors[0].message
+    );
+}
+
+#[test]
+fn the_largest_valid_map_renders_and_passes_the_oracle() {
+    let stages: Vec<serde_json::Value> = (0..200)
+        .map(|s| {
+            let items: Vec<String> = (0..100)
+                .map(|i| format!("Item {i} of stage {s} <&>"))
+                .collect();
+            serde_json::json!({ "name": format!("Stage {s}"), "cells": { "actions": items } })
+        })
+        .collect();
+    let text = serde_json::json!({ "title": "Largest", "stages": stages }).to_string();
+    let map = journeymap::validate(&text).unwrap();
+    let svg = render(&journeymap::layout::layout(&map), &RenderOptions::default());
+    oracle::check(&svg, &map, "jm").unwrap();
+}
+
+#[test]
+fn a_page_can_narrow_the_link_schemes() {
+    let text = r#"{"title": "t", "stages": [{"name": "A", "cells": {"actions": [
+        {"text": "web", "url": "https://example.com"},
+        {"text": "mail", "url": "mailto:help@example.com"}]}}]}"#;
+    let everything = journeymap::render_svg(text, &RenderOptions::default()).unwrap();
+    assert_eq!(everything.matches("<a ").count(), 2);
+    let narrowed = RenderOptions {
+        link_schemes: vec!["https".into()],
+        ..RenderOptions::default()
+    };
+    let svg = journeymap::render_svg(text, &narrowed).unwrap();
+    assert_eq!(svg.matches("<a ").count(), 1);
+    assert!(svg.contains("href=\"https://example.com\""));
+    assert!(
+        svg.contains(">mail</tspan>"),
+        "the text stays, only the link goes"
+    );
+}

@@ -1,0 +1,196 @@
+//! Property tests on random valid maps: the layout's promises hold for any
+//! content — no two cards overlap, every card lies in its cell and on the
+//! canvas, every text survives wrapping, the SVG is well-formed XML, and the
+//! same input always gives the same bytes.
+
+use journeymap::layout::{Layout, layout};
+use journeymap::render::{RenderOptions, render};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+/// Words that stress measuring and wrapping: markup, CJK, emoji sequences,
+/// right-to-left scripts, combining marks, a token too long for any card,
+/// explicit newlines.
+const WORDS: &[&str] = &[
+    "customer",
+    "checks",
+    "the",
+    "delivery",
+    "date",
+    "<script>",
+    "&amp;",
+    "\"quoted\"",
+    "購入手続き",
+    "中文字",
+    "👩‍👩‍👧‍👦",
+    "🇯🇵",
+    "שלום",
+    "مرحبا",
+    "cafe\u{301}",
+    "\n",
+    "averyveryverylongtokenwithoutanybreakopportunityatallxxxxxxxxxxxxxxxxxxxxxxxxxx",
+    "a",
+    "—",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 1..14).prop_map(|words| words.join(" "))
+}
+
+fn item(touchpoint: bool, personas: usize) -> impl Strategy<Value = Value> {
+    (
+        text(),
+        prop::option::of(1.0f64..=5.0),
+        prop::sample::select(&["web", "mobile", "chat", "phone", "email", "store"][..]),
+        prop::collection::vec(
+            prop::sample::select(
+                &[
+                    "pain",
+                    "gain",
+                    "moment-of-truth",
+                    "drop-off",
+                    "tag with words",
+                ][..],
+            ),
+            0..3,
+        ),
+        prop::option::of(text()),
+        prop::collection::vec(0..personas.max(1), 0..personas.min(2) + 1),
+        any::<bool>(),
+    )
+        .prop_map(
+            move |(text, score, channel, tags, owner, persona_picks, plain)| {
+                if plain && !touchpoint {
+                    return Value::String(text);
+                }
+                let mut item = json!({ "text": text, "tags": tags });
+                if let Some(score) = score {
+                    item["score"] = json!((score * 10.0).round() / 10.0);
+                }
+                if touchpoint {
+                    item["channel"] = json!(channel);
+                }
+                if let Some(owner) = owner {
+                    item["owner"] = json!(owner);
+                }
+                if personas > 0 {
+                    let ids: Vec<String> = persona_picks.iter().map(|p| format!("p{p}")).collect();
+                    item["personas"] = json!(ids);
+                }
+                item
+            },
+        )
+}
+
+fn map() -> impl Strategy<Value = Value> {
+    (0usize..3, 1usize..5, any::<bool>()).prop_flat_map(|(personas, stages, by_channel)| {
+        let stage = (
+            text(),
+            prop::collection::vec(item(false, personas), 0..3),
+            prop::collection::vec(item(true, personas), 0..3),
+            prop::collection::vec(item(false, personas), 0..2),
+            prop::option::of(0.0f64..10000.0),
+        )
+            .prop_map(|(name, actions, touchpoints, pains, reach)| {
+                let mut stage = json!({
+                    "name": name,
+                    "cells": { "actions": actions, "touchpoints": touchpoints, "pains": pains }
+                });
+                if let Some(reach) = reach {
+                    stage["reach"] = json!(reach.round());
+                }
+                stage
+            });
+        (prop::collection::vec(stage, stages), text()).prop_map(move |(stages, title)| {
+            let personas: Vec<Value> = (0..personas)
+                .map(|p| json!({ "id": format!("p{p}"), "name": format!("Persona {p}") }))
+                .collect();
+            json!({
+                "title": title,
+                "personas": personas,
+                "lanes": [
+                    { "id": "actions" },
+                    { "id": "touchpoints", "byChannel": by_channel },
+                    { "id": "emotion" },
+                    { "id": "pains" },
+                    { "id": "seen", "kind": "line", "label": "Line of visibility" },
+                    { "id": "metrics" }
+                ],
+                "stages": stages
+            })
+        })
+    })
+}
+
+fn without_whitespace(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn check_geometry(layout: &Layout, source: &Value) {
+    let canvas = journeymap::layout::Rect::new(0.0, 0.0, layout.width, layout.height);
+    for (i, card) in layout.cards.iter().enumerate() {
+        let rect = card.rect();
+        assert!(canvas.contains(&rect), "card {i} leaves the canvas");
+        assert!(
+            layout
+                .cells
+                .iter()
+                .any(|cell| cell.stage_index == card.stage_index
+                    && cell.lane_index == card.lane_index
+                    && cell.rect.contains(&rect)),
+            "card {i} is not inside its cell"
+        );
+        for other in layout.cards.iter().skip(i + 1) {
+            assert!(
+                !rect.overlaps(&other.rect()),
+                "cards overlap: {rect:?} {:?}",
+                other.rect()
+            );
+        }
+        let lane = ["actions", "touchpoints", "emotion", "pains"]
+            .iter()
+            .position(|l| *l == card.lane)
+            .expect("a lane of the generated map");
+        let item = &source["stages"][card.stage_index]["cells"]
+            [["actions", "touchpoints", "emotion", "pains"][lane]][card.item_index];
+        let text = item
+            .as_str()
+            .or_else(|| item["text"].as_str())
+            .expect("item text");
+        assert_eq!(
+            without_whitespace(&card.lines.concat()),
+            without_whitespace(text)
+        );
+    }
+    let items: usize = source["stages"]
+        .as_array()
+        .map(|stages| {
+            stages
+                .iter()
+                .map(|s| {
+                    s["cells"].as_object().map_or(0, |c| {
+                        c.values().map(|v| v.as_array().map_or(0, Vec::len)).sum()
+                    })
+                })
+                .sum()
+        })
+        .unwrap_or(0);
+    assert_eq!(layout.cards.len(), items, "one card per item");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn random_maps_lay_out_and_render_soundly(source in map()) {
+        let text = serde_json::to_string(&source).unwrap();
+        let map = journeymap::validate(&text).unwrap_or_else(|errors| panic!("generated map invalid: {errors:?}"));
+        let layout = layout(&map);
+        check_geometry(&layout, &source);
+        let svg = render(&layout, &RenderOptions::default());
+        let document = roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
+        prop_assert_eq!(document.root_element().tag_name().name(), "svg");
+        let again = journeymap::render_svg(&text, &RenderOptions::default()).unwrap();
+        prop_assert_eq!(svg, again);
+    }
+}

@@ -1,0 +1,230 @@
+//! The output oracle: what every SVG journeymap writes must satisfy,
+//! whatever the map. Used by the tests and by the fuzz targets
+//! (`fuzz/`, which include this file by path).
+//!
+//! It parses the SVG as XML and checks: element names, and attribute names
+//! per element, within an allowlist; no `on*` attribute; every `href` with an
+//! allowed scheme; no external reference anywhere; the style sheet made only
+//! of the code's own characters; every number finite; every id carrying the
+//! instance prefix and every id reference resolving; each card's text equal
+//! to its item's text (whitespace aside).
+
+use journeymap::model::Map;
+
+/// Element → the attributes it may carry (besides the common ones).
+const ALLOWED: &[(&str, &[&str])] = &[
+    (
+        "svg",
+        &[
+            "xmlns",
+            "id",
+            "viewBox",
+            "width",
+            "height",
+            "role",
+            "aria-labelledby",
+            "font-family",
+        ],
+    ),
+    ("title", &["id"]),
+    ("desc", &["id"]),
+    ("style", &[]),
+    (
+        "g",
+        &[
+            "role",
+            "tabindex",
+            "aria-label",
+            "transform",
+            "data-stage-index",
+            "data-lane-index",
+            "data-item-index",
+            "data-persona-index",
+            "id",
+        ],
+    ),
+    ("rect", &["x", "y", "width", "height", "rx", "fill"]),
+    ("line", &["x1", "y1", "x2", "y2", "data-lane-index"]),
+    ("polyline", &["points", "data-lane-index"]),
+    ("path", &["d"]),
+    ("circle", &["cx", "cy", "r", "fill"]),
+    (
+        "text",
+        &["font-size", "font-weight", "font-style", "direction"],
+    ),
+    ("tspan", &["x", "y"]),
+    ("a", &["href", "target", "rel"]),
+];
+const COMMON: &[&str] = &["class"];
+const NUMERIC: &[&str] = &[
+    "x",
+    "y",
+    "width",
+    "height",
+    "rx",
+    "x1",
+    "y1",
+    "x2",
+    "y2",
+    "cx",
+    "cy",
+    "r",
+    "font-size",
+];
+const GEOMETRY: &[&str] = &["d", "points", "transform", "viewBox"];
+const SCHEMES: &[&str] = &["http:", "https:", "mailto:"];
+
+pub fn check(svg: &str, map: &Map, prefix: &str) -> Result<(), String> {
+    let document = roxmltree::Document::parse(svg).map_err(|e| format!("not XML: {e}"))?;
+    let root = document.root_element();
+    if root.tag_name().name() != "svg"
+        || root.tag_name().namespace() != Some("http://www.w3.org/2000/svg")
+    {
+        return Err("the root is not an SVG element".into());
+    }
+    let mut ids = Vec::new();
+    let mut references = Vec::new();
+    for node in document.descendants().filter(|n| n.is_element()) {
+        let name = node.tag_name().name();
+        let Some((_, allowed)) = ALLOWED.iter().find(|(element, _)| *element == name) else {
+            return Err(format!("element <{name}> is not allowed"));
+        };
+        for attribute in node.attributes() {
+            let key = attribute.name();
+            let value = attribute.value();
+            if key.to_ascii_lowercase().starts_with("on") {
+                return Err(format!("event attribute {key} on <{name}>"));
+            }
+            if !allowed.contains(&key) && !COMMON.contains(&key) {
+                return Err(format!("attribute {key} is not allowed on <{name}>"));
+            }
+            if attribute.namespace().is_some() {
+                return Err(format!("namespaced attribute {key} on <{name}>"));
+            }
+            let lower = value.to_ascii_lowercase();
+            if key != "aria-label" && (lower.contains("url(") || lower.contains("javascript:")) {
+                return Err(format!("{key}={value:?} on <{name}> refers outside"));
+            }
+            if NUMERIC.contains(&key) && !value.parse::<f64>().is_ok_and(f64::is_finite) {
+                return Err(format!(
+                    "{key}={value:?} on <{name}> is not a finite number"
+                ));
+            }
+            if GEOMETRY.contains(&key) && (lower.contains("nan") || lower.contains("inf")) {
+                return Err(format!(
+                    "{key}={value:?} on <{name}> holds a non-finite number"
+                ));
+            }
+            match key {
+                "href" => {
+                    let scheme_ok = SCHEMES.iter().any(|s| lower.starts_with(s));
+                    if !scheme_ok || value.chars().any(char::is_control) {
+                        return Err(format!("href {value:?} has a scheme that is not allowed"));
+                    }
+                }
+                "id" => ids.push(value.to_owned()),
+                "aria-labelledby" => references.extend(value.split_whitespace().map(str::to_owned)),
+                "fill" if !is_hex_color(value) => {
+                    return Err(format!("fill {value:?} is not a colour"));
+                }
+                "font-family"
+                    if !value
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || " ,-'".contains(c)) =>
+                {
+                    return Err(format!("font-family {value:?} carries other characters"));
+                }
+                _ => {}
+            }
+        }
+        if name == "style" {
+            let css = node.text().unwrap_or("");
+            if !css
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "#{}:;-.,()%@ _".contains(c))
+            {
+                return Err("the style sheet holds characters the code never writes".into());
+            }
+        }
+    }
+    for id in &ids {
+        if id != prefix && !id.starts_with(&format!("{prefix}-")) {
+            return Err(format!("id {id:?} does not carry the prefix {prefix:?}"));
+        }
+    }
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    if unique.len() != ids.len() {
+        return Err("an id appears twice".into());
+    }
+    for reference in references {
+        if !ids.contains(&reference) {
+            return Err(format!(
+                "reference to {reference:?}, which is not in the document"
+            ));
+        }
+    }
+    check_cards(&document, map)
+}
+
+fn is_hex_color(value: &str) -> bool {
+    value.len() == 7
+        && value.starts_with('#')
+        && value.chars().skip(1).all(|c| c.is_ascii_hexdigit())
+}
+
+fn without_whitespace(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Each card's lines, joined, give its item's text back.
+fn check_cards(document: &roxmltree::Document<'_>, map: &Map) -> Result<(), String> {
+    let mut cards = 0;
+    for card in document.descendants().filter(|n| {
+        n.attribute("class")
+            .is_some_and(|c| c.split(' ').any(|c| c == "jm-card"))
+    }) {
+        cards += 1;
+        let index = |key: &str| card.attribute(key).and_then(|v| v.parse::<usize>().ok());
+        let (Some(stage), Some(lane), Some(item)) = (
+            index("data-stage-index"),
+            index("data-lane-index"),
+            index("data-item-index"),
+        ) else {
+            return Err("a card without its indices".into());
+        };
+        let expected = map
+            .stages
+            .get(stage)
+            .and_then(|s| s.cells.get(lane))
+            .and_then(|c| c.get(item))
+            .map(|i| without_whitespace(&i.text))
+            .ok_or("a card that is no item")?;
+        let text = card
+            .descendants()
+            .find(|n| n.has_tag_name("text") && n.attribute("class") == Some("jm-card-text"))
+            .ok_or("a card without text")?;
+        let shown: String = text
+            .descendants()
+            .filter(|n| n.is_text())
+            .filter_map(|n| n.text())
+            .map(without_whitespace)
+            .collect();
+        if shown != expected {
+            return Err(format!(
+                "card text {shown:?} differs from its item {expected:?}"
+            ));
+        }
+    }
+    let items: usize = map
+        .stages
+        .iter()
+        .flat_map(|s| s.cells.iter())
+        .map(Vec::len)
+        .sum();
+    if cards != items {
+        return Err(format!("{cards} cards for {items} items"));
+    }
+    Ok(())
+}
