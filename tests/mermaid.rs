@@ -1,8 +1,12 @@
 //! Importing Mermaid `journey` diagrams: the syntax as Mermaid accepts it,
 //! the mapping onto format v1, located errors, and the CLI.
 
+#[path = "support/oracle.rs"]
+mod oracle;
+
 use journeymap::mermaid::{Imported, MermaidOptions, from_mermaid, looks_like_mermaid};
 use journeymap::model::Map;
+use journeymap::render::{RenderOptions, render};
 use journeymap::{Diagnostic, validate};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -978,7 +982,99 @@ proptest! {
         let task_refs: Vec<(&str, f64)> = tasks.iter().map(|(t, s)| (t.as_str(), *s)).collect();
         let actor_refs: Vec<&str> = actors.iter().map(String::as_str).collect();
         assert_survives(&imported, &task_refs, &actor_refs);
+        let (_, cards, all) = rendered(&imported);
+        for (task, _) in &tasks {
+            prop_assert!(cards.contains(&without_whitespace(task)), "{task:?} not drawn");
+        }
+        for actor in &actors {
+            prop_assert!(all.contains(actor.as_str()), "{actor:?} not drawn");
+        }
         prop_assert_eq!(model(&imported).stages.len(), sections.len());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The round trip: Mermaid → map → SVG
+
+fn without_whitespace(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The SVG of an imported map (checked by the output oracle), its cards'
+/// texts and all its texts, whitespace removed.
+fn rendered(imported: &Imported) -> (String, Vec<String>, String) {
+    let map = model(imported);
+    let svg = render(&journeymap::layout::layout(&map), &RenderOptions::default());
+    if let Err(problem) = oracle::check(&svg, &map, "jm") {
+        panic!("the SVG fails the output oracle: {problem}");
+    }
+    let document = roxmltree::Document::parse(&svg).expect("SVG is XML");
+    let texts_of = |node: roxmltree::Node<'_, '_>| -> String {
+        node.descendants()
+            .filter(|n| n.is_text() && n.parent().is_some_and(|p| !p.has_tag_name("style")))
+            .filter_map(|n| n.text())
+            .map(without_whitespace)
+            .collect()
+    };
+    let cards = document
+        .descendants()
+        .filter(|n| {
+            n.attribute("class")
+                .is_some_and(|c| c.split(' ').any(|c| c == "jm-card"))
+        })
+        .map(|card| {
+            card.descendants()
+                .find(|n| n.attribute("class") == Some("jm-card-text"))
+                .map(texts_of)
+                .unwrap_or_default()
+        })
+        .collect();
+    let all = texts_of(document.root());
+    (svg, cards, all)
+}
+
+#[test]
+fn every_task_and_actor_is_in_the_rendered_svg() {
+    let cases: [(&str, &[&str], &[&str]); 2] = [
+        (
+            "working_day.mmd",
+            &[
+                "Make tea",
+                "Go upstairs",
+                "Do work",
+                "Go downstairs",
+                "Sit down",
+            ],
+            &["Me", "Cat"],
+        ),
+        (
+            "kitchen_sink.mmd",
+            &[
+                "Wake up",
+                "Buy milk & bread",
+                "Pay: card only",
+                "Carry bags",
+                "Carry bags, again",
+                "Unpack\nand sort",
+                "Rest ♥",
+            ],
+            &["Me", "Partner", "Zoë", "購入者"],
+        ),
+    ];
+    for (file, tasks, actors) in cases {
+        let (svg, cards, all) = rendered(&import(&read(file)));
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert_eq!(cards.len(), tasks.len(), "{file}");
+        for task in tasks {
+            let task = without_whitespace(task);
+            assert!(
+                cards.contains(&task),
+                "{file}: no card shows {task:?}: {cards:?}"
+            );
+        }
+        for actor in actors {
+            assert!(all.contains(actor), "{file}: {actor:?} is not in the SVG");
+        }
     }
 }
 
@@ -1107,6 +1203,35 @@ fn cli_check_accepts_mermaid_files() {
     let output = journeymap(&["check", "-"], Some(&read("working_day.mmd")));
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(text(&output.stderr), "");
+}
+
+#[test]
+fn cli_render_and_layout_accept_mermaid() {
+    let from_mermaid = journeymap(&["render", "tests/mermaid/working_day.mmd"], None);
+    assert_eq!(
+        from_mermaid.status.code(),
+        Some(0),
+        "{}",
+        text(&from_mermaid.stderr)
+    );
+    assert_eq!(text(&from_mermaid.stderr), "");
+    // The imported JSON is working_day.json byte for byte, so is the SVG.
+    let from_json = journeymap(&["render", "tests/mermaid/working_day.json"], None);
+    assert_eq!(from_json.status.code(), Some(0));
+    assert_eq!(from_mermaid.stdout, from_json.stdout);
+    assert!(text(&from_mermaid.stdout).starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    let from_stdin = journeymap(&["render", "-"], Some(&read("working_day.mmd")));
+    assert_eq!(from_stdin.stdout, from_json.stdout);
+
+    let layout = journeymap(&["layout", "tests/mermaid/working_day.mmd"], None);
+    assert_eq!(layout.status.code(), Some(0));
+    let layout: Value = serde_json::from_slice(&layout.stdout).expect("layout JSON");
+    assert_eq!(layout["cards"].as_array().map(Vec::len), Some(5));
+
+    let errors = journeymap(&["render", "tests/mermaid/errors.mmd"], None);
+    assert_eq!(errors.status.code(), Some(1));
+    assert_eq!(text(&errors.stdout), "");
+    assert!(text(&errors.stderr).starts_with("tests/mermaid/errors.mmd:3:17: "));
 }
 
 #[test]
