@@ -11,7 +11,7 @@ for map in examples/*.json; do
   name=$(basename "$map" .json)
   svg="dist/screenshots/$name.svg"
   target/release/journeymap render "$map" -o "$svg" --theme light
-  size=$(target/release/journeymap layout "$map" | python3 -c 'import json,sys; l=json.load(sys.stdin); print(f"{int(l[\"width\"]+0.99)},{int(l[\"height\"]+0.99)}")')
+  size=$(target/release/journeymap layout "$map" | python3 -c 'import json, math, sys; l = json.load(sys.stdin); print(math.ceil(l["width"]), math.ceil(l["height"]), sep=",")')
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --user-data-dir="$profile" --hide-scrollbars --window-size="$size" \
