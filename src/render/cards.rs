@@ -109,7 +109,7 @@ fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
                     ("class", "jm-persona-marker".into()),
                     ("cx", (r.x + r.width / 2.0).into()),
                     ("cy", (r.y + r.height / 2.0).into()),
-                    ("r", (r.width / 2.0).into()),
+                    ("r", (r.width.min(r.height) / 2.0).into()),
                     ("fill", color.into()),
                 ],
             );

@@ -166,8 +166,9 @@ fn summary(layout: &Layout) -> String {
         return description.lines.join(" ");
     }
     let names: Vec<&str> = layout.stages.iter().map(|s| s.name.as_str()).collect();
+    let stages = if names.len() == 1 { "stage" } else { "stages" };
     format!(
-        "Customer journey map in {} stages: {}",
+        "Customer journey map in {} {stages}: {}",
         names.len(),
         names.join(", ")
     )

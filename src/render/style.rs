@@ -123,7 +123,11 @@ fn variables(out: &mut String, selector: &str, palette: &[(&str, &str)], theme: 
     out.push('}');
 }
 
-/// The style sheet for the map whose root has id `root_id`.
+/// The style sheet for the map whose root has id `root_id`, in `mode`.
+///
+/// A theme object's colours belong to its base: when the page or the
+/// command line asks for the other base, they are left out rather than
+/// mixed with a palette they were not chosen for.
 pub fn style_sheet(
     root_id: &str,
     theme: &Theme,
@@ -131,14 +135,16 @@ pub fn style_sheet(
     persona_colors: &[Color],
 ) -> String {
     let root = format!("#{root_id}");
+    let plain = Theme::of_mode(theme.mode);
+    let own = |base: ThemeMode| if theme.mode == base { theme } else { &plain };
     let mut out = String::new();
     match mode {
-        ThemeMode::Light => variables(&mut out, &root, LIGHT, theme),
-        ThemeMode::Dark => variables(&mut out, &root, DARK, theme),
+        ThemeMode::Light => variables(&mut out, &root, LIGHT, own(ThemeMode::Light)),
+        ThemeMode::Dark => variables(&mut out, &root, DARK, own(ThemeMode::Dark)),
         ThemeMode::Auto => {
-            variables(&mut out, &root, LIGHT, theme);
+            variables(&mut out, &root, LIGHT, own(ThemeMode::Light));
             out.push_str("@media (prefers-color-scheme:dark){");
-            variables(&mut out, &root, DARK, theme);
+            variables(&mut out, &root, DARK, own(ThemeMode::Dark));
             out.push('}');
         }
     }

@@ -81,13 +81,16 @@ impl Svg {
     pub fn open(&mut self, name: &'static str, attributes: &Attributes<'_>) {
         self.start_tag(name, attributes);
         self.out.push('>');
+        if is_container(name) {
+            self.out.push('\n');
+        }
         self.open.push(name);
     }
 
     /// An element with no content.
     pub fn empty(&mut self, name: &'static str, attributes: &Attributes<'_>) {
         self.start_tag(name, attributes);
-        self.out.push_str("/>");
+        self.out.push_str("/>\n");
     }
 
     /// An element holding only text.
@@ -109,6 +112,9 @@ impl Svg {
     pub fn close(&mut self) {
         if let Some(name) = self.open.pop() {
             let _ = write!(self.out, "</{name}>");
+            if name != "tspan" && !self.open.contains(&"text") {
+                self.out.push('\n');
+            }
         }
     }
 
@@ -116,9 +122,15 @@ impl Svg {
         while !self.open.is_empty() {
             self.close();
         }
-        self.out.push('\n');
         self.out
     }
+}
+
+/// Elements whose children go on lines of their own, so that the output
+/// reads (and diffs) one element a line; text stays on one line, since
+/// white space there is content.
+fn is_container(name: &str) -> bool {
+    matches!(name, "svg" | "g" | "a")
 }
 
 /// Escapes markup characters, and drops the characters XML cannot carry.
