@@ -38,7 +38,7 @@ impl RenderOptions {
         url.split_once(':').is_some_and(|(scheme, _)| {
             let scheme = scheme.to_ascii_lowercase();
             ALLOWED_SCHEMES.contains(&scheme.as_str())
-                && self.link_schemes.iter().any(|s| *s == scheme)
+                && self.link_schemes.contains(&scheme)
         })
     }
 }

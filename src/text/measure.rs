@@ -59,6 +59,7 @@ const ASCII_BOLD: [u16; 128] = ascii_table(&BOLD);
 /// Builds the ASCII lookup table at compile time: font advances for printable
 /// characters, 4 spaces for a tab, 0 for other control characters. Being
 /// evaluated by the compiler, its indexing cannot fail at run time.
+#[allow(clippy::indexing_slicing)]
 const fn ascii_table(widths: &[u16]) -> [u16; 128] {
     let mut table = [0u16; 128];
     let mut run = 0;

@@ -474,6 +474,7 @@ enum Class {
 
 /// [`class_of`] for each ASCII byte. (Built by the compiler: its indexing
 /// cannot fail at run time.)
+#[allow(clippy::indexing_slicing)]
 const ASCII_CLASSES: [Class; 128] = {
     let mut table = [Class::Cm; 128];
     let mut byte = 0;
@@ -569,6 +570,7 @@ const ATTACH: u8 = 3;
 
 /// Opportunity code for each state (row) and next class (column). (Built
 /// by the compiler: its indexing cannot fail at run time.)
+#[allow(clippy::indexing_slicing)]
 const PAIR_TABLE: [[u8; CLASSES]; ROWS] = {
     let mut table = [[NO_BREAK; CLASSES]; ROWS];
     let mut row = 0;
