@@ -12,6 +12,9 @@
 //! 5. bindings: the `journeymap` command (`src/cli`) and the wasm exports
 //!    (`src/wasm.rs`), both thin.
 //!
+//! Beside the pipeline, [`mermaid`] turns a Mermaid `journey` diagram into
+//! map JSON, which then goes through the same pipeline.
+//!
 //! Only the first two stages can fail; their errors are [`Diagnostic`]s.
 
 #![cfg_attr(

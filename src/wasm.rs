@@ -181,3 +181,35 @@ pub fn check(map_json: &str) -> String {
         Err(diagnostics) => serde_json::to_string(&diagnostics).unwrap_or_else(|_| "[]".into()),
     }
 }
+
+/// Converts a Mermaid `journey` diagram to a map: `ok`, then `svg` empty and
+/// `info` holding `{"map": …, "warnings": […]}`, or the diagnostics.
+/// Options JSON: `{"clamp": true}` clamps out-of-range scores into 1–5.
+#[wasm_bindgen(js_name = fromMermaid)]
+pub fn from_mermaid(text: &str, options_json: &str) -> Output {
+    #[derive(Deserialize, Default)]
+    #[serde(deny_unknown_fields)]
+    struct MermaidPageOptions {
+        clamp: Option<bool>,
+    }
+    let page: MermaidPageOptions = if options_json.trim().is_empty() {
+        MermaidPageOptions::default()
+    } else {
+        match serde_json::from_str(options_json) {
+            Ok(page) => page,
+            Err(error) => return option_error(format!("invalid options: {error}")),
+        }
+    };
+    let options = crate::mermaid::MermaidOptions {
+        clamp: page.clamp.unwrap_or(false),
+    };
+    match crate::mermaid::from_mermaid(text, &options) {
+        Ok(imported) => Output {
+            ok: true,
+            svg: String::new(),
+            info: serde_json::json!({ "map": imported.map, "warnings": imported.warnings })
+                .to_string(),
+        },
+        Err(diagnostics) => failure(&diagnostics),
+    }
+}

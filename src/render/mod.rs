@@ -37,8 +37,7 @@ impl RenderOptions {
     pub fn allows_link(&self, url: &str) -> bool {
         url.split_once(':').is_some_and(|(scheme, _)| {
             let scheme = scheme.to_ascii_lowercase();
-            ALLOWED_SCHEMES.contains(&scheme.as_str())
-                && self.link_schemes.contains(&scheme)
+            ALLOWED_SCHEMES.contains(&scheme.as_str()) && self.link_schemes.contains(&scheme)
         })
     }
 }
