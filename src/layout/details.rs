@@ -3,7 +3,7 @@
 //!
 //! The overview does not show them (there is no room to read them there).
 //! When the viewer zooms to a stage, the view frames the stage's column and
-//! its panel ([`StageColumn::zoom`](super::StageColumn)), and the page shows
+//! its panel (`StageColumn::zoom` in [`super::grid::StageColumn`]), and the page shows
 //! the panel. The panel lies over the next columns, which are then out of
 //! view or dimmed; it may reach past the overview's canvas, which only the
 //! zoomed view shows.

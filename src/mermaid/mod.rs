@@ -3,9 +3,9 @@
 //! Many teams already keep their journeys as Mermaid user-journey diagrams
 //! in Markdown. This module turns one into a map of format v1 so that it can
 //! be checked and rendered like any other, without retyping it: it reads the
-//! syntax as Mermaid accepts it ([`parse`], with [`source`] and
-//! [`entities`] doing what Mermaid's pre-processing does) and maps it onto
-//! the format ([`convert`]).
+//! syntax as Mermaid accepts it (`parse`, with `source` and
+//! `entities` doing what Mermaid's pre-processing does) and maps it onto
+//! the format (`convert`).
 //!
 //! The mapping:
 //! - `title` → `title`; without one, the front matter's `title:`, else
