@@ -3,7 +3,7 @@
 //! The pipeline, one module a stage, each with plain data in and out:
 //!
 //! 1. [`parse`]: JSON text → JSON value (syntax errors with line and column);
-//! 2. [`validate`]: JSON value → [`model::Map`] (every problem at once, each
+//! 2. [`mod@validate`]: JSON value → [`model::Map`] (every problem at once, each
 //!    with its JSON path, located in the text by [`locate`]);
 //!
 //! 3. [`layout`]: map → [`layout::Layout`], pure geometry: every rectangle,
