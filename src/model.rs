@@ -3,7 +3,7 @@
 //! Everything here is resolved: ids are unique, references are indices,
 //! defaults are filled in, colours are parsed, texts are cleaned of the
 //! characters XML cannot carry. A `Map` can only be made by
-//! [`crate::validate`], so layout and rendering never check anything again.
+//! [`crate::validate()`], so layout and rendering never check anything again.
 
 use serde::Serialize;
 
