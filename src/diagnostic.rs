@@ -67,9 +67,30 @@ fn is_plain_key(key: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '$')
 }
 
-/// A string as JSON would write it, for messages.
+/// A string as JSON would write it, for messages; besides the C0 controls
+/// JSON escapes, DEL, the C1 controls and the bidirectional formatting
+/// characters are written as `\uXXXX` too, so that a message printed to a
+/// terminal can neither carry escape sequences nor reorder itself.
 pub fn quote(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| String::from("\"?\""))
+    let quoted = serde_json::to_string(text).unwrap_or_else(|_| String::from("\"?\""));
+    if !quoted.chars().any(is_unsafe_in_messages) {
+        return quoted;
+    }
+    let mut out = String::with_capacity(quoted.len() + 8);
+    for c in quoted.chars() {
+        if is_unsafe_in_messages(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Characters a message must not print raw: controls (JSON already
+/// escapes C0) and the bidirectional embeddings, overrides and isolates.
+pub fn is_unsafe_in_messages(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A problem found in a map, located by JSON path and, where known, by line
@@ -103,5 +124,30 @@ impl fmt::Display for Diagnostic {
             }
             _ => write!(f, "{}: {}", self.path, self.message),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_escapes_what_a_terminal_could_act_on() {
+        assert_eq!(quote("a\u{1}b"), r#""a\u0001b""#);
+        assert_eq!(quote("a\u{9b}31m\u{7f}"), r#""a\u009b31m\u007f""#);
+        assert_eq!(quote("x\u{202e}y"), r#""x\u202ey""#);
+        assert_eq!(quote("Café \"é\""), r#""Café \"é\"""#);
+    }
+
+    #[test]
+    fn paths_quote_keys_that_are_not_plain() {
+        let path = JsonPath::root()
+            .key("stages")
+            .index(2)
+            .key("cells")
+            .key("my lane")
+            .index(0);
+        assert_eq!(path.to_string(), r#"stages[2].cells["my lane"][0]"#);
+        assert_eq!(JsonPath::root().to_string(), "$");
     }
 }

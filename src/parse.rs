@@ -87,6 +87,7 @@ fn token(rest: &str) -> Option<String> {
             .take_while(|&(i, c)| i == 0 || c != '"')
             .map(|(_, c)| c)
             .take(30)
+            .map(printable)
             .collect();
         return Some(format!("`{string}\"`"));
     }
@@ -96,10 +97,20 @@ fn token(rest: &str) -> Option<String> {
         .take(20)
         .collect();
     Some(if word.is_empty() {
-        format!("`{}`", first.escape_debug())
+        format!("`{}`", printable(first))
     } else {
         format!("`{word}`")
     })
+}
+
+/// A character as a message may print it: controls and bidirectional
+/// formatting characters as `\u{…}`.
+fn printable(c: char) -> String {
+    if crate::diagnostic::is_unsafe_in_messages(c) {
+        c.escape_unicode().to_string()
+    } else {
+        c.to_string()
+    }
 }
 
 fn reword(bare: &str, rest: &str) -> String {
