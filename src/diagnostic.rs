@@ -46,7 +46,7 @@ impl fmt::Display for JsonPath {
         for (i, segment) in self.0.iter().enumerate() {
             match segment {
                 Segment::Index(index) => write!(f, "[{index}]")?,
-                Segment::Key(key) if is_plain_key(key) => {
+                Segment::Key(key) if is_plain_key(key) && key.len() <= QUOTE_AT_MOST => {
                     if i > 0 {
                         f.write_str(".")?;
                     }
@@ -67,11 +67,20 @@ fn is_plain_key(key: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '$')
 }
 
+/// The most characters of a document's text a message quotes.
+pub const QUOTE_AT_MOST: usize = 60;
+
 /// A string as JSON would write it, for messages; besides the C0 controls
 /// JSON escapes, DEL, the C1 controls and the bidirectional formatting
 /// characters are written as `\uXXXX` too, so that a message printed to a
-/// terminal can neither carry escape sequences nor reorder itself.
+/// terminal can neither carry escape sequences nor reorder itself. A text
+/// longer than [`QUOTE_AT_MOST`] characters is cut, with `…` after the
+/// closing quote: `"a very long name th"…`.
 pub fn quote(text: &str) -> String {
+    if text.len() > QUOTE_AT_MOST && text.chars().nth(QUOTE_AT_MOST).is_some() {
+        let start: String = text.chars().take(QUOTE_AT_MOST - 3).collect();
+        return format!("{}…", quote(&start));
+    }
     let quoted = serde_json::to_string(text).unwrap_or_else(|_| String::from("\"?\""));
     if !quoted.chars().any(is_unsafe_in_messages) {
         return quoted;
@@ -137,6 +146,15 @@ mod tests {
         assert_eq!(quote("a\u{9b}31m\u{7f}"), r#""a\u009b31m\u007f""#);
         assert_eq!(quote("x\u{202e}y"), r#""x\u202ey""#);
         assert_eq!(quote("Café \"é\""), r#""Café \"é\"""#);
+        let long = "é".repeat(QUOTE_AT_MOST + 1);
+        assert_eq!(
+            quote(&long),
+            format!("\"{}\"…", "é".repeat(QUOTE_AT_MOST - 3))
+        );
+        assert_eq!(
+            quote(&"é".repeat(QUOTE_AT_MOST)).chars().count(),
+            QUOTE_AT_MOST + 2
+        );
     }
 
     #[test]

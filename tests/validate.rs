@@ -971,3 +971,89 @@ proptest! {
         check_answer(&doubled);
     }
 }
+
+// ------------------------------------------------------- hostile documents
+
+/// Documents built to make the validator slow: many lanes, personas,
+/// channels or references, each far past the limits. Every one must be
+/// answered in time linear in its size, within bounded memory, with its
+/// limits reported. (Before lookups were hashed and the excess past a limit
+/// dropped, the first of these needed gigabytes and the third took 27 s in
+/// a release build at 100,000 personas.)
+#[test]
+fn documents_made_to_be_slow_are_answered_quickly() {
+    let n = 30_000;
+    let list = |f: &dyn Fn(usize) -> String| (0..n).map(f).collect::<Vec<_>>().join(",");
+    let cases = [
+        (
+            "lanes from the keys of one stage's cells, many stages",
+            format!(
+                r#"{{"title":"T","stages":[{{"name":"A","cells":{{{}}}}},{}]}}"#,
+                list(&|i| format!(r#""k{i}":["x"]"#)),
+                list(&|_| r#"{"name":"B"}"#.to_owned())
+            ),
+            "expected at most 100 lanes, found 30000",
+        ),
+        (
+            "declared lanes, all used",
+            format!(
+                r#"{{"title":"T","lanes":[{}],"stages":[{{"name":"A","cells":{{{}}}}}]}}"#,
+                list(&|i| format!(r#"{{"id":"l{i}"}}"#)),
+                list(&|i| format!(r#""l{i}":["x"]"#))
+            ),
+            "expected at most 100 lanes, found 30000",
+        ),
+        (
+            "personas, all referenced by one item",
+            format!(
+                r#"{{"title":"T","personas":[{}],"stages":[{{"name":"A","cells":{{"a":[{{"text":"t","personas":[{}]}}]}}}}]}}"#,
+                list(&|i| format!(r#"{{"id":"p{i}","name":"P"}}"#)),
+                list(&|i| format!(r#""p{i}""#))
+            ),
+            "expected at most 50 personas, found 30000",
+        ),
+        (
+            "channels, and items referring to unknown ones",
+            format!(
+                r#"{{"title":"T","channels":[{}],"stages":[{{"name":"A","cells":{{"a":[{}]}}}}]}}"#,
+                list(&|i| format!(r#"{{"id":"c{i}","name":"C"}}"#)),
+                list(&|i| format!(r#"{{"text":"t","channel":"zz{i}"}}"#))
+            ),
+            "(30012 in all)",
+        ),
+        (
+            "stages with the same name",
+            format!(
+                r#"{{"title":"T","stages":[{}]}}"#,
+                list(&|_| r#"{"name":"Same"}"#.to_owned())
+            ),
+            "expected at most 200 stages, found 30000",
+        ),
+    ];
+    for (what, text, expected) in cases {
+        let start = std::time::Instant::now();
+        let diagnostics = validate(&text).err().unwrap_or_default();
+        let elapsed = start.elapsed();
+        assert!(
+            diagnostics.iter().any(|d| d.message.contains(expected)),
+            "{what}: no diagnostic says {expected:?}; got\n{}",
+            lines(&diagnostics[..diagnostics.len().min(5)])
+        );
+        // Generous, for slow machines and debug builds.
+        assert!(elapsed.as_secs() < 20, "{what}: took {elapsed:?}");
+        // Messages stay short however long the lists they could quote.
+        assert!(
+            diagnostics.iter().all(|d| d.message.len() < 1_000),
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn a_huge_key_is_quoted_short() {
+    let key = "k".repeat(100_000);
+    let text = format!(r#"{{"title":"T","stages":[{{"name":"A"}}],"{key}":1}}"#);
+    let diagnostics = validate(&text).err().unwrap_or_default();
+    assert_eq!(diagnostics.len(), 1);
+    assert!(diagnostics[0].to_string().len() < 400, "{}", diagnostics[0]);
+}

@@ -10,7 +10,7 @@ use crate::model::{
     Tag, Theme, ThemeMode, Tone,
 };
 use serde_json::{Map as Object, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 const MAP_FIELDS: &[&str] = &[
     "version",
@@ -93,17 +93,74 @@ fn well_known(id: &str) -> Option<(LaneKind, &'static str, Tone)> {
 /// Everything items refer to, resolved before the stages are read.
 struct References {
     channels: Vec<Channel>,
-    persona_ids: Vec<String>,
+    channel_ids: Ids,
+    persona_ids: Ids,
     lanes: Vec<Lane>,
+    lane_ids: Ids,
     /// Whether the lanes come from `lanes` (then every key of `cells` must
     /// name one) rather than from the keys of `cells`.
     lanes_declared: bool,
-    /// Ids of entries of `lanes` that were rejected (and reported): cells
-    /// using them are not reported a second time.
-    rejected_lanes: Vec<String>,
+    /// Keys of `cells` not to report as unknown lanes: the ids of entries
+    /// of `lanes` that were rejected, and of lanes past the limit (both
+    /// already reported).
+    quiet_lanes: HashSet<String>,
     items_seen: usize,
     /// The first item over the limit, reported once the total is known.
     first_item_over_limit: Option<JsonPath>,
+}
+
+/// Ids that the document refers to, looked up by hash; suggestions and
+/// lists of them stay within bounds however many the document declares.
+struct Ids {
+    order: Vec<String>,
+    index: HashMap<String, usize>,
+}
+
+/// "Did you mean" looks among at most this many ids.
+const SUGGEST_AMONG: usize = 200;
+/// "Expected one of" lists at most this many ids.
+const LIST_AT_MOST: usize = 20;
+
+impl Ids {
+    /// The ids in order; of two equal ids, the first is found.
+    fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> Ids {
+        let order: Vec<String> = ids.into_iter().map(str::to_owned).collect();
+        let mut index = HashMap::with_capacity(order.len());
+        for (i, id) in order.iter().enumerate() {
+            index.entry(id.clone()).or_insert(i);
+        }
+        Ids { order, index }
+    }
+
+    fn find(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    fn closest(&self, word: &str) -> Option<&str> {
+        if self.order.len() > SUGGEST_AMONG {
+            return None;
+        }
+        suggest(word, self.order.iter().map(String::as_str))
+    }
+
+    /// `a, b, c`, or the first ones and how many there are in all.
+    fn listing(&self) -> String {
+        let shown: Vec<&str> = self
+            .order
+            .iter()
+            .take(LIST_AT_MOST)
+            .map(String::as_str)
+            .collect();
+        if self.order.len() > LIST_AT_MOST {
+            format!("{}, … ({} in all)", shown.join(", "), self.order.len())
+        } else {
+            shown.join(", ")
+        }
+    }
 }
 
 pub fn read_map(c: &mut Checker, value: &Value, here: Here<'_>) -> Option<Map> {
@@ -163,11 +220,13 @@ pub fn read_map(c: &mut Checker, value: &Value, here: Here<'_>) -> Option<Map> {
         .get("lanes")
         .and_then(|value| c.array(value, here.key("lanes"), "an array of lanes"));
     let mut refs = References {
+        channel_ids: Ids::new(channels.iter().map(|ch| ch.id.as_str())),
         channels,
-        persona_ids: personas.iter().map(|p| p.id.clone()).collect(),
+        persona_ids: Ids::new(personas.iter().map(|p| p.id.as_str())),
         lanes: Vec::new(),
+        lane_ids: Ids::new([]),
         lanes_declared: declared_lanes.is_some(),
-        rejected_lanes: Vec::new(),
+        quiet_lanes: HashSet::new(),
         items_seen: 0,
         first_item_over_limit: None,
     };
@@ -175,12 +234,24 @@ pub fn read_map(c: &mut Checker, value: &Value, here: Here<'_>) -> Option<Map> {
         Some(values) => read_lanes(c, values, here.key("lanes"), &mut refs),
         None => refs.lanes = lanes_from_cells(c, stage_values.unwrap_or_default(), stages_here),
     }
+    // Past the limit (already reported), lanes are left out, so that every
+    // stage's cells stay few; their cells are not read.
+    if refs.lanes.len() > LANES {
+        for lane in refs.lanes.drain(LANES..) {
+            refs.quiet_lanes.insert(lane.id);
+        }
+    }
+    refs.lane_ids = Ids::new(refs.lanes.iter().map(|lane| lane.id.as_str()));
     let stage_values = stage_values?;
-    let mut stages: Vec<Stage> = stage_values
-        .iter()
-        .enumerate()
-        .map(|(i, value)| read_stage(c, value, stages_here.index(i), &mut refs))
-        .collect();
+    let mut stages: Vec<Stage> = Vec::with_capacity(stage_values.len().min(STAGES));
+    for (i, value) in stage_values.iter().enumerate() {
+        let stage = read_stage(c, value, stages_here.index(i), &mut refs);
+        // Past the limit (already reported), stages are checked but not
+        // kept: memory stays bounded whatever the document holds.
+        if i < STAGES {
+            stages.push(stage);
+        }
+    }
     if let Some(path) = refs.first_item_over_limit.take() {
         c.error_at(
             path,
@@ -444,10 +515,10 @@ fn read_channels(c: &mut Checker, object: &Object<String, Value>, here: Here<'_>
             name,
             color,
         };
-        match channels
-            .iter_mut()
-            .find(|existing| existing.id == channel.id)
-        {
+        // Declared ids are unique, so only a built-in can be replaced; the
+        // built-ins come first, in the order of `Icon::ALL`.
+        let built_in = Icon::ALL.iter().position(|icon| icon.id() == channel.id);
+        match built_in.and_then(|i| channels.get_mut(i)) {
             Some(existing) => *existing = channel,
             None => channels.push(channel),
         }
@@ -501,7 +572,7 @@ fn read_lanes(c: &mut Checker, values: &[Value], here: Here<'_>, refs: &mut Refe
         let by_channel = c.boolean(object, here, "byChannel");
         let Some(id) = id else {
             if let Some(raw) = object.get("id").and_then(Value::as_str) {
-                refs.rejected_lanes.push(raw.to_owned());
+                refs.quiet_lanes.insert(raw.to_owned());
             }
             continue;
         };
@@ -548,13 +619,14 @@ fn read_lanes(c: &mut Checker, values: &[Value], here: Here<'_>, refs: &mut Refe
 /// order they are first seen.
 fn lanes_from_cells(c: &mut Checker, stages: &[Value], here: Here<'_>) -> Vec<Lane> {
     let mut lanes: Vec<Lane> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut first_over_limit = None;
     for (i, stage) in stages.iter().enumerate() {
         let Some(Value::Object(cells)) = stage.get("cells") else {
             continue;
         };
         for key in cells.keys() {
-            if lanes.iter().any(|lane| &lane.id == key) {
+            if !seen.insert(key) {
                 continue;
             }
             if is_valid_id(key) {
@@ -693,25 +765,20 @@ fn read_cells(
     };
     for (key, items) in lanes {
         let here = here.key(key);
-        let Some(lane_index) = refs.lanes.iter().position(|lane| &lane.id == key) else {
+        let Some(lane_index) = refs.lane_ids.find(key) else {
             // Without `lanes`, every valid key is a lane and invalid ones
             // were reported when the lanes were gathered; with `lanes`, a
             // key whose lane entry was rejected was reported there.
-            if refs.lanes_declared && !refs.rejected_lanes.contains(key) {
-                let hint = match suggest(key, refs.lanes.iter().map(|l| l.id.as_str())) {
+            if refs.lanes_declared && !refs.quiet_lanes.contains(key.as_str()) {
+                let hint = match refs.lane_ids.closest(key) {
                     Some(close) => format!("; did you mean {}?", quote(close)),
-                    None if refs.lanes.is_empty() => {
+                    None if refs.lane_ids.is_empty() => {
                         "; expected a lane declared in `lanes`, but it declares none".to_owned()
                     }
-                    None if refs.lanes.len() <= 12 => format!(
+                    None => format!(
                         "; expected one of: {}, or add it to `lanes`",
-                        refs.lanes
-                            .iter()
-                            .map(|l| l.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        refs.lane_ids.listing()
                     ),
-                    None => "; expected a lane declared in `lanes`, or add it there".to_owned(),
                 };
                 c.error(here, format!("unknown lane {}{hint}", quote(key)));
             }
@@ -744,11 +811,17 @@ fn read_cells(
             );
             continue;
         }
-        let cell: Vec<Item> = items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| read_item(c, item, here.index(i), &lane, refs))
-            .collect();
+        let mut cell: Vec<Item> = Vec::with_capacity(items.len().min(ITEMS));
+        for (i, item) in items.iter().enumerate() {
+            let item = read_item(c, item, here.index(i), &lane, refs);
+            // Past the limit (reported at the end), items are checked but
+            // not kept.
+            if let Some(item) = item
+                && refs.items_seen <= ITEMS
+            {
+                cell.push(item);
+            }
+        }
         if let Some(slot) = cells.get_mut(lane_index) {
             *slot = cell;
         }
@@ -813,7 +886,7 @@ fn read_item(
         ITEM_FIELDS,
     )?;
     let text = c.required_text(object, here, "text", SHORT_TEXT);
-    let channel = read_channel_ref(c, object, here, &refs.channels);
+    let channel = read_channel_ref(c, object, here, &refs.channel_ids);
     if touchpoints && !object.contains_key("channel") {
         c.missing(
             object,
@@ -851,7 +924,7 @@ fn read_channel_ref(
     c: &mut Checker,
     object: &Object<String, Value>,
     here: Here<'_>,
-    channels: &[Channel],
+    channels: &Ids,
 ) -> Option<usize> {
     let value = object.get("channel")?;
     let here = here.key("channel");
@@ -859,17 +932,13 @@ fn read_channel_ref(
         c.expected(here, "a channel id such as \"web\"", value);
         return None;
     };
-    let index = channels.iter().position(|channel| channel.id == id);
+    let index = channels.find(id);
     if index.is_none() {
-        let hint = match suggest(id, channels.iter().map(|ch| ch.id.as_str())) {
+        let hint = match channels.closest(id) {
             Some(close) => format!("did you mean {}?", quote(close)),
             None => format!(
                 "expected one of: {}, or a channel declared in `channels`",
-                channels
-                    .iter()
-                    .map(|ch| ch.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                channels.listing()
             ),
         };
         c.error(here, format!("unknown channel {}; {hint}", quote(id)));
@@ -881,7 +950,7 @@ fn read_persona_refs(
     c: &mut Checker,
     object: &Object<String, Value>,
     here: Here<'_>,
-    persona_ids: &[String],
+    persona_ids: &Ids,
 ) -> Vec<usize> {
     let Some(value) = object.get("personas") else {
         return Vec::new();
@@ -891,15 +960,19 @@ fn read_persona_refs(
         return Vec::new();
     };
     let mut indices = Vec::new();
+    let mut seen: HashSet<usize> = HashSet::new();
     for (i, value) in values.iter().enumerate() {
         let here = here.index(i);
         let Some(id) = value.as_str() else {
             c.expected(here, "a persona id", value);
             continue;
         };
-        match persona_ids.iter().position(|known| known == id) {
-            Some(index) if !indices.contains(&index) => indices.push(index),
-            Some(_) => {}
+        match persona_ids.find(id) {
+            Some(index) => {
+                if seen.insert(index) {
+                    indices.push(index);
+                }
+            }
             None if persona_ids.is_empty() => c.error(
                 here,
                 format!(
@@ -908,9 +981,9 @@ fn read_persona_refs(
                 ),
             ),
             None => {
-                let hint = match suggest(id, persona_ids.iter().map(String::as_str)) {
+                let hint = match persona_ids.closest(id) {
                     Some(close) => format!("did you mean {}?", quote(close)),
-                    None => format!("expected one of: {}", persona_ids.join(", ")),
+                    None => format!("expected one of: {}", persona_ids.listing()),
                 };
                 c.error(here, format!("unknown persona {}; {hint}", quote(id)));
             }
