@@ -46,7 +46,7 @@ impl fmt::Display for JsonPath {
         for (i, segment) in self.0.iter().enumerate() {
             match segment {
                 Segment::Index(index) => write!(f, "[{index}]")?,
-                Segment::Key(key) if is_plain_key(key) => {
+                Segment::Key(key) if is_plain_key(key) && key.len() <= QUOTE_AT_MOST => {
                     if i > 0 {
                         f.write_str(".")?;
                     }
@@ -67,9 +67,39 @@ fn is_plain_key(key: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '$')
 }
 
-/// A string as JSON would write it, for messages.
+/// The most characters of a document's text a message quotes.
+pub const QUOTE_AT_MOST: usize = 60;
+
+/// A string as JSON would write it, for messages; besides the C0 controls
+/// JSON escapes, DEL, the C1 controls and the bidirectional formatting
+/// characters are written as `\uXXXX` too, so that a message printed to a
+/// terminal can neither carry escape sequences nor reorder itself. A text
+/// longer than [`QUOTE_AT_MOST`] characters is cut, with `…` after the
+/// closing quote: `"a very long name th"…`.
 pub fn quote(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| String::from("\"?\""))
+    if text.len() > QUOTE_AT_MOST && text.chars().nth(QUOTE_AT_MOST).is_some() {
+        let start: String = text.chars().take(QUOTE_AT_MOST - 3).collect();
+        return format!("{}…", quote(&start));
+    }
+    let quoted = serde_json::to_string(text).unwrap_or_else(|_| String::from("\"?\""));
+    if !quoted.chars().any(is_unsafe_in_messages) {
+        return quoted;
+    }
+    let mut out = String::with_capacity(quoted.len() + 8);
+    for c in quoted.chars() {
+        if is_unsafe_in_messages(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Characters a message must not print raw: controls (JSON already
+/// escapes C0) and the bidirectional embeddings, overrides and isolates.
+pub fn is_unsafe_in_messages(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A problem found in a map, located by JSON path and, where known, by line
@@ -103,5 +133,39 @@ impl fmt::Display for Diagnostic {
             }
             _ => write!(f, "{}: {}", self.path, self.message),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_escapes_what_a_terminal_could_act_on() {
+        assert_eq!(quote("a\u{1}b"), r#""a\u0001b""#);
+        assert_eq!(quote("a\u{9b}31m\u{7f}"), r#""a\u009b31m\u007f""#);
+        assert_eq!(quote("x\u{202e}y"), r#""x\u202ey""#);
+        assert_eq!(quote("Café \"é\""), r#""Café \"é\"""#);
+        let long = "é".repeat(QUOTE_AT_MOST + 1);
+        assert_eq!(
+            quote(&long),
+            format!("\"{}\"…", "é".repeat(QUOTE_AT_MOST - 3))
+        );
+        assert_eq!(
+            quote(&"é".repeat(QUOTE_AT_MOST)).chars().count(),
+            QUOTE_AT_MOST + 2
+        );
+    }
+
+    #[test]
+    fn paths_quote_keys_that_are_not_plain() {
+        let path = JsonPath::root()
+            .key("stages")
+            .index(2)
+            .key("cells")
+            .key("my lane")
+            .index(0);
+        assert_eq!(path.to_string(), r#"stages[2].cells["my lane"][0]"#);
+        assert_eq!(JsonPath::root().to_string(), "$");
     }
 }

@@ -8,103 +8,194 @@
 
 use crate::diagnostic::{JsonPath, Segment};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashMap;
 
 /// A 1-based line and column (columns count characters).
 pub type LineColumn = (usize, usize);
 
 #[derive(Debug, Default)]
 pub struct Located {
-    positions: BTreeMap<JsonPath, LineColumn>,
-    /// Each key that appears a second time in its object, with where.
-    pub duplicate_keys: Vec<(JsonPath, LineColumn)>,
+    tree: Tree,
+    /// Each key that appears again in its object, in document order.
+    pub duplicate_keys: Vec<DuplicateKey>,
+}
+
+/// A key that appears more than once in one object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateKey {
+    /// The path of the key (the same for every occurrence).
+    pub path: JsonPath,
+    /// Where this occurrence is.
+    pub at: LineColumn,
+    /// Where the key first appears in the object.
+    pub first: LineColumn,
 }
 
 impl Located {
     /// The position of `path`, or of the deepest part of it that exists
-    /// (a missing field is reported at the object that lacks it).
+    /// (a missing field is reported at the object that lacks it). For a key
+    /// that appears twice, the last occurrence: its value is the one read.
     pub fn position(&self, path: &JsonPath) -> Option<LineColumn> {
-        let mut prefix = path.clone();
-        loop {
-            if let Some(position) = self.positions.get(&prefix) {
-                return Some(*position);
+        let mut node = ROOT;
+        let mut best = self.tree.nodes.get(ROOT)?.position;
+        for segment in &path.0 {
+            let Some(child) = self.tree.child(node, segment) else {
+                break;
+            };
+            node = child;
+            if let Some(position) = self.tree.nodes.get(node).and_then(|n| n.position) {
+                best = Some(position);
             }
-            prefix.0.pop()?;
+        }
+        best
+    }
+}
+
+/// The wanted paths as a tree of nodes in one vector (node 0 is the
+/// document), so the walk looks children up by borrowed key and records
+/// offsets by node number, without building paths.
+#[derive(Debug)]
+struct Tree {
+    nodes: Vec<Node>,
+}
+
+const ROOT: usize = 0;
+
+#[derive(Debug, Default)]
+struct Node {
+    keys: HashMap<String, usize>,
+    indices: HashMap<usize, usize>,
+    position: Option<LineColumn>,
+}
+
+impl Default for Tree {
+    fn default() -> Self {
+        Tree {
+            nodes: vec![Node::default()],
         }
     }
 }
 
-#[derive(Default)]
-struct Trie {
-    children: BTreeMap<Segment, Trie>,
+impl Tree {
+    fn key_child(&self, node: usize, key: &str) -> Option<usize> {
+        self.nodes.get(node)?.keys.get(key).copied()
+    }
+
+    fn index_child(&self, node: usize, index: usize) -> Option<usize> {
+        self.nodes.get(node)?.indices.get(&index).copied()
+    }
+
+    fn child(&self, node: usize, segment: &Segment) -> Option<usize> {
+        match segment {
+            Segment::Key(key) => self.key_child(node, key),
+            Segment::Index(index) => self.index_child(node, *index),
+        }
+    }
+
+    fn insert(&mut self, path: &JsonPath) {
+        let mut node = ROOT;
+        for segment in &path.0 {
+            node = match self.child(node, segment) {
+                Some(child) => child,
+                None => {
+                    let child = self.nodes.len();
+                    self.nodes.push(Node::default());
+                    if let Some(parent) = self.nodes.get_mut(node) {
+                        match segment {
+                            Segment::Key(key) => parent.keys.insert(key.clone(), child),
+                            Segment::Index(index) => parent.indices.insert(*index, child),
+                        };
+                    }
+                    child
+                }
+            };
+        }
+    }
 }
 
 /// Walks `text` once: records the position of every prefix of `wanted`
 /// (object members at their key, array elements at their first character)
 /// and every duplicate key.
-pub fn locate(text: &str, wanted: &[JsonPath]) -> Located {
-    let mut trie = Trie::default();
+pub fn locate<'p>(text: &str, wanted: impl IntoIterator<Item = &'p JsonPath>) -> Located {
+    let mut tree = Tree::default();
     for path in wanted {
-        let mut node = &mut trie;
-        for segment in &path.0 {
-            node = node.children.entry(segment.clone()).or_default();
-        }
+        tree.insert(path);
     }
     let mut walker = Walker {
         bytes: text.as_bytes(),
         text,
+        tree: &tree,
         pos: 0,
         path: Vec::new(),
         offsets: Vec::new(),
+        seen: Vec::new(),
         duplicates: Vec::new(),
     };
     walker.skip_ws();
-    walker.offsets.push((JsonPath::root(), walker.pos));
-    walker.value(Some(&trie), 0);
+    walker.offsets.push((ROOT, walker.pos));
+    walker.value(Some(ROOT), 0);
+    let Walker {
+        offsets,
+        duplicates,
+        ..
+    } = walker;
 
-    let mut requests: Vec<(usize, usize, bool)> = Vec::new();
-    for (i, (_, offset)) in walker.offsets.iter().enumerate() {
-        requests.push((*offset, i, false));
+    let mut wanted_offsets: Vec<usize> = offsets.iter().map(|(_, offset)| *offset).collect();
+    for (_, at, first) in &duplicates {
+        wanted_offsets.push(*at);
+        wanted_offsets.push(*first);
     }
-    for (i, (_, offset)) in walker.duplicates.iter().enumerate() {
-        requests.push((*offset, i, true));
-    }
-    let line_columns = line_columns(text, &requests);
-    let mut located = Located::default();
-    for ((index, is_duplicate), position) in line_columns {
-        if is_duplicate {
-            if let Some((path, _)) = walker.duplicates.get(index) {
-                located.duplicate_keys.push((path.clone(), position));
-            }
-        } else if let Some((path, _)) = walker.offsets.get(index) {
-            located.positions.insert(path.clone(), position);
+    let positions = line_columns(text, wanted_offsets);
+    let position = |offset: usize| {
+        positions
+            .binary_search_by_key(&offset, |(o, _)| *o)
+            .ok()
+            .and_then(|i| positions.get(i))
+            .map_or((1, 1), |(_, position)| *position)
+    };
+    // In walk order, so that of a key written twice the last one counts.
+    for (node, offset) in offsets {
+        if let Some(node) = tree.nodes.get_mut(node) {
+            node.position = Some(position(offset));
         }
     }
-    located.duplicate_keys.sort_by(|a, b| a.1.cmp(&b.1));
-    located
+    let mut duplicate_keys: Vec<DuplicateKey> = duplicates
+        .into_iter()
+        .map(|(path, at, first)| DuplicateKey {
+            path,
+            at: position(at),
+            first: position(first),
+        })
+        .collect();
+    duplicate_keys.sort_by_key(|duplicate| duplicate.at);
+    Located {
+        tree,
+        duplicate_keys,
+    }
 }
 
-/// Converts byte offsets to line and column in one sweep.
-fn line_columns(text: &str, requests: &[(usize, usize, bool)]) -> Vec<((usize, bool), LineColumn)> {
-    let mut sorted: Vec<&(usize, usize, bool)> = requests.iter().collect();
-    sorted.sort();
-    let mut out = Vec::with_capacity(sorted.len());
+/// Converts byte offsets to lines and columns in one sweep up to the last
+/// of them; returns them sorted by offset, without repeats.
+fn line_columns(text: &str, mut offsets: Vec<usize>) -> Vec<(usize, LineColumn)> {
+    offsets.sort_unstable();
+    offsets.dedup();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(offsets.len());
     let (mut line, mut column) = (1, 1);
-    let mut chars = text.char_indices().peekable();
-    for &&(offset, index, is_duplicate) in &sorted {
-        while let Some(&(i, c)) = chars.peek() {
-            if i >= offset {
-                break;
-            }
-            if c == '\n' {
+    let mut at = 0;
+    for offset in offsets {
+        let end = offset.min(bytes.len());
+        for &byte in bytes.get(at..end).unwrap_or_default() {
+            if byte == b'\n' {
                 line += 1;
                 column = 1;
-            } else {
+            } else if byte & 0xC0 != 0x80 {
+                // Not a UTF-8 continuation byte: a new character.
                 column += 1;
             }
-            chars.next();
         }
-        out.push(((index, is_duplicate), (line, column)));
+        at = at.max(end);
+        out.push((offset, (line, column)));
     }
     out
 }
@@ -114,16 +205,26 @@ enum RawSegment<'a> {
     Index(usize),
 }
 
-struct Walker<'a> {
+/// Above this many keys, an object's keys are looked up in a hash map
+/// rather than by scanning them.
+const SCAN_KEYS: usize = 24;
+
+struct Walker<'a, 't> {
     bytes: &'a [u8],
     text: &'a str,
+    tree: &'t Tree,
     pos: usize,
     path: Vec<RawSegment<'a>>,
-    offsets: Vec<(JsonPath, usize)>,
-    duplicates: Vec<(JsonPath, usize)>,
+    /// Wanted nodes found, with their offsets.
+    offsets: Vec<(usize, usize)>,
+    /// The keys of the objects being walked (each object's above its
+    /// parent's), with their offsets, to find duplicates.
+    seen: Vec<(Cow<'a, str>, usize)>,
+    /// Keys seen again: path, offset, offset of the first occurrence.
+    duplicates: Vec<(JsonPath, usize, usize)>,
 }
 
-impl<'a> Walker<'a> {
+impl<'a> Walker<'a, '_> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -146,7 +247,7 @@ impl<'a> Walker<'a> {
         )
     }
 
-    fn value(&mut self, node: Option<&Trie>, depth: usize) {
+    fn value(&mut self, node: Option<usize>, depth: usize) {
         if depth > crate::parse::MAX_NESTING + 1 {
             return;
         }
@@ -184,16 +285,17 @@ impl<'a> Walker<'a> {
         raw
     }
 
-    fn object(&mut self, node: Option<&Trie>, depth: usize) {
+    fn object(&mut self, node: Option<usize>, depth: usize) {
         self.pos += 1;
-        let mut seen: HashSet<Cow<'a, str>> = HashSet::new();
+        let base = self.seen.len();
+        let mut many: Option<HashMap<Cow<'a, str>, usize>> = None;
         loop {
             self.skip_ws();
             match self.peek() {
                 Some(b'"') => {}
                 Some(b'}') | None => {
                     self.pos += 1;
-                    return;
+                    break;
                 }
                 Some(_) => {
                     self.pos += 1;
@@ -204,14 +306,38 @@ impl<'a> Walker<'a> {
             let raw_key = self.string();
             let key = unescape(raw_key);
             self.path.push(RawSegment::Key(raw_key));
-            if !seen.insert(key.clone()) {
+            let child = node.and_then(|n| self.tree.key_child(n, &key));
+            let earlier = match &mut many {
+                Some(map) => match map.get(&key) {
+                    Some(&first) => Some(first),
+                    None => {
+                        map.insert(key, key_offset);
+                        None
+                    }
+                },
+                None => {
+                    let earlier = self
+                        .seen
+                        .get(base..)
+                        .unwrap_or_default()
+                        .iter()
+                        .find(|(seen, _)| *seen == key)
+                        .map(|(_, first)| *first);
+                    if earlier.is_none() {
+                        self.seen.push((key, key_offset));
+                        if self.seen.len() - base > SCAN_KEYS {
+                            many = Some(self.seen.drain(base..).collect());
+                        }
+                    }
+                    earlier
+                }
+            };
+            if let Some(first) = earlier {
                 let path = self.current_path();
-                self.duplicates.push((path, key_offset));
+                self.duplicates.push((path, key_offset, first));
             }
-            let child = node.and_then(|n| n.children.get(&Segment::Key(key.into_owned())));
-            if child.is_some() {
-                let path = self.current_path();
-                self.offsets.push((path, key_offset));
+            if let Some(child) = child {
+                self.offsets.push((child, key_offset));
             }
             self.skip_ws();
             if self.peek() == Some(b':') {
@@ -225,9 +351,10 @@ impl<'a> Walker<'a> {
                 self.pos += 1;
             }
         }
+        self.seen.truncate(base);
     }
 
-    fn array(&mut self, node: Option<&Trie>, depth: usize) {
+    fn array(&mut self, node: Option<usize>, depth: usize) {
         self.pos += 1;
         let mut index = 0;
         loop {
@@ -243,11 +370,10 @@ impl<'a> Walker<'a> {
                 }
                 Some(_) => {}
             }
-            let child = node.and_then(|n| n.children.get(&Segment::Index(index)));
+            let child = node.and_then(|n| self.tree.index_child(n, index));
             self.path.push(RawSegment::Index(index));
-            if child.is_some() {
-                let path = self.current_path();
-                self.offsets.push((path, self.pos));
+            if let Some(child) = child {
+                self.offsets.push((child, self.pos));
             }
             let before = self.pos;
             self.value(child, depth + 1);
@@ -291,13 +417,43 @@ mod tests {
     }
 
     #[test]
+    fn finds_duplicates_in_large_and_nested_objects() {
+        let mut text = String::from("{");
+        for i in 0..40 {
+            text.push_str(&format!("\"k{i}\": {{\"a\": 1, \"a\": 2}}, "));
+        }
+        text.push_str("\"k3\": 0, \"k39\": 0}");
+        let located = locate(&text, &[]);
+        let paths: Vec<String> = located
+            .duplicate_keys
+            .iter()
+            .map(|duplicate| duplicate.path.to_string())
+            .collect();
+        let mut expected: Vec<String> = (0..40).map(|i| format!("k{i}.a")).collect();
+        expected.extend(["k3".to_owned(), "k39".to_owned()]);
+        assert_eq!(paths, expected);
+        let k3 = located.duplicate_keys.get(40).map(|d| (d.first, d.at));
+        let first = text.find("\"k3\"").unwrap_or(0) + 1;
+        let at = text.rfind("\"k3\"").unwrap_or(0) + 1;
+        assert_eq!(k3, Some(((1, first), (1, at))));
+    }
+
+    #[test]
+    fn a_key_written_twice_is_located_at_its_last_occurrence() {
+        let text = "{\"a\": 1,\n \"a\": 2}";
+        let wanted = path(&[Segment::Key("a".into())]);
+        let located = locate(text, std::slice::from_ref(&wanted));
+        assert_eq!(located.position(&wanted), Some((2, 2)));
+    }
+
+    #[test]
     fn reports_duplicate_keys_even_when_escaped() {
         let text = r#"{"title": "a", "ti\u0074le": "b", "x": {"k": 1, "k": 2}}"#;
         let located = locate(text, &[]);
         let paths: Vec<String> = located
             .duplicate_keys
             .iter()
-            .map(|(p, _)| p.to_string())
+            .map(|duplicate| duplicate.path.to_string())
             .collect();
         assert_eq!(paths, ["title", "x.k"]);
     }

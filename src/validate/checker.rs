@@ -4,6 +4,7 @@
 use super::rules::{clean_text, suggest};
 use crate::diagnostic::{JsonPath, Segment, quote};
 use serde_json::{Map as Object, Value};
+use std::collections::HashSet;
 
 /// Where in the document a value is: a chain of borrowed segments, so that
 /// reading a large map allocates no paths until a problem is found.
@@ -64,6 +65,16 @@ pub struct Problem {
 #[derive(Default)]
 pub struct Checker {
     pub problems: Vec<Problem>,
+    /// Fields an unknown key was taken to be a misspelling of ("did you
+    /// mean"), by the address of their object (the document outlives the
+    /// checking, so addresses are stable) and name: when such a field is
+    /// required, its absence is the same problem and is not reported again.
+    suggested: HashSet<(usize, String)>,
+}
+
+/// An object's identity while the document is borrowed.
+fn address(object: &Object<String, Value>) -> usize {
+    std::ptr::from_ref(object) as usize
 }
 
 /// How a value looks, for "found …" in messages.
@@ -90,6 +101,14 @@ impl Checker {
         });
     }
 
+    /// A problem at a path kept from earlier in the reading.
+    pub fn error_at(&mut self, path: JsonPath, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path,
+            message: message.into(),
+        });
+    }
+
     pub fn expected(&mut self, here: Here<'_>, expected: &str, value: &Value) {
         self.error(here, format!("expected {expected}, found {}", found(value)));
     }
@@ -110,7 +129,12 @@ impl Checker {
         for key in object.keys() {
             if !fields.contains(&key.as_str()) {
                 let hint = match suggest(key, fields.iter().copied()) {
-                    Some(close) => format!("; did you mean {}?", quote(close)),
+                    Some(close) => {
+                        if !object.contains_key(close) {
+                            self.suggested.insert((address(object), close.to_owned()));
+                        }
+                        format!("; did you mean {}?", quote(close))
+                    }
                     None => format!("; expected one of: {}", fields.join(", ")),
                 };
                 self.error(here.key(key), format!("unknown field {}{hint}", quote(key)));
@@ -134,22 +158,56 @@ impl Checker {
         }
     }
 
-    /// A string of at most `limit` characters, cleaned of characters XML
-    /// cannot carry.
-    pub fn text(&mut self, value: &Value, here: Here<'_>, limit: usize) -> Option<String> {
+    /// A string of at most `limit` characters, as written (for values that
+    /// are checked rather than cleaned: links, fonts).
+    pub fn raw_text<'v>(
+        &mut self,
+        value: &'v Value,
+        here: Here<'_>,
+        limit: usize,
+    ) -> Option<&'v str> {
         let Value::String(text) = value else {
             self.expected(here, "a string", value);
             return None;
         };
-        let length = text.chars().count();
-        if length > limit {
-            self.error(
-                here,
-                format!("this text is {length} characters long; the limit is {limit}"),
-            );
-            return None;
+        // Counting stops early: a text far over the limit costs no more.
+        if text.len() > limit {
+            let length = text.chars().count();
+            if length > limit {
+                self.error(
+                    here,
+                    format!(
+                        "expected a text of at most {limit} characters, found {length} characters"
+                    ),
+                );
+                return None;
+            }
         }
-        Some(clean_text(text))
+        Some(text)
+    }
+
+    /// A string of at most `limit` characters, cleaned of characters XML
+    /// cannot carry.
+    pub fn text(&mut self, value: &Value, here: Here<'_>, limit: usize) -> Option<String> {
+        self.raw_text(value, here, limit).map(clean_text)
+    }
+
+    /// Reports a required field missing from `object`, unless an unknown
+    /// field of it was already reported as its likely misspelling.
+    pub fn missing(
+        &mut self,
+        object: &Object<String, Value>,
+        here: Here<'_>,
+        key: &str,
+        expected: &str,
+    ) {
+        if self.suggested.contains(&(address(object), key.to_owned())) {
+            return;
+        }
+        self.error(
+            here.key(key),
+            format!("missing required field {}: expected {expected}", quote(key)),
+        );
     }
 
     pub fn optional_text(
@@ -173,7 +231,7 @@ impl Checker {
         match object.get(key) {
             Some(value) => self.text(value, here.key(key), limit),
             None => {
-                self.error(here.key(key), "missing required field: expected a string");
+                self.missing(object, here, key, "a string");
                 None
             }
         }

@@ -4,13 +4,13 @@
 use super::checker::{Checker, Here, found};
 use super::limits::{ITEMS, LANES, LONG_TEXT, PERSONAS, SHORT_TEXT, STAGES};
 use super::rules::{check_font, check_url, id_from_name, is_valid_id, suggest};
-use crate::diagnostic::quote;
+use crate::diagnostic::{JsonPath, quote};
 use crate::model::{
     Better, Channel, Color, Icon, Item, Lane, LaneKind, Map, Metric, MetricValue, Persona, Stage,
     Tag, Theme, ThemeMode, Tone,
 };
 use serde_json::{Map as Object, Value};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 const MAP_FIELDS: &[&str] = &[
     "version",
@@ -93,33 +93,100 @@ fn well_known(id: &str) -> Option<(LaneKind, &'static str, Tone)> {
 /// Everything items refer to, resolved before the stages are read.
 struct References {
     channels: Vec<Channel>,
-    persona_ids: Vec<String>,
+    channel_ids: Ids,
+    persona_ids: Ids,
     lanes: Vec<Lane>,
+    lane_ids: Ids,
+    /// Whether the lanes come from `lanes` (then every key of `cells` must
+    /// name one) rather than from the keys of `cells`.
+    lanes_declared: bool,
+    /// Keys of `cells` not to report as unknown lanes: the ids of entries
+    /// of `lanes` that were rejected, and of lanes past the limit (both
+    /// already reported).
+    quiet_lanes: HashSet<String>,
     items_seen: usize,
+    /// The first item over the limit, reported once the total is known.
+    first_item_over_limit: Option<JsonPath>,
+}
+
+/// Ids that the document refers to, looked up by hash; suggestions and
+/// lists of them stay within bounds however many the document declares.
+struct Ids {
+    order: Vec<String>,
+    index: HashMap<String, usize>,
+}
+
+/// "Did you mean" looks among at most this many ids.
+const SUGGEST_AMONG: usize = 200;
+/// "Expected one of" lists at most this many ids.
+const LIST_AT_MOST: usize = 20;
+
+impl Ids {
+    /// The ids in order; of two equal ids, the first is found.
+    fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> Ids {
+        let order: Vec<String> = ids.into_iter().map(str::to_owned).collect();
+        let mut index = HashMap::with_capacity(order.len());
+        for (i, id) in order.iter().enumerate() {
+            index.entry(id.clone()).or_insert(i);
+        }
+        Ids { order, index }
+    }
+
+    fn find(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    fn closest(&self, word: &str) -> Option<&str> {
+        if self.order.len() > SUGGEST_AMONG {
+            return None;
+        }
+        suggest(word, self.order.iter().map(String::as_str))
+    }
+
+    /// `a, b, c`, or the first ones and how many there are in all.
+    fn listing(&self) -> String {
+        let shown: Vec<&str> = self
+            .order
+            .iter()
+            .take(LIST_AT_MOST)
+            .map(String::as_str)
+            .collect();
+        if self.order.len() > LIST_AT_MOST {
+            format!("{}, … ({} in all)", shown.join(", "), self.order.len())
+        } else {
+            shown.join(", ")
+        }
+    }
 }
 
 pub fn read_map(c: &mut Checker, value: &Value, here: Here<'_>) -> Option<Map> {
-    let object = c.object(value, here, "a JSON object (a journey map)", MAP_FIELDS)?;
-    if let Some(version) = object.get("version") {
-        if version.as_u64() != Some(1) {
-            c.error(
-                here.key("version"),
-                format!(
-                    "unsupported version {}: this renderer reads version 1 (or leave `version` out)",
-                    found(version)
-                ),
-            );
-            return None;
-        }
+    // The version comes first: a map of another version is not read any
+    // further, so the fields that version may have added are not reported.
+    if let Some(version) = value.get("version")
+        && version.as_u64() != Some(1)
+    {
+        c.error(
+            here.key("version"),
+            format!(
+                "unsupported version: expected 1, found {}; this renderer reads version 1 of the format (leaving out \"version\" means 1)",
+                found(version)
+            ),
+        );
+        return None;
     }
-    if let Some(schema) = object.get("$schema") {
-        if !schema.is_string() {
-            c.expected(
-                here.key("$schema"),
-                "a string (the JSON Schema's location)",
-                schema,
-            );
-        }
+    let object = c.object(value, here, "a JSON object (a journey map)", MAP_FIELDS)?;
+    if let Some(schema) = object.get("$schema")
+        && !schema.is_string()
+    {
+        c.expected(
+            here.key("$schema"),
+            "a string (the JSON Schema's location)",
+            schema,
+        );
     }
     let title = c.required_text(object, here, "title", SHORT_TEXT);
     let description = c.optional_text(object, here, "description", LONG_TEXT);
@@ -128,49 +195,72 @@ pub fn read_map(c: &mut Checker, value: &Value, here: Here<'_>) -> Option<Map> {
     let sources = c.text_list(object, here, "sources", SHORT_TEXT);
     let theme = read_theme(c, object, here);
 
+    let stages_here = here.key("stages");
     let stage_values = match object.get("stages") {
         None => {
-            c.error(
-                here.key("stages"),
-                "missing required field: expected an array of at least one stage",
-            );
-            return None;
+            c.missing(object, here, "stages", "an array of at least one stage");
+            None
         }
-        Some(value) => c.array(value, here.key("stages"), "an array of stages")?,
+        Some(value) => c.array(value, stages_here, "an array of stages"),
     };
-    let stages_here = here.key("stages");
-    if stage_values.is_empty() {
-        c.error(
+    match stage_values {
+        Some([]) => c.error(
             stages_here,
             "expected at least one stage, found an empty array",
-        );
-    } else if stage_values.len() > STAGES {
-        c.error(
+        ),
+        Some(values) if values.len() > STAGES => c.error(
             stages_here,
-            format!("found {} stages; the limit is {STAGES}", stage_values.len()),
-        );
+            format!("expected at most {STAGES} stages, found {}", values.len()),
+        ),
+        _ => {}
     }
-    let lanes = match object.get("lanes") {
-        Some(value) => read_lanes(c, value, here.key("lanes")),
-        None => lanes_from_cells(c, stage_values, stages_here),
-    };
-    if lanes.len() > LANES {
-        c.error(
-            here.key("lanes"),
-            format!("found {} lanes; the limit is {LANES}", lanes.len()),
-        );
-    }
+    // Lanes are read even when the stages cannot be, so that their
+    // problems are reported too.
+    let declared_lanes = object
+        .get("lanes")
+        .and_then(|value| c.array(value, here.key("lanes"), "an array of lanes"));
     let mut refs = References {
+        channel_ids: Ids::new(channels.iter().map(|ch| ch.id.as_str())),
         channels,
-        persona_ids: personas.iter().map(|p| p.id.clone()).collect(),
-        lanes,
+        persona_ids: Ids::new(personas.iter().map(|p| p.id.as_str())),
+        lanes: Vec::new(),
+        lane_ids: Ids::new([]),
+        lanes_declared: declared_lanes.is_some(),
+        quiet_lanes: HashSet::new(),
         items_seen: 0,
+        first_item_over_limit: None,
     };
-    let mut stages: Vec<Stage> = stage_values
-        .iter()
-        .enumerate()
-        .map(|(i, value)| read_stage(c, value, stages_here.index(i), &mut refs))
-        .collect();
+    match declared_lanes {
+        Some(values) => read_lanes(c, values, here.key("lanes"), &mut refs),
+        None => refs.lanes = lanes_from_cells(c, stage_values.unwrap_or_default(), stages_here),
+    }
+    // Past the limit (already reported), lanes are left out, so that every
+    // stage's cells stay few; their cells are not read.
+    if refs.lanes.len() > LANES {
+        for lane in refs.lanes.drain(LANES..) {
+            refs.quiet_lanes.insert(lane.id);
+        }
+    }
+    refs.lane_ids = Ids::new(refs.lanes.iter().map(|lane| lane.id.as_str()));
+    let stage_values = stage_values?;
+    let mut stages: Vec<Stage> = Vec::with_capacity(stage_values.len().min(STAGES));
+    for (i, value) in stage_values.iter().enumerate() {
+        let stage = read_stage(c, value, stages_here.index(i), &mut refs);
+        // Past the limit (already reported), stages are checked but not
+        // kept: memory stays bounded whatever the document holds.
+        if i < STAGES {
+            stages.push(stage);
+        }
+    }
+    if let Some(path) = refs.first_item_over_limit.take() {
+        c.error_at(
+            path,
+            format!(
+                "expected at most {ITEMS} items in all, found {}; this is the first one over the limit",
+                refs.items_seen
+            ),
+        );
+    }
     assign_ids(
         c,
         stages_here,
@@ -204,7 +294,7 @@ fn explicit_ids(values: &[Value]) -> Vec<bool> {
 
 /// Gives every entry without an id one derived from its name; reports
 /// duplicate ids. Explicit ids are taken first, so a derived id never
-/// takes one written in the document.
+/// takes one written in the document: it falls back to `PREFIX-N`.
 fn assign_ids<T>(
     c: &mut Checker,
     here: Here<'_>,
@@ -214,33 +304,61 @@ fn assign_ids<T>(
     prefix: &str,
     explicit: Vec<bool>,
 ) {
-    let mut taken: HashSet<String> = HashSet::new();
+    // Each id taken, with the index of the entry that has it.
+    let mut taken: HashMap<String, usize> = HashMap::new();
     for (i, entry) in entries.iter_mut().enumerate() {
-        if explicit.get(i) == Some(&true) {
-            let own = id(entry).clone();
-            if !own.is_empty() && !taken.insert(own.clone()) {
-                c.error(
-                    here.index(i).key("id"),
-                    format!("duplicate {prefix} id {}: ids must be unique", quote(&own)),
-                );
-            }
+        if explicit.get(i) != Some(&true) {
+            continue;
+        }
+        let own = id(entry).clone();
+        if own.is_empty() {
+            continue; // an invalid id, already reported
+        }
+        if let Some(&first) = taken.get(&own) {
+            c.error(
+                here.index(i).key("id"),
+                format!(
+                    "duplicate {prefix} id {}: {} has it already; ids must be unique",
+                    quote(&own),
+                    here.index(first).path()
+                ),
+            );
+        } else {
+            taken.insert(own, i);
         }
     }
     for (i, entry) in entries.iter_mut().enumerate() {
         if explicit.get(i) == Some(&true) {
             continue;
         }
-        let derived = id_from_name(name(entry))
-            .filter(|candidate| !taken.contains(candidate))
-            .unwrap_or_else(|| format!("{prefix}-{}", i + 1));
-        if !taken.insert(derived.clone()) {
+        let from_name = id_from_name(name(entry));
+        let fallback = format!("{prefix}-{}", i + 1);
+        let derived = match &from_name {
+            Some(candidate) if !taken.contains_key(candidate) => candidate.clone(),
+            _ => fallback,
+        };
+        if let Some(&other) = taken.get(&derived) {
+            let why = match from_name {
+                Some(candidate) => format!(
+                    "the id derived from its name, {}, is taken by {}, and so is the fallback {} (by {})",
+                    quote(&candidate),
+                    here.index(taken.get(&candidate).copied().unwrap_or(other))
+                        .path(),
+                    quote(&derived),
+                    here.index(other).path()
+                ),
+                None => format!(
+                    "its name gives no id (it has no ASCII letters or digits), and the fallback {} is taken by {}",
+                    quote(&derived),
+                    here.index(other).path()
+                ),
+            };
             c.error(
                 here.index(i),
-                format!(
-                    "the id derived for this {prefix}, {}, is already taken; give it an `id` of its own",
-                    quote(&derived)
-                ),
+                format!("this {prefix} needs an `id` of its own: {why}"),
             );
+        } else {
+            taken.insert(derived.clone(), i);
         }
         *id(entry) = derived;
     }
@@ -290,7 +408,10 @@ fn read_personas(c: &mut Checker, object: &Object<String, Value>, here: Here<'_>
     if values.len() > PERSONAS {
         c.error(
             here,
-            format!("found {} personas; the limit is {PERSONAS}", values.len()),
+            format!(
+                "expected at most {PERSONAS} personas, found {}",
+                values.len()
+            ),
         );
     }
     let mut personas: Vec<Persona> = values
@@ -309,8 +430,8 @@ fn read_personas(c: &mut Checker, object: &Object<String, Value>, here: Here<'_>
                 .unwrap_or(&empty);
             Persona {
                 id: read_id(c, object, here).unwrap_or_default(),
-                name: if object.is_empty() {
-                    String::new()
+                name: if !value.is_object() {
+                    String::new() // already reported
                 } else {
                     c.required_text(object, here, "name", SHORT_TEXT)
                         .unwrap_or_default()
@@ -347,12 +468,14 @@ fn read_channels(c: &mut Checker, object: &Object<String, Value>, here: Here<'_>
     let Some(value) = object.get("channels") else {
         return channels;
     };
-    let here = here.key("channels");
+    let channels_here = here.key("channels");
+    let here = channels_here;
     let Some(values) = c.array(value, here, "an array of channels") else {
         return channels;
     };
     let icon_choices: Vec<(&str, Icon)> = Icon::ALL.into_iter().map(|i| (i.id(), i)).collect();
-    let mut declared: HashSet<String> = HashSet::new();
+    // Each channel id declared, with the index of its entry.
+    let mut declared: HashMap<String, usize> = HashMap::new();
     for (i, value) in values.iter().enumerate() {
         let here = here.index(i);
         let Some(object) = c.object(
@@ -365,7 +488,7 @@ fn read_channels(c: &mut Checker, object: &Object<String, Value>, here: Here<'_>
         };
         let id = read_id(c, object, here);
         if !object.contains_key("id") {
-            c.error(here.key("id"), "missing required field: expected an id");
+            c.missing(object, here, "id", "an id, such as \"whatsapp\"");
         }
         let name = c.required_text(object, here, "name", SHORT_TEXT);
         let icon = c.choice(object, here, "icon", &icon_choices);
@@ -373,13 +496,18 @@ fn read_channels(c: &mut Checker, object: &Object<String, Value>, here: Here<'_>
         let (Some(id), Some(name)) = (id, name) else {
             continue;
         };
-        if !declared.insert(id.clone()) {
+        if let Some(&first) = declared.get(&id) {
             c.error(
                 here.key("id"),
-                format!("duplicate channel id {}: ids must be unique", quote(&id)),
+                format!(
+                    "duplicate channel id {}: {} has it already; ids must be unique",
+                    quote(&id),
+                    channels_here.index(first).path()
+                ),
             );
             continue;
         }
+        declared.insert(id.clone(), i);
         let builtin = Icon::from_id(&id);
         let channel = Channel {
             icon: icon.or(builtin).unwrap_or(Icon::Other),
@@ -387,10 +515,10 @@ fn read_channels(c: &mut Checker, object: &Object<String, Value>, here: Here<'_>
             name,
             color,
         };
-        match channels
-            .iter_mut()
-            .find(|existing| existing.id == channel.id)
-        {
+        // Declared ids are unique, so only a built-in can be replaced; the
+        // built-ins come first, in the order of `Icon::ALL`.
+        let built_in = Icon::ALL.iter().position(|icon| icon.id() == channel.id);
+        match built_in.and_then(|i| channels.get_mut(i)) {
             Some(existing) => *existing = channel,
             None => channels.push(channel),
         }
@@ -413,33 +541,53 @@ fn lane_with_defaults(id: String) -> Lane {
     }
 }
 
-fn read_lanes(c: &mut Checker, value: &Value, here: Here<'_>) -> Vec<Lane> {
-    let Some(values) = c.array(value, here, "an array of lanes") else {
-        return Vec::new();
-    };
-    let mut lanes: Vec<Lane> = Vec::new();
+fn read_lanes(c: &mut Checker, values: &[Value], here: Here<'_>, refs: &mut References) {
+    if values.len() > LANES {
+        c.error(
+            here,
+            format!("expected at most {LANES} lanes, found {}", values.len()),
+        );
+    }
+    // Each lane id declared, with the index of its entry.
+    let mut declared: HashMap<String, usize> = HashMap::new();
     for (i, value) in values.iter().enumerate() {
+        let lanes_here = here;
         let here = here.index(i);
         let Some(object) = c.object(value, here, "a lane object with an \"id\"", LANE_FIELDS)
         else {
             continue;
         };
         if !object.contains_key("id") {
-            c.error(here.key("id"), "missing required field: expected an id");
+            c.missing(
+                object,
+                here,
+                "id",
+                "an id, the key used in the stages' cells",
+            );
         }
         let id = read_id(c, object, here);
         let kind = c.choice(object, here, "kind", &LaneKind::ALL);
         let label = c.optional_text(object, here, "label", SHORT_TEXT);
         let tone = c.choice(object, here, "tone", &Tone::ALL);
         let by_channel = c.boolean(object, here, "byChannel");
-        let Some(id) = id else { continue };
-        if lanes.iter().any(|lane| lane.id == id) {
+        let Some(id) = id else {
+            if let Some(raw) = object.get("id").and_then(Value::as_str) {
+                refs.quiet_lanes.insert(raw.to_owned());
+            }
+            continue;
+        };
+        if let Some(&first) = declared.get(&id) {
             c.error(
                 here.key("id"),
-                format!("duplicate lane id {}: ids must be unique", quote(&id)),
+                format!(
+                    "duplicate lane id {}: {} has it already; ids must be unique",
+                    quote(&id),
+                    lanes_here.index(first).path()
+                ),
             );
             continue;
         }
+        declared.insert(id.clone(), i);
         let mut lane = lane_with_defaults(id);
         if let Some(kind) = kind {
             lane.kind = kind;
@@ -456,39 +604,55 @@ fn read_lanes(c: &mut Checker, value: &Value, here: Here<'_>) -> Vec<Lane> {
             } else {
                 c.error(
                     here.key("byChannel"),
-                    "byChannel applies only to lanes of kind \"touchpoints\"",
+                    format!(
+                        "byChannel applies only to lanes of kind \"touchpoints\", found a lane of kind {}",
+                        quote(kind_name(lane.kind))
+                    ),
                 );
             }
         }
-        lanes.push(lane);
+        refs.lanes.push(lane);
     }
-    lanes
 }
 
 /// Without `lanes`, the lanes are the keys of the stages' `cells`, in the
 /// order they are first seen.
 fn lanes_from_cells(c: &mut Checker, stages: &[Value], here: Here<'_>) -> Vec<Lane> {
     let mut lanes: Vec<Lane> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut first_over_limit = None;
     for (i, stage) in stages.iter().enumerate() {
         let Some(Value::Object(cells)) = stage.get("cells") else {
             continue;
         };
         for key in cells.keys() {
-            if lanes.iter().any(|lane| &lane.id == key) {
+            if !seen.insert(key) {
                 continue;
             }
             if is_valid_id(key) {
                 lanes.push(lane_with_defaults(key.clone()));
+                if lanes.len() == LANES + 1 {
+                    first_over_limit = Some(here.index(i).key("cells").key(key).path());
+                }
             } else {
                 c.error(
                     here.index(i).key("cells").key(key),
                     format!(
-                        "a lane id must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -, found {}",
+                        "expected a lane id: 1 to 64 characters of A-Z, a-z, 0-9, _ and -, found {}",
                         quote(key)
                     ),
                 );
             }
         }
+    }
+    if let Some(path) = first_over_limit {
+        c.error_at(
+            path,
+            format!(
+                "expected at most {LANES} lanes, found {} (the keys used in the stages' cells); this is the first one over the limit",
+                lanes.len()
+            ),
+        );
     }
     lanes
 }
@@ -548,10 +712,7 @@ fn read_metrics(c: &mut Checker, object: &Object<String, Value>, here: Here<'_>)
         let value = match object.get("value") {
             Some(v) => metric_value(c, v, here.key("value")),
             None => {
-                c.error(
-                    here.key("value"),
-                    "missing required field: expected a number or a string",
-                );
+                c.missing(object, here, "value", "a number or a string");
                 None
             }
         };
@@ -604,11 +765,20 @@ fn read_cells(
     };
     for (key, items) in lanes {
         let here = here.key(key);
-        let Some(lane_index) = refs.lanes.iter().position(|lane| &lane.id == key) else {
-            if is_valid_id(key) {
-                let hint = match suggest(key, refs.lanes.iter().map(|l| l.id.as_str())) {
+        let Some(lane_index) = refs.lane_ids.find(key) else {
+            // Without `lanes`, every valid key is a lane and invalid ones
+            // were reported when the lanes were gathered; with `lanes`, a
+            // key whose lane entry was rejected was reported there.
+            if refs.lanes_declared && !refs.quiet_lanes.contains(key.as_str()) {
+                let hint = match refs.lane_ids.closest(key) {
                     Some(close) => format!("; did you mean {}?", quote(close)),
-                    None => "; declare it in `lanes`".to_owned(),
+                    None if refs.lane_ids.is_empty() => {
+                        "; expected a lane declared in `lanes`, but it declares none".to_owned()
+                    }
+                    None => format!(
+                        "; expected one of: {}, or add it to `lanes`",
+                        refs.lane_ids.listing()
+                    ),
                 };
                 c.error(here, format!("unknown lane {}{hint}", quote(key)));
             }
@@ -621,26 +791,50 @@ fn read_cells(
             continue;
         };
         if !lane.kind.holds_items() && !items.is_empty() {
+            let drawn_from = match lane.kind {
+                LaneKind::Emotion => {
+                    "is drawn from the `score` of items and stages; put a score on an item of another lane, or on the stage"
+                }
+                LaneKind::Metrics => {
+                    "is drawn from the stages' `reach` and `metrics`; put them on the stage"
+                }
+                _ => "is a rule drawn across the map",
+            };
             c.error(
                 here,
                 format!(
-                    "the {} lane {} is drawn from other data and holds no items: put scores on items, reach and metrics on stages",
+                    "expected no items in the {} lane {}, found {}: this lane {drawn_from}",
                     kind_name(lane.kind),
-                    quote(key)
+                    quote(key),
+                    count(items.len(), "item")
                 ),
             );
             continue;
         }
-        let cell: Vec<Item> = items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| read_item(c, item, here.index(i), &lane, refs))
-            .collect();
+        let mut cell: Vec<Item> = Vec::with_capacity(items.len().min(ITEMS));
+        for (i, item) in items.iter().enumerate() {
+            let item = read_item(c, item, here.index(i), &lane, refs);
+            // Past the limit (reported at the end), items are checked but
+            // not kept.
+            if let Some(item) = item
+                && refs.items_seen <= ITEMS
+            {
+                cell.push(item);
+            }
+        }
         if let Some(slot) = cells.get_mut(lane_index) {
             *slot = cell;
         }
     }
     cells
+}
+
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 fn kind_name(kind: LaneKind) -> &'static str {
@@ -659,10 +853,7 @@ fn read_item(
 ) -> Option<Item> {
     refs.items_seen += 1;
     if refs.items_seen == ITEMS + 1 {
-        c.error(
-            here,
-            format!("more than {ITEMS} items in the map; the limit is {ITEMS}"),
-        );
+        refs.first_item_over_limit = Some(here.path());
     }
     let touchpoints = lane.kind == LaneKind::Touchpoints;
     if let Value::String(_) = value {
@@ -670,7 +861,7 @@ fn read_item(
             c.error(
                 here,
                 format!(
-                    "a touchpoint needs a channel: write {{\"text\": …, \"channel\": \"web\"}}; found {}",
+                    "expected a touchpoint with a channel, like {{\"text\": {}, \"channel\": \"web\"}}, found a text alone",
                     found(value)
                 ),
             );
@@ -695,11 +886,13 @@ fn read_item(
         ITEM_FIELDS,
     )?;
     let text = c.required_text(object, here, "text", SHORT_TEXT);
-    let channel = read_channel_ref(c, object, here, &refs.channels);
+    let channel = read_channel_ref(c, object, here, &refs.channel_ids);
     if touchpoints && !object.contains_key("channel") {
-        c.error(
-            here.key("channel"),
-            "missing required field: a touchpoint needs a channel, such as \"web\", \"phone\" or \"store\"",
+        c.missing(
+            object,
+            here,
+            "channel",
+            "a channel id in a touchpoints lane, such as \"web\", \"phone\" or \"store\"",
         );
     }
     let item = Item {
@@ -715,9 +908,11 @@ fn read_item(
             .collect(),
         owner: c.optional_text(object, here, "owner", SHORT_TEXT),
         url: object.get("url").and_then(|value| {
+            // Checked as written: dropping control characters first could
+            // turn a rejected link into an accepted one.
             let here = here.key("url");
-            let url = c.text(value, here, usize::MAX)?;
-            check_url(&url)
+            let url = c.raw_text(value, here, usize::MAX)?;
+            check_url(url)
                 .map_err(|message| c.error(here, message))
                 .ok()
         }),
@@ -729,7 +924,7 @@ fn read_channel_ref(
     c: &mut Checker,
     object: &Object<String, Value>,
     here: Here<'_>,
-    channels: &[Channel],
+    channels: &Ids,
 ) -> Option<usize> {
     let value = object.get("channel")?;
     let here = here.key("channel");
@@ -737,17 +932,13 @@ fn read_channel_ref(
         c.expected(here, "a channel id such as \"web\"", value);
         return None;
     };
-    let index = channels.iter().position(|channel| channel.id == id);
+    let index = channels.find(id);
     if index.is_none() {
-        let hint = match suggest(id, channels.iter().map(|ch| ch.id.as_str())) {
+        let hint = match channels.closest(id) {
             Some(close) => format!("did you mean {}?", quote(close)),
             None => format!(
                 "expected one of: {}, or a channel declared in `channels`",
-                channels
-                    .iter()
-                    .map(|ch| ch.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                channels.listing()
             ),
         };
         c.error(here, format!("unknown channel {}; {hint}", quote(id)));
@@ -759,7 +950,7 @@ fn read_persona_refs(
     c: &mut Checker,
     object: &Object<String, Value>,
     here: Here<'_>,
-    persona_ids: &[String],
+    persona_ids: &Ids,
 ) -> Vec<usize> {
     let Some(value) = object.get("personas") else {
         return Vec::new();
@@ -769,26 +960,30 @@ fn read_persona_refs(
         return Vec::new();
     };
     let mut indices = Vec::new();
+    let mut seen: HashSet<usize> = HashSet::new();
     for (i, value) in values.iter().enumerate() {
         let here = here.index(i);
         let Some(id) = value.as_str() else {
             c.expected(here, "a persona id", value);
             continue;
         };
-        match persona_ids.iter().position(|known| known == id) {
-            Some(index) if !indices.contains(&index) => indices.push(index),
-            Some(_) => {}
+        match persona_ids.find(id) {
+            Some(index) => {
+                if seen.insert(index) {
+                    indices.push(index);
+                }
+            }
             None if persona_ids.is_empty() => c.error(
                 here,
                 format!(
-                    "unknown persona {}: the map declares no `personas`",
+                    "unknown persona {}; expected a persona declared in `personas`, but the map declares none",
                     quote(id)
                 ),
             ),
             None => {
-                let hint = match suggest(id, persona_ids.iter().map(String::as_str)) {
+                let hint = match persona_ids.closest(id) {
                     Some(close) => format!("did you mean {}?", quote(close)),
-                    None => format!("expected one of: {}", persona_ids.join(", ")),
+                    None => format!("expected one of: {}", persona_ids.listing()),
                 };
                 c.error(here, format!("unknown persona {}; {hint}", quote(id)));
             }
@@ -830,8 +1025,8 @@ fn read_theme(c: &mut Checker, object: &Object<String, Value>, here: Here<'_>) -
         text: read_color(c, theme, here, "text"),
         font: theme.get("font").and_then(|value| {
             let here = here.key("font");
-            let font = c.text(value, here, SHORT_TEXT)?;
-            check_font(&font)
+            let font = c.raw_text(value, here, SHORT_TEXT)?;
+            check_font(font)
                 .map_err(|message| c.error(here, message))
                 .ok()
         }),

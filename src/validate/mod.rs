@@ -9,7 +9,7 @@ mod checker;
 mod map;
 pub mod rules;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Segment, quote};
 use crate::model::Map;
 use checker::{Checker, Here};
 
@@ -32,16 +32,24 @@ pub fn validate(text: &str) -> Result<Map, Vec<Diagnostic>> {
     let mut checker = Checker::default();
     let map = map::read_map(&mut checker, &value, Here::ROOT);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let wanted: Vec<_> = checker.problems.iter().map(|p| p.path.clone()).collect();
-    let located = crate::locate::locate(text, &wanted);
+    let located = crate::locate::locate(text, checker.problems.iter().map(|p| &p.path));
     let mut diagnostics: Vec<Diagnostic> = located
         .duplicate_keys
         .iter()
-        .map(|(path, (line, column))| Diagnostic {
-            path: path.to_string(),
-            line: Some(*line),
-            column: Some(*column),
-            message: "duplicate key: this key appears earlier in the same object; keep one".into(),
+        .map(|duplicate| {
+            let key = match duplicate.path.0.last() {
+                Some(Segment::Key(key)) => quote(key),
+                _ => String::from("key"),
+            };
+            Diagnostic {
+                path: duplicate.path.to_string(),
+                line: Some(duplicate.at.0),
+                column: Some(duplicate.at.1),
+                message: format!(
+                    "duplicate key {key}: the object already has it at {}:{}; keep only one",
+                    duplicate.first.0, duplicate.first.1
+                ),
+            }
         })
         .collect();
     for problem in checker.problems {

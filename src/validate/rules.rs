@@ -32,6 +32,12 @@ pub fn id_from_name(name: &str) -> Option<String> {
 /// newline, U+FFFE, U+FFFF); a carriage return goes too, so `\r\n` is a
 /// plain line break.
 pub fn clean_text(text: &str) -> String {
+    // Most texts have nothing to drop: a byte scan finds that out (0xEF
+    // leads U+FFFE and U+FFFF, among others).
+    let suspect = |b: u8| (b < b' ' && b != b'\t' && b != b'\n') || b == 0xEF;
+    if !text.bytes().any(suspect) {
+        return text.to_owned();
+    }
     text.chars().filter(|&c| !is_dropped_char(c)).collect()
 }
 
@@ -47,9 +53,9 @@ pub const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 /// and the scheme is compared in lower case. Returns the cleaned link, or
 /// what is wrong with it.
 pub fn check_url(url: &str) -> Result<String, String> {
-    if url.chars().count() > MAX_URL_CHARS {
+    if url.len() > MAX_URL_CHARS && url.chars().count() > MAX_URL_CHARS {
         return Err(format!(
-            "a link may be at most {MAX_URL_CHARS} characters, found {}",
+            "expected a link of at most {MAX_URL_CHARS} characters, found {} characters",
             url.chars().count()
         ));
     }
@@ -69,14 +75,16 @@ pub fn check_url(url: &str) -> Result<String, String> {
         .map(str::to_ascii_lowercase);
     match scheme {
         Some(scheme) if ALLOWED_SCHEMES.contains(&scheme.as_str()) => {
-            if cleaned.chars().any(char::is_control) {
-                Err("a link may not contain control characters".into())
-            } else {
-                Ok(cleaned)
+            match cleaned.chars().find(|c| c.is_control()) {
+                Some(control) => Err(format!(
+                    "expected a link without control characters, found {}",
+                    crate::diagnostic::quote(&control.to_string())
+                )),
+                None => Ok(cleaned),
             }
         }
         Some(scheme) => Err(format!(
-            "links may use only http:, https: or mailto:, found a {scheme}: link"
+            "expected a link starting with http:, https: or mailto:, found a {scheme}: link"
         )),
         None => Err(
             "expected an absolute link starting with http:, https: or mailto:, found a link without a scheme"
@@ -88,21 +96,26 @@ pub fn check_url(url: &str) -> Result<String, String> {
 /// A font is a list of family names of letters, digits, spaces and hyphens,
 /// separated by commas. Returns the list written back tidily.
 pub fn check_font(font: &str) -> Result<String, String> {
-    let families: Vec<&str> = font.split(',').map(str::trim).collect();
-    if families.iter().any(|family| family.is_empty()) {
-        return Err(
-            "expected family names separated by commas, like \"Inter, Arial, sans-serif\"; found an empty name"
-                .into(),
-        );
-    }
     if let Some(bad) = font
         .chars()
         .find(|&c| !(c.is_alphanumeric() || c == ' ' || c == '-' || c == ','))
     {
+        let hint = if bad == '\'' || bad == '"' {
+            "; write family names without quotes: Open Sans, sans-serif"
+        } else {
+            ""
+        };
         return Err(format!(
-            "a font may hold only letters, digits, spaces, hyphens and commas, found {}",
+            "expected family names of letters, digits, spaces and hyphens separated by commas, found {}{hint}",
             crate::diagnostic::quote(&bad.to_string())
         ));
+    }
+    let families: Vec<&str> = font.split(',').map(str::trim).collect();
+    if families.iter().any(|family| family.is_empty()) {
+        return Err(
+            "expected family names separated by commas, like \"Inter, Arial, sans-serif\", found an empty name"
+                .into(),
+        );
     }
     Ok(families.join(", "))
 }
@@ -111,9 +124,12 @@ pub fn check_font(font: &str) -> Result<String, String> {
 /// typo (a third of the word's length, at least one edit, at most three).
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
+    let length = lower.chars().count();
     let allowed = (word.chars().count() / 3).clamp(1, 3);
     candidates
         .into_iter()
+        // The distance is at least the difference in length.
+        .filter(|candidate| candidate.chars().count().abs_diff(length) <= allowed)
         .map(|candidate| {
             (
                 strsim::osa_distance(&lower, &candidate.to_lowercase()),
