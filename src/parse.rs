@@ -172,6 +172,11 @@ fn reword(bare: &str, rest: &str) -> String {
         "invalid escape" => {
             "expected an escape: one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX".into()
         }
+        "unexpected end of hex escape" | "lone leading surrogate in hex escape" => {
+            "expected a complete \\u escape; a lone surrogate (\\ud800 to \\udfff without its pair) is not a character"
+                .into()
+        }
+        "invalid unicode code point" => "expected a \\u escape of a valid character".into(),
         other => format!("invalid JSON: {other}"),
     }
 }

@@ -136,6 +136,14 @@ fn read_input(file: &str) -> Result<String, ExitCode> {
         eprintln!("journeymap: cannot read {}: {error}", display_name(file));
         return Err(ExitCode::from(2));
     }
+    if bytes.len() > journeymap::parse::MAX_DOCUMENT_BYTES {
+        eprintln!(
+            "{}: $: the document is over 5 MB ({} bytes at most); split the map or shorten its texts",
+            display_name(file),
+            journeymap::parse::MAX_DOCUMENT_BYTES
+        );
+        return Err(ExitCode::from(1));
+    }
     String::from_utf8(bytes).map_err(|error| {
         let offset = error.utf8_error().valid_up_to();
         eprintln!(
