@@ -104,7 +104,10 @@ function showProblems(diagnostics) {
     problems.append(item);
   }
   const count = diagnostics.length;
-  status.textContent = count === 0 ? "No problems." : `${count} ${count === 1 ? "problem" : "problems"}.`;
+  status.textContent =
+    count === 0
+      ? "No problems."
+      : `${count} ${count === 1 ? "problem" : "problems"}${view ? "; the map shows the last version without problems" : ""}.`;
   status.classList.toggle("bad", count > 0);
 }
 

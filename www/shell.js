@@ -392,7 +392,7 @@ if (HAS_DOM) addEventListener("hashchange", onHashChange);
 // ---------------------------------------------------------------------------
 
 const ANIMATION_MS = 250; // the issue allows 300
-const MIN_READABLE_PX = 12; // the zoomed stage's smallest text, in CSS px
+const MIN_READABLE_PX = 12.05; // the zoomed stage's smallest text, in CSS px (12, and room for rounding)
 const MAX_SCALE = 8; // how far +, wheel and pinch may zoom in, in px per unit
 
 class View {

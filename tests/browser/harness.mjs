@@ -48,6 +48,7 @@ export async function serve() {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      if (path === "/favicon.ico") return void res.writeHead(204).end(); // asked for by every page
       const file = resolve(root, "." + path);
       if (!file.startsWith(root + sep)) throw new Error("outside");
       if (!(await stat(file)).isFile()) throw new Error("not a file");
@@ -141,3 +142,17 @@ export async function mapsSettled(page, count) {
 
 export const viewBox = (page, selector = "journey-map svg") =>
   page.$eval(selector, (svg) => svg.getAttribute("viewBox"));
+
+let axeSource;
+/** axe-core's violations on the page (all rules it runs by default), as
+ * short readable lines. */
+export async function axeViolations(page) {
+  axeSource ??= readFileSync(join(root, "tests/browser/node_modules/axe-core/axe.min.js"), "utf8");
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const result = await axe.run(document);
+    return result.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}: ${v.help}: ${n.failureSummary}`),
+    );
+  });
+}
