@@ -205,7 +205,7 @@ journey-map{display:block}
 .jm-view{position:relative;font:14px/1.4 system-ui,sans-serif;color:#1f2328;--jm-ui-bg:#ffffff;--jm-ui-border:#8c959f;--jm-ui-accent:#1f5fcc}
 .jm-view.jm-ui-dark{color:#e6edf3;--jm-ui-bg:#161c23;--jm-ui-border:#6e7681;--jm-ui-accent:#6ea3ff}
 @media (prefers-color-scheme:dark){.jm-view.jm-ui-auto{color:#e6edf3;--jm-ui-bg:#161c23;--jm-ui-border:#6e7681;--jm-ui-accent:#6ea3ff}}
-.jm-toolbar{display:flex;flex-wrap:wrap;align-items:center;gap:4px;padding:4px 0}
+.jm-toolbar{display:flex;flex-wrap:wrap;align-items:center;gap:4px;padding:4px;background:var(--jm-ui-bg);border-radius:6px}
 .jm-toolbar button{font:inherit;color:inherit;background:var(--jm-ui-bg);border:1px solid var(--jm-ui-border);border-radius:6px;padding:2px 10px;min-width:2.2em;min-height:2em;cursor:pointer}
 .jm-toolbar button:focus-visible{outline:2px solid var(--jm-ui-accent);outline-offset:1px}
 .jm-toolbar button[hidden]{display:none}
@@ -537,13 +537,21 @@ class View {
    * height follows from the viewport's aspect ratio; what does not fit is
    * reached by panning vertically. */
   _stageBox(index) {
-    const zoom = this.info.stages[index].zoom;
+    const { zoom, header } = this.info.stages[index];
     const { w, h } = this._size();
     const minScale = MIN_READABLE_PX / this._smallestText(index);
+    // Width first; never under the readable scale; on a very wide screen,
+    // no more than 2.5 px a unit (the stage would look blown up).
     const scale = Math.min(Math.max(w / zoom.width, minScale), Math.max(minScale, 2.5));
     const bw = w / scale;
     const bh = h / scale;
-    const x = bw > zoom.width ? zoom.x - (bw - zoom.width) / 2 : zoom.x;
+    let x;
+    if (bw >= zoom.width) x = zoom.x - (bw - zoom.width) / 2; // centred
+    else {
+      // Too narrow for the whole rectangle: trim its margins evenly, but
+      // never past the column's left edge (the panel's rest is a pan away).
+      x = zoom.x + Math.min((zoom.width - bw) / 2, Math.max(0, header.x - zoom.x));
+    }
     const y = bh > zoom.height ? zoom.y - (bh - zoom.height) / 2 : zoom.y;
     return { x, y, w: bw, h: bh };
   }
@@ -1005,6 +1013,9 @@ function defineElement() {
           this.view?.destroy();
           this.view = null;
           this._started = false;
+          this._observer?.disconnect();
+          this._observer = null;
+          this._watchedScript = null;
         }
       });
     }
@@ -1052,7 +1063,37 @@ function defineElement() {
       return script.textContent;
     }
 
+    /** After the first load: a page may add the inline map later, or edit
+     * its text; either redraws the map. (Not before: while the parser is
+     * still writing the child, its text may be incomplete.) */
+    _watch() {
+      if (this._observer) return;
+      const isMap = (node) => node.nodeType === 1 && node.localName === "script" && node.type === "application/json";
+      this._observer = new MutationObserver((records) => {
+        let changed = false;
+        for (const record of records) {
+          if (record.target === this) changed ||= [...record.addedNodes, ...record.removedNodes].some(isMap);
+          else changed = true; // inside the watched script
+        }
+        if (changed && !this.hasAttribute("src")) {
+          this._watchScript();
+          this._load();
+        }
+      });
+      this._observer.observe(this, { childList: true });
+      this._watchScript();
+    }
+
+    _watchScript() {
+      const script = this.querySelector(':scope > script[type="application/json"]');
+      if (script && script !== this._watchedScript) {
+        this._watchedScript = script;
+        this._observer.observe(script, { childList: true, characterData: true, subtree: true });
+      }
+    }
+
     async _load() {
+      this._watch();
       const ticket = (this._ticket = (this._ticket || 0) + 1);
       let view;
       try {

@@ -168,6 +168,41 @@ test("two maps on one page never interfere", async () => {
   await page.done();
 });
 
+test("maps added after load, or edited in place, are drawn", async () => {
+  const { fileUrl } = await writePage("dynamic.html", html(`<h1>Dynamic</h1><div id="slot"></div>`));
+  const page = await openPage(browser);
+  await page.goto(fileUrl);
+  await page.evaluate((map) => {
+    document.querySelector("#slot").innerHTML = `<journey-map id="d1"><script type="application/json">${map}</script></journey-map>`;
+  }, minimal);
+  await page.waitForSelector("#d1 svg");
+  // Editing the inline map redraws it.
+  await page.evaluate(() => {
+    const script = document.querySelector("#d1 script");
+    script.textContent = script.textContent.replace('"Checkout"', '"Edited"');
+  });
+  await page.waitForFunction(() => document.querySelector("#d1 svg title")?.textContent === "Edited");
+  // An element whose map arrives later: a problem first, then the map.
+  await page.evaluate(() => {
+    const el = document.createElement("journey-map");
+    el.id = "d2";
+    document.body.append(el);
+  });
+  await page.waitForSelector("#d2 .jm-error");
+  await page.evaluate((map) => {
+    const script = document.createElement("script");
+    script.type = "application/json";
+    script.textContent = map;
+    document.querySelector("#d2").append(script);
+  }, minimal);
+  await page.waitForSelector("#d2 svg");
+  assert.equal(await page.locator("#d2 .jm-error").count(), 0);
+  // Removing the element ends its view.
+  await page.evaluate(() => document.querySelector("#d1").remove());
+  page.assertClean();
+  await page.done();
+});
+
 test("an invalid map rejects with diagnostics and shows a text-only error box", async () => {
   const { fileUrl } = await writePage("invalid.html", html(`<div id="t"></div>`));
   const page = await openPage(browser);
