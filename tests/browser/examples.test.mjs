@@ -1,0 +1,86 @@
+// Every example, as the browser draws it: every text line inside its card;
+// the gallery shows them all; axe-core finds no violations on the gallery.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { launch, openPage, writePage, html, inline, mapsSettled, maps, fileUrl, root, axeViolations } from "./harness.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser?.close());
+
+for (const map of maps()) {
+  test(`${map.name}: every text line lies inside its card`, async () => {
+    const safe = map.name.replace(/[^A-Za-z0-9]+/g, "-");
+    const { fileUrl: url } = await writePage(`cards-${safe}.html`, html(inline(map.text)));
+    const page = await openPage(browser);
+    await page.goto(url);
+    await mapsSettled(page, 1);
+    const result = await page.evaluate(() => {
+      const problems = [];
+      const cards = [...document.querySelectorAll("journey-map svg .jm-card")];
+      let lines = 0;
+      for (const card of cards) {
+        const box = card.querySelector(".jm-card-box");
+        const r = { x: box.x.baseVal.value, y: box.y.baseVal.value, w: box.width.baseVal.value, h: box.height.baseVal.value };
+        // The card's box is its largest rect (the contract), and it is this one.
+        for (const rect of card.querySelectorAll("rect")) {
+          if (rect.width.baseVal.value * rect.height.baseVal.value > r.w * r.h) problems.push(`a rect larger than the card box in ${card.getAttribute("aria-label")}`);
+        }
+        for (const el of card.querySelectorAll("text, tspan")) {
+          if (el.closest(".jm-icon")) continue;
+          const b = el.getBBox();
+          if (el.localName === "tspan") lines++;
+          const slack = 0.5;
+          if (b.x < r.x - slack || b.y < r.y - slack || b.x + b.width > r.x + r.w + slack || b.y + b.height > r.y + r.h + slack) {
+            problems.push(
+              `"${el.textContent}" (${el.localName}) ${[b.x, b.y, b.width, b.height].map((v) => v.toFixed(1))} ` +
+                `outside its card ${[r.x, r.y, r.w, r.h].map((v) => v.toFixed(1))}`,
+            );
+          }
+        }
+      }
+      return { cards: cards.length, lines, problems };
+    });
+    assert.ok(result.cards > 0, "the map has cards");
+    assert.deepEqual(result.problems, [], `${result.problems.length} of ${result.lines} lines outside their cards`);
+    page.assertClean();
+    await page.done();
+  });
+}
+
+test("the gallery shows every example, from file://, and axe-core finds no violations", async () => {
+  const examples = readdirSync(join(root, "examples")).filter((n) => n.endsWith(".json"));
+  const page = await openPage(browser);
+  await page.goto(fileUrl("dist/index.html"));
+  await mapsSettled(page, examples.length);
+  assert.equal(await page.locator("journey-map").count(), examples.length);
+  assert.equal(await page.locator("journey-map .jm-error").count(), 0, "no example fails to render");
+  assert.deepEqual(await axeViolations(page), []);
+  // A zoomed map, with its detail panel open, too.
+  const last = page.locator("journey-map").last();
+  await last.locator(".jm-stage").first().click();
+  await page.waitForSelector("journey-map .jm-detail.jm-open", { timeout: 5000 }).catch(() => {});
+  await page.waitForTimeout(350);
+  assert.match(await page.evaluate(() => location.hash), new RegExp(`^#stage=${examples.length}:`));
+  assert.deepEqual(await axeViolations(page), []);
+  page.assertClean();
+  await page.done();
+});
+
+test("an error box passes axe-core too", async () => {
+  const { fileUrl: url } = await writePage(
+    "axe-error.html",
+    html(`<main><h1>Error</h1>${inline('{"title": 3, "stages": []}')}</main>`),
+  );
+  const page = await openPage(browser);
+  await page.goto(url);
+  await mapsSettled(page, 1);
+  assert.equal(await page.locator("journey-map .jm-error").count(), 1);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.done();
+});

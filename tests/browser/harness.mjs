@@ -1,0 +1,158 @@
+// Shared by the browser tests: Debian's Chromium through playwright-core, a
+// tiny static server on 127.0.0.1, pages written for a test, and a watch on
+// console errors.
+
+import { chromium } from "playwright-core";
+import { createServer } from "node:http";
+import { readFile, mkdir, writeFile, stat } from "node:fs/promises";
+import { readFileSync, readdirSync } from "node:fs";
+import { join, extname, dirname, resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import assert from "node:assert/strict";
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const dist = join(root, "dist");
+const pagesDir = join(root, "target", "browser-pages");
+
+// The machine's closed network and a shared box: no background traffic, no
+// GPU, no sandbox (the tests run as root).
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Playwright creates a fresh, empty profile (user data dir) per launch. */
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: FLAGS, headless: true });
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".css": "text/css",
+  ".wasm": "application/wasm",
+};
+
+/** Serves the repository read-only on 127.0.0.1, an ephemeral port. Pages
+ * whose name ends in `.csp.html` get the strict script policy the embed
+ * must work under. */
+export async function serve() {
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      if (path === "/favicon.ico") return void res.writeHead(204).end(); // asked for by every page
+      const file = resolve(root, "." + path);
+      if (!file.startsWith(root + sep)) throw new Error("outside");
+      if (!(await stat(file)).isFile()) throw new Error("not a file");
+      const headers = { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": "no-store" };
+      if (file.endsWith(".csp.html")) headers["content-security-policy"] = "script-src 'self' 'wasm-unsafe-eval'";
+      res.writeHead(200, headers);
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return {
+    url: (path) => `http://127.0.0.1:${port}/${path.replace(/^\//, "")}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+/** Writes a page under target/browser-pages/; returns its path relative to
+ * the repository (for the server) and its file:// URL. Pages load the
+ * script as ../../dist/journeymap.js. */
+export async function writePage(name, html) {
+  await mkdir(pagesDir, { recursive: true });
+  const file = join(pagesDir, name);
+  await writeFile(file, html);
+  return { path: `target/browser-pages/${name}`, fileUrl: pathToFileURL(file).href };
+}
+
+export const fileUrl = (path) => pathToFileURL(join(root, path)).href;
+
+/** A fresh page that records console errors, page errors and CSP
+ * violations; `page.problems()` lists them. */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  page.problems = () => problems;
+  page.assertClean = () => assert.deepEqual(problems, [], "no console errors");
+  page.done = () => context.close();
+  return page;
+}
+
+/** The maps in examples/, and the fixtures of these tests. */
+export function maps() {
+  const list = [];
+  for (const dir of ["examples", "tests/browser/fixtures"]) {
+    let names = [];
+    try {
+      names = readdirSync(join(root, dir)).filter((n) => n.endsWith(".json")).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) list.push({ name: `${dir}/${name}`, text: readFileSync(join(root, dir, name), "utf8") });
+  }
+  return list;
+}
+
+/** HTML text of a map inline in <journey-map>. */
+export function inline(text, attributes = "") {
+  return `<journey-map ${attributes}><script type="application/json">${text.replace(/</g, "\\u003c")}</script></journey-map>`;
+}
+
+export const SCRIPT = `<script src="../../dist/journeymap.js"></script>`;
+
+export function html(body, head = SCRIPT) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>test</title>${head}</head><body>${body}</body></html>`;
+}
+
+/** Waits until every <journey-map> on the page has loaded or failed. */
+export async function mapsSettled(page, count) {
+  await page.waitForFunction(
+    (n) => {
+      const els = [...document.querySelectorAll("journey-map")];
+      return els.length >= n && els.every((el) => el.querySelector(".jm-view svg, .jm-error"));
+    },
+    count,
+    { timeout: 15000 },
+  );
+}
+
+export const viewBox = (page, selector = "journey-map svg") =>
+  page.$eval(selector, (svg) => svg.getAttribute("viewBox"));
+
+let axeSource;
+/** axe-core's violations on the page (all rules it runs by default), as
+ * short readable lines. */
+export async function axeViolations(page) {
+  axeSource ??= readFileSync(join(root, "tests/browser/node_modules/axe-core/axe.min.js"), "utf8");
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const result = await axe.run(document);
+    return result.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}: ${v.help}: ${n.failureSummary}`),
+    );
+  });
+}

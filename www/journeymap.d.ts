@@ -1,0 +1,113 @@
+// Types for journeymap.mjs (and the global JourneyMap of journeymap.js).
+
+/** A problem in a map: where (JSON path; line and column when known) and what. */
+export interface Diagnostic {
+  path: string;
+  line: number | null;
+  column: number | null;
+  message: string;
+}
+
+/** A rectangle in SVG units. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface StageInfo {
+  index: number;
+  /** The stage's id (from the map, or derived from its name). */
+  id: string;
+  name: string;
+  /** The stage header, the part a reader clicks. */
+  header: Rect;
+  /** What the view frames when zoomed to the stage: its column and detail panel. */
+  zoom: Rect;
+  hasDetail: boolean;
+}
+
+export interface RenderInfo {
+  width: number;
+  height: number;
+  stages: StageInfo[];
+}
+
+export interface RenderOptions {
+  /** Overrides the map's theme. */
+  theme?: "light" | "dark" | "auto";
+  /** Prefix of every id in the SVG (a letter, then letters, digits, - or _). Default: jm1, jm2 … */
+  idPrefix?: string;
+}
+
+export interface ViewOptions extends RenderOptions {
+  /** Start zoomed to this stage (the URL hash, when it names one, wins). */
+  stage?: string;
+  /** Viewport height: px, or a CSS length. Default: the map's aspect ratio. */
+  height?: number | string;
+  /** false: never read or write the URL hash for this map. Default true. */
+  hash?: boolean;
+}
+
+/** The error an invalid map rejects with. */
+export class JourneyMapError extends Error {
+  readonly diagnostics: Diagnostic[];
+}
+
+/** A map on the page. */
+export class View {
+  /** The element the map was rendered into. */
+  readonly host: Element;
+  /** The element the view added to the host (toolbar and viewport). */
+  readonly element: HTMLElement;
+  readonly svg: SVGSVGElement;
+  readonly info: RenderInfo;
+  readonly stages: StageInfo[];
+  readonly idPrefix: string;
+  /** The zoomed stage's id, or null in the overview. */
+  readonly stage: string | null;
+  /** Zooms to a stage (by id; a number is taken as its index). Resolves when the animation ends. */
+  zoomToStage(id: string | number, options?: { animate?: boolean; focus?: boolean }): Promise<void>;
+  /** Back to the whole map; the viewBox is exactly the starting one. */
+  overview(options?: { animate?: boolean; focus?: boolean }): Promise<void>;
+  /** Sets the viewport height (px or a CSS length; empty for the default). */
+  setHeight(height?: number | string | null): void;
+  /** The standalone SVG document, as rendered. */
+  exportSvg(): string;
+  /** The map as a PNG, `scale` pixels per SVG unit (default 2). */
+  exportPng(scale?: number): Promise<Blob>;
+  /** Removes the map and its listeners. */
+  destroy(): void;
+}
+
+/** Renders a map (JSON text or a plain object) into `target`. */
+export function render(target: Element | string, map: string | object, options?: ViewOptions): Promise<View>;
+/** Renders a map to SVG text. */
+export function renderToString(map: string | object, options?: RenderOptions): Promise<string>;
+/** The problems of a map; empty when it is valid. */
+export function check(map: string | object): Promise<Diagnostic[]>;
+
+declare const JourneyMap: {
+  render: typeof render;
+  renderToString: typeof renderToString;
+  check: typeof check;
+  JourneyMapError: typeof JourneyMapError;
+  View: typeof View;
+  /** Resolves when the WebAssembly core has started. */
+  ready(): Promise<void>;
+};
+export default JourneyMap;
+
+/** Events of <journey-map> (and, for jm-stagechange, of any render target). */
+export interface JourneyMapEventMap {
+  "jm-load": CustomEvent<{ view: View }>;
+  "jm-error": CustomEvent<{ error: Error; diagnostics: Diagnostic[] }>;
+  "jm-stagechange": CustomEvent<{ view: View; index: number | null; id: string | null; name: string | null }>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "journey-map": HTMLElement & { view: View | null };
+  }
+}
