@@ -35,6 +35,7 @@ pub mod layout;
 pub mod locate;
 pub mod mermaid;
 pub mod model;
+pub mod number;
 pub mod parse;
 pub mod render;
 pub mod text;

@@ -46,28 +46,7 @@ pub struct Kpi {
     pub met: Option<bool>,
 }
 
-/// Numbers as people write them: `12,400`, `3.9`, `42`.
-pub fn format_number(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    let negative = rounded < 0.0;
-    let magnitude = rounded.abs();
-    let whole = magnitude.trunc();
-    let fraction = ((magnitude - whole) * 100.0).round() as u64;
-    let digits = format!("{whole:.0}");
-    let mut grouped = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() > 4 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    let sign = if negative { "-" } else { "" };
-    match fraction {
-        0 => format!("{sign}{grouped}"),
-        f if f % 10 == 0 => format!("{sign}{grouped}.{}", f / 10),
-        f => format!("{sign}{grouped}.{f:02}"),
-    }
-}
+pub use crate::number::readable as format_number;
 
 /// Percentages: whole numbers from 10 up, one decimal below.
 fn format_percent(value: f64) -> String {
@@ -248,20 +227,5 @@ fn kpi(metric: &Metric, x: f64, y: f64, width: f64) -> Kpi {
         unit,
         target,
         met,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::format_number;
-
-    #[test]
-    fn numbers_read_naturally() {
-        assert_eq!(format_number(12400.0), "12,400");
-        assert_eq!(format_number(1000.0), "1000");
-        assert_eq!(format_number(3.9), "3.9");
-        assert_eq!(format_number(42.0), "42");
-        assert_eq!(format_number(0.125), "0.13");
-        assert_eq!(format_number(-1234567.5), "-1,234,567.5");
     }
 }

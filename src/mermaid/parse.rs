@@ -236,7 +236,7 @@ fn preamble(lines: &[Vec<char>]) -> Result<Header, Diagnostic> {
             });
         } else {
             let found: String = text.iter().collect();
-            let hint = if found.to_lowercase().starts_with("journey") {
+            let hint = if found.to_ascii_lowercase().starts_with("journey") {
                 "; Mermaid recognises only lower-case \"journey\""
             } else if found == "---" {
                 "; front matter must come first, before any comment"

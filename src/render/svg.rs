@@ -40,19 +40,7 @@ impl From<usize> for Value<'_> {
 
 pub type Attributes<'a> = [(&'static str, Value<'a>)];
 
-/// Numbers with at most two decimals and no trailing zeros; never `NaN`,
-/// never `-0`.
-pub fn number(value: f64) -> String {
-    if !value.is_finite() {
-        return "0".into();
-    }
-    let rounded = (value * 100.0).round() / 100.0;
-    if rounded == 0.0 {
-        return "0".into();
-    }
-    let text = format!("{rounded:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
+pub use crate::number::number;
 
 #[derive(Default)]
 pub struct Svg {
@@ -71,7 +59,7 @@ impl Svg {
             match value {
                 Value::Text(text) => escape_into(&mut self.out, text, true),
                 Value::Owned(text) => escape_into(&mut self.out, text, true),
-                Value::Number(n) => self.out.push_str(&number(*n)),
+                Value::Number(n) => crate::number::write_number(&mut self.out, *n),
             }
             self.out.push('"');
         }
@@ -167,12 +155,4 @@ mod tests {
         );
     }
 
-    #[test]
-    fn numbers_are_short_and_stable() {
-        assert_eq!(number(12.0), "12");
-        assert_eq!(number(12.345), "12.35");
-        assert_eq!(number(-0.001), "0");
-        assert_eq!(number(f64::NAN), "0");
-        assert_eq!(number(0.5), "0.5");
-    }
 }

@@ -123,7 +123,7 @@ pub fn check_font(font: &str) -> Result<String, String> {
 /// The candidate closest to `word`, if it is close enough to be a likely
 /// typo (a third of the word's length, at least one edit, at most three).
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let lower = word.to_lowercase();
+    let lower = word.to_ascii_lowercase();
     let length = lower.chars().count();
     let allowed = (word.chars().count() / 3).clamp(1, 3);
     candidates
@@ -132,7 +132,7 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .filter(|candidate| candidate.chars().count().abs_diff(length) <= allowed)
         .map(|candidate| {
             (
-                strsim::osa_distance(&lower, &candidate.to_lowercase()),
+                strsim::osa_distance(&lower, &candidate.to_ascii_lowercase()),
                 candidate,
             )
         })
