@@ -388,7 +388,10 @@ impl<'a> Walker<'a, '_> {
 
 fn unescape(raw: &str) -> Cow<'_, str> {
     if raw.contains('\\') {
-        serde_json::from_str::<String>(&format!("\"{raw}\"")).map_or(Cow::Borrowed(raw), Cow::Owned)
+        match serde_json::from_str::<serde_json::Value>(&format!("\"{raw}\"")) {
+            Ok(serde_json::Value::String(key)) => Cow::Owned(key),
+            _ => Cow::Borrowed(raw),
+        }
     } else {
         Cow::Borrowed(raw)
     }

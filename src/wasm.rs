@@ -4,22 +4,42 @@
 //! JS object into JSON text first, so NaN, Infinity and prototype tricks
 //! never reach the core), and errors come back as data, not exceptions.
 
+use crate::diagnostic::quote;
 use crate::layout::{Layout, Rect};
 use crate::model::ThemeMode;
 use crate::render::{RenderOptions, is_valid_id_prefix};
 use crate::validate::rules::ALLOWED_SCHEMES;
 use crate::{Diagnostic, layout, render, validate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::{Map, Value};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// The options a page passes as JSON:
-/// `{"idPrefix": "jm1", "theme": "dark", "links": ["https"]}`.
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct PageOptions {
-    id_prefix: Option<String>,
-    theme: Option<String>,
-    links: Option<Vec<String>>,
+/// The options a page passes, as a JSON object whose keys are all among
+/// `allowed`. Read by hand rather than through serde's derive, which would
+/// bring float formatting into the wasm for its error messages.
+fn page_options(options_json: &str, allowed: &[&str]) -> Result<Map<String, Value>, Output> {
+    if options_json.trim().is_empty() {
+        return Ok(Map::new());
+    }
+    let Ok(Value::Object(object)) = serde_json::from_str::<Value>(options_json) else {
+        return Err(option_error("expected the options as a JSON object".into()));
+    };
+    if let Some(key) = object.keys().find(|key| !allowed.contains(&key.as_str())) {
+        return Err(option_error(format!(
+            "unknown option {}; expected one of: {}",
+            quote(key),
+            allowed.join(", ")
+        )));
+    }
+    Ok(object)
+}
+
+fn text_option<'a>(options: &'a Map<String, Value>, key: &str) -> Result<Option<&'a str>, Output> {
+    match options.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(_) => Err(option_error(format!("{key}: expected a string"))),
+    }
 }
 
 /// What a page needs to know of each stage to zoom to it.
@@ -86,23 +106,19 @@ fn option_error(message: String) -> Output {
     }])
 }
 
+/// `{"idPrefix": "jm1", "theme": "dark", "links": ["https"]}`
 fn render_options(options_json: &str) -> Result<RenderOptions, Output> {
-    let page: PageOptions = if options_json.trim().is_empty() {
-        PageOptions::default()
-    } else {
-        serde_json::from_str(options_json)
-            .map_err(|error| option_error(format!("invalid options: {error}")))?
-    };
+    let page = page_options(options_json, &["idPrefix", "theme", "links"])?;
     let mut options = RenderOptions::default();
-    if let Some(prefix) = page.id_prefix {
-        if !is_valid_id_prefix(&prefix) {
+    if let Some(prefix) = text_option(&page, "idPrefix")? {
+        if !is_valid_id_prefix(prefix) {
             return Err(option_error(
                 "idPrefix: expected a letter followed by letters, digits, - or _".into(),
             ));
         }
-        options.id_prefix = prefix;
+        options.id_prefix = prefix.to_owned();
     }
-    options.theme = match page.theme.as_deref() {
+    options.theme = match text_option(&page, "theme")? {
         None => None,
         Some("light") => Some(ThemeMode::Light),
         Some("dark") => Some(ThemeMode::Dark),
@@ -110,23 +126,29 @@ fn render_options(options_json: &str) -> Result<RenderOptions, Output> {
         Some(other) => {
             return Err(option_error(format!(
                 "theme: expected \"light\", \"dark\" or \"auto\", found {}",
-                crate::diagnostic::quote(other)
+                quote(other)
             )));
         }
     };
-    if let Some(links) = page.links {
-        let schemes: Vec<String> = links
-            .iter()
-            .map(|s| s.trim_end_matches(':').to_ascii_lowercase())
-            .collect();
-        if let Some(other) = schemes
-            .iter()
-            .find(|s| !ALLOWED_SCHEMES.contains(&s.as_str()))
-        {
-            return Err(option_error(format!(
-                "links: a page may only narrow the link schemes to some of http, https and mailto, found {}",
-                crate::diagnostic::quote(other)
-            )));
+    if let Some(links) = page.get("links").filter(|v| !v.is_null()) {
+        let Some(links) = links.as_array() else {
+            return Err(option_error("links: expected an array of schemes".into()));
+        };
+        let mut schemes = Vec::new();
+        for link in links {
+            let scheme = link
+                .as_str()
+                .map(|s| s.trim_end_matches(':').to_ascii_lowercase())
+                .filter(|s| ALLOWED_SCHEMES.contains(&s.as_str()));
+            match scheme {
+                Some(scheme) => schemes.push(scheme),
+                None => {
+                    return Err(option_error(
+                        "links: a page may only narrow the link schemes to some of http, https and mailto"
+                            .into(),
+                    ));
+                }
+            }
         }
         options.link_schemes = schemes;
     }
@@ -187,22 +209,16 @@ pub fn check(map_json: &str) -> String {
 /// Options JSON: `{"clamp": true}` clamps out-of-range scores into 1–5.
 #[wasm_bindgen(js_name = fromMermaid)]
 pub fn from_mermaid(text: &str, options_json: &str) -> Output {
-    #[derive(Deserialize, Default)]
-    #[serde(deny_unknown_fields)]
-    struct MermaidPageOptions {
-        clamp: Option<bool>,
-    }
-    let page: MermaidPageOptions = if options_json.trim().is_empty() {
-        MermaidPageOptions::default()
-    } else {
-        match serde_json::from_str(options_json) {
-            Ok(page) => page,
-            Err(error) => return option_error(format!("invalid options: {error}")),
-        }
+    let page = match page_options(options_json, &["clamp"]) {
+        Ok(page) => page,
+        Err(output) => return output,
     };
-    let options = crate::mermaid::MermaidOptions {
-        clamp: page.clamp.unwrap_or(false),
+    let clamp = match page.get("clamp") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(clamp)) => *clamp,
+        Some(_) => return option_error("clamp: expected true or false".into()),
     };
+    let options = crate::mermaid::MermaidOptions { clamp };
     match crate::mermaid::from_mermaid(text, &options) {
         Ok(imported) => Output {
             ok: true,

@@ -71,7 +71,7 @@ pub fn layout(map: &Map) -> Layout {
     let widths = grid::column_widths(map);
     let grid_right = MARGIN + grid::LANE_HEADER_WIDTH + widths.iter().sum::<f64>();
     let content_width = (grid_right - MARGIN).max(MIN_WIDTH - 2.0 * MARGIN);
-    let width = content_width + 2.0 * MARGIN;
+    let width = (content_width + 2.0 * MARGIN).ceil();
     let header = header::header(map, MARGIN, MARGIN, content_width, &persona_colors);
     let grid_top = header.bottom + SECTION_GAP;
     let mut grid = grid::grid(map, MARGIN, grid_top, &widths, &persona_colors);
@@ -120,7 +120,7 @@ pub fn layout(map: &Map) -> Layout {
     }
     Layout {
         width,
-        height: bottom + MARGIN,
+        height: (bottom + MARGIN).ceil(),
         grid: Rect::new(
             MARGIN,
             grid_top,

@@ -805,7 +805,7 @@ fn parse_number(text: &str) -> Option<f64> {
 }
 
 fn show_number(number: f64) -> String {
-    format!("{number}")
+    crate::number::number(number)
 }
 
 /// A one-line YAML scalar: plain (a ` #` comment dropped), or quoted.

@@ -154,5 +154,4 @@ mod tests {
             "<text aria-label=\"a&quot;b&apos;&lt;c&gt;&amp;\">&lt;/text&gt;&lt;script&gt;&amp;</text>\n"
         );
     }
-
 }
