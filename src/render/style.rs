@@ -148,6 +148,12 @@ pub fn style_sheet(
             out.push('}');
         }
     }
+    if mode != ThemeMode::Light {
+        // Paper is white: a dark map prints with the light palette.
+        out.push_str("@media print{");
+        variables(&mut out, &root, LIGHT, own(ThemeMode::Light));
+        out.push('}');
+    }
     out.push_str(&RULES.replace('S', &root));
     for (index, color) in persona_colors.iter().enumerate() {
         out.push_str(&format!(
