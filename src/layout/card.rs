@@ -82,6 +82,18 @@ pub struct Slot<'a> {
     pub tone: Tone,
 }
 
+impl ChipKind {
+    pub fn of_tag(tag: &Tag) -> ChipKind {
+        match tag {
+            Tag::Pain => ChipKind::Pain,
+            Tag::Gain => ChipKind::Gain,
+            Tag::MomentOfTruth => ChipKind::MomentOfTruth,
+            Tag::DropOff => ChipKind::DropOff,
+            Tag::Custom(_) => ChipKind::Tag,
+        }
+    }
+}
+
 impl Card {
     pub fn rect(&self) -> Rect {
         Rect::new(self.x, self.y, self.width, self.height)
@@ -187,14 +199,7 @@ fn chips(map: &Map, item: &Item, left: f64, top: f64, width: f64) -> Vec<Chip> {
         }
     }
     for tag in &item.tags {
-        let kind = match tag {
-            Tag::Pain => ChipKind::Pain,
-            Tag::Gain => ChipKind::Gain,
-            Tag::MomentOfTruth => ChipKind::MomentOfTruth,
-            Tag::DropOff => ChipKind::DropOff,
-            Tag::Custom(_) => ChipKind::Tag,
-        };
-        flow.labelled(tag.label(), kind);
+        flow.labelled(tag.label(), ChipKind::of_tag(tag));
     }
     if let Some(owner) = &item.owner {
         flow.labelled(owner, ChipKind::Owner);

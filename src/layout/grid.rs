@@ -248,24 +248,14 @@ pub fn grid(map: &Map, x: f64, y: f64, widths: &[f64], persona_colors: &[Color])
                 height
             }
             LaneKind::Text | LaneKind::Touchpoints => {
-                let mut height: f64 = ROW_MIN.max(label_height);
-                let mut lane_cards = Vec::new();
-                for (stage_index, &(column_x, column_width)) in spans.iter().enumerate() {
-                    let mut cards =
-                        cell_cards(map, stage_index, lane_index, column_width, |_| true);
-                    let bottom = stack(&mut cards, column_x + CELL_PADDING, row_y + CELL_PADDING);
-                    height = height.max(bottom - row_y + CELL_PADDING);
-                    lane_cards.extend(cards);
-                }
-                for (stage_index, &(column_x, column_width)) in spans.iter().enumerate() {
-                    grid.cells.push(Cell {
-                        stage_index,
-                        lane_index,
-                        sub_row: None,
-                        rect: Rect::new(column_x, row_y, column_width, height),
-                    });
-                }
-                grid.cards.extend(lane_cards);
+                let row = CellRow {
+                    lane_index,
+                    sub_row: None,
+                    top: row_y,
+                    min_height: ROW_MIN.max(label_height),
+                };
+                let (cards, height) = row.lay_out(map, &spans, &mut grid.cells, |_| true);
+                grid.cards.extend(cards);
                 height
             }
         };
@@ -282,6 +272,45 @@ pub fn grid(map: &Map, x: f64, y: f64, widths: &[f64], persona_colors: &[Color])
     }
     grid.bottom = row_y;
     grid
+}
+
+/// One row of cells across the stages: a lane, or one channel's row of a
+/// `byChannel` lane.
+struct CellRow {
+    lane_index: usize,
+    sub_row: Option<usize>,
+    top: f64,
+    min_height: f64,
+}
+
+impl CellRow {
+    /// Stacks the kept items of each cell; every cell of the row gets the
+    /// height of the tallest. Returns the cards and that height.
+    fn lay_out(
+        &self,
+        map: &Map,
+        spans: &[(f64, f64)],
+        cells: &mut Vec<Cell>,
+        keep: impl Fn(Option<usize>) -> bool + Copy,
+    ) -> (Vec<Card>, f64) {
+        let mut height = self.min_height;
+        let mut row_cards = Vec::new();
+        for (stage_index, &(column_x, column_width)) in spans.iter().enumerate() {
+            let mut cards = cell_cards(map, stage_index, self.lane_index, column_width, keep);
+            let bottom = stack(&mut cards, column_x + CELL_PADDING, self.top + CELL_PADDING);
+            height = height.max(bottom - self.top + CELL_PADDING);
+            row_cards.extend(cards);
+        }
+        for (stage_index, &(column_x, column_width)) in spans.iter().enumerate() {
+            cells.push(Cell {
+                stage_index,
+                lane_index: self.lane_index,
+                sub_row: self.sub_row,
+                rect: Rect::new(column_x, self.top, column_width, height),
+            });
+        }
+        (row_cards, height)
+    }
 }
 
 /// The cards of one cell, laid out at the origin, in item order.
@@ -359,23 +388,14 @@ fn channel_rows(
             LANE_HEADER_WIDTH - 2.0 * HEADER_PADDING - SUB_ROW_INDENT - 20.0,
             SMALL,
         );
-        let mut height: f64 = (label.height() + 2.0 * CELL_PADDING).max(ROW_MIN - 8.0);
-        for (stage_index, &(column_x, column_width)) in spans.iter().enumerate() {
-            let mut cards = cell_cards(map, stage_index, lane_index, column_width, |c| {
-                c == Some(channel)
-            });
-            let bottom = stack(&mut cards, column_x + CELL_PADDING, row_y + CELL_PADDING);
-            height = height.max(bottom - row_y + CELL_PADDING);
-            lane_cards.extend(cards);
-        }
-        for (stage_index, &(column_x, column_width)) in spans.iter().enumerate() {
-            grid.cells.push(Cell {
-                stage_index,
-                lane_index,
-                sub_row: Some(sub_row),
-                rect: Rect::new(column_x, row_y, column_width, height),
-            });
-        }
+        let row = CellRow {
+            lane_index,
+            sub_row: Some(sub_row),
+            top: row_y,
+            min_height: (label.height() + 2.0 * CELL_PADDING).max(ROW_MIN - 8.0),
+        };
+        let (cards, height) = row.lay_out(map, spans, &mut grid.cells, |c| c == Some(channel));
+        lane_cards.extend(cards);
         rows.push(SubRow {
             channel,
             icon: ch.icon,

@@ -76,13 +76,7 @@ pub fn legend(map: &Map, x: f64, y: f64, width: f64, persona_colors: &[Color]) -
         marks.push((LegendMark::Persona { color, persona }, p.name.clone()));
     }
     for tag in tags_used {
-        let kind = match tag {
-            Tag::Pain => ChipKind::Pain,
-            Tag::Gain => ChipKind::Gain,
-            Tag::MomentOfTruth => ChipKind::MomentOfTruth,
-            Tag::DropOff => ChipKind::DropOff,
-            Tag::Custom(_) => ChipKind::Tag,
-        };
+        let kind = ChipKind::of_tag(tag);
         marks.push((LegendMark::Tag { kind }, tag.label().to_owned()));
     }
     if marks.is_empty() {

@@ -49,17 +49,7 @@ fn draw(out: &mut Svg, layout: &Layout, card: &Card, options: &RenderOptions) {
             ("data-item-index", card.item_index.into()),
         ],
     );
-    out.empty(
-        "rect",
-        &[
-            ("class", "jm-card-box".into()),
-            ("x", card.x.into()),
-            ("y", card.y.into()),
-            ("width", card.width.into()),
-            ("height", card.height.into()),
-            ("rx", 6.0.into()),
-        ],
-    );
+    out.rect("jm-card-box", card.rect(), 6.0);
     if let Some(channel) = &card.icon {
         icon(
             out,

@@ -22,17 +22,7 @@ pub fn header(out: &mut Svg, layout: &Layout) {
             ],
         );
         let r = persona.rect;
-        out.empty(
-            "rect",
-            &[
-                ("class", "jm-persona-box".into()),
-                ("x", r.x.into()),
-                ("y", r.y.into()),
-                ("width", r.width.into()),
-                ("height", r.height.into()),
-                ("rx", 8.0.into()),
-            ],
-        );
+        out.rect("jm-persona-box", r, 8.0);
         out.empty(
             "rect",
             &[
@@ -75,16 +65,7 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         );
         let r = lane.rect;
         if i % 2 == 1 {
-            out.empty(
-                "rect",
-                &[
-                    ("class", "jm-lane-band".into()),
-                    ("x", r.x.into()),
-                    ("y", r.y.into()),
-                    ("width", r.width.into()),
-                    ("height", r.height.into()),
-                ],
-            );
+            out.rect("jm-lane-band", r, 0.0);
         }
         out.empty(
             "line",
@@ -253,28 +234,9 @@ pub fn details(out: &mut Svg, layout: &Layout, prefix: &str) {
             ],
         );
         let r = panel.rect;
-        out.empty(
-            "rect",
-            &[
-                ("class", "jm-detail-box".into()),
-                ("x", r.x.into()),
-                ("y", r.y.into()),
-                ("width", r.width.into()),
-                ("height", r.height.into()),
-                ("rx", 10.0.into()),
-            ],
-        );
+        out.rect("jm-detail-box", r, 10.0);
         for bar in &panel.quote_bars {
-            out.empty(
-                "rect",
-                &[
-                    ("class", "jm-quote-bar".into()),
-                    ("x", bar.x.into()),
-                    ("y", bar.y.into()),
-                    ("width", bar.width.into()),
-                    ("height", bar.height.into()),
-                ],
-            );
+            out.rect("jm-quote-bar", *bar, 0.0);
         }
         for text in &panel.texts {
             text_block(out, text, None);

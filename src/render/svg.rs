@@ -5,6 +5,7 @@
 //! and nowhere else, and every number goes through [`number`], so the same
 //! layout always gives the same bytes.
 
+use crate::layout::Rect;
 use std::fmt::Write;
 
 /// An attribute value: text (escaped when written) or a number.
@@ -79,6 +80,21 @@ impl Svg {
     pub fn empty(&mut self, name: &'static str, attributes: &Attributes<'_>) {
         self.start_tag(name, attributes);
         self.out.push_str("/>\n");
+    }
+
+    /// A `<rect>` of a class; corners rounded by `rx` when it is not 0.
+    pub fn rect(&mut self, class: &'static str, rect: Rect, rx: f64) {
+        let mut attributes: Vec<(&'static str, Value<'_>)> = vec![
+            ("class", class.into()),
+            ("x", rect.x.into()),
+            ("y", rect.y.into()),
+            ("width", rect.width.into()),
+            ("height", rect.height.into()),
+        ];
+        if rx != 0.0 {
+            attributes.push(("rx", rx.into()));
+        }
+        self.empty("rect", &attributes);
     }
 
     /// An element holding only text.
