@@ -29,6 +29,9 @@ pub struct Card {
     pub item_index: usize,
     /// The wrapped lines of the card's text.
     pub lines: Vec<String>,
+    /// The item's text as written, for the card's accessible name (lines
+    /// joined by spaces would split words in scripts without spaces).
+    pub label: String,
     pub text: TextBlock,
     pub tone: Tone,
     pub icon: Option<ChannelIcon>,
@@ -161,6 +164,7 @@ pub fn build(map: &Map, item: &Item, slot: Slot<'_>, width: f64) -> Card {
         lane_index: slot.lane_index,
         item_index: slot.item_index,
         lines: text.lines.clone(),
+        label: item.text.clone(),
         text,
         tone: slot.tone,
         icon,

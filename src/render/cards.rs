@@ -43,7 +43,7 @@ fn draw(out: &mut Svg, layout: &Layout, card: &Card, options: &RenderOptions) {
         &[
             ("class", class.into()),
             ("role", "group".into()),
-            ("aria-label", card.lines.join(" ").into()),
+            ("aria-label", card.label.as_str().into()),
             ("data-stage-index", card.stage_index.into()),
             ("data-lane-index", card.lane_index.into()),
             ("data-item-index", card.item_index.into()),

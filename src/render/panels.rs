@@ -117,10 +117,13 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         );
     }
     for column in &layout.stages {
+        // The accessible name starts with the visible text (WCAG "label in
+        // name"), lines joined by spaces, then says where the stage is.
+        let visible: Vec<String> = column.texts.iter().map(|t| t.lines.join(" ")).collect();
         let label = format!(
-            "Stage {} of {stage_count}: {}",
-            column.index + 1,
-            column.name
+            "{} (stage {} of {stage_count})",
+            visible.join(", "),
+            column.index + 1
         );
         out.open(
             "g",
