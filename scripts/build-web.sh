@@ -1,20 +1,32 @@
 #!/usr/bin/env bash
-# The browser embed: builds the crate for wasm32 (profile wasm-release, small
-# rather than fast), runs wasm-bindgen (--target no-modules: its glue is a
-# plain script, which one function scope turns into both the classic script
-# and the ES module), and assembles dist/ with www/build.mjs:
-#   dist/journeymap.js  dist/journeymap.mjs  dist/journeymap.d.ts
-#   dist/index.html (gallery of examples/*.json)  dist/playground.html
+# The browser embed: builds the crate for wasm32 twice (profile wasm-release,
+# small rather than fast), runs wasm-bindgen on each (--target no-modules:
+# its glue is a plain script, which one function scope turns into both a
+# classic script and an ES module), and assembles dist/ with www/build.mjs:
+#   - the core, without the `mermaid` feature:
+#       dist/journeymap.js  dist/journeymap.mjs  dist/journeymap.d.ts
+#   - the Mermaid importer, with it (default features), loaded by the core on
+#     the first JourneyMap.fromMermaid call:
+#       dist/journeymap-mermaid.js  dist/journeymap-mermaid.mjs
+#   - dist/index.html (gallery of examples/*.json)  dist/playground.html
 # No wasm-opt: on this crate it makes the gzipped script larger, not smaller.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-out=target/wasm-bindgen
+wasm=target/wasm32-unknown-unknown/wasm-release/journeymap.wasm
+bindgen() {
+  rm -rf "$1"
+  wasm-bindgen --target no-modules --no-typescript \
+    --remove-name-section --remove-producers-section \
+    --out-dir "$1" "$wasm"
+}
+# Cargo keeps one output file per profile: build and run wasm-bindgen in turn.
+nice cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm-release --no-default-features
+bindgen target/wasm-bindgen/core
 nice cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm-release
-rm -rf "$out"
-wasm-bindgen --target no-modules --no-typescript \
-  --remove-name-section --remove-producers-section \
-  --out-dir "$out" target/wasm32-unknown-unknown/wasm-release/journeymap.wasm
-node www/build.mjs "$out" dist
-size=$(gzip -9 < dist/journeymap.js | wc -c)
-echo "build-web: dist/journeymap.js is $(wc -c < dist/journeymap.js) bytes, $size gzipped (budget 153600)"
+bindgen target/wasm-bindgen/mermaid
+node www/build.mjs target/wasm-bindgen/core target/wasm-bindgen/mermaid dist
+for file in journeymap.js journeymap-mermaid.js; do
+  echo "build-web: dist/$file is $(wc -c < "dist/$file") bytes, $(gzip -9 < "dist/$file" | wc -c) gzipped"
+done
+echo "build-web: budget for dist/journeymap.js: 153600 bytes gzipped"

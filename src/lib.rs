@@ -33,6 +33,7 @@
 pub mod diagnostic;
 pub mod layout;
 pub mod locate;
+#[cfg(feature = "mermaid")]
 pub mod mermaid;
 pub mod model;
 pub mod number;

@@ -207,6 +207,11 @@ pub fn check(map_json: &str) -> String {
 /// Converts a Mermaid `journey` diagram to a map: `ok`, then `svg` empty and
 /// `info` holding `{"map": …, "warnings": […]}`, or the diagnostics.
 /// Options JSON: `{"clamp": true}` clamps out-of-range scores into 1–5.
+///
+/// Only with the `mermaid` feature: the browser's core script is built
+/// without it, and the importer ships as a second script that the core
+/// loads on first use (`scripts/build-web.sh`, docs/browser.md).
+#[cfg(feature = "mermaid")]
 #[wasm_bindgen(js_name = fromMermaid)]
 pub fn from_mermaid(text: &str, options_json: &str) -> Output {
     let page = match page_options(options_json, &["clamp"]) {

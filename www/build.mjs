@@ -1,14 +1,19 @@
 // Assembles dist/ from wasm-bindgen's output and the sources in www/.
 //
-//   node www/build.mjs BINDGEN_DIR OUT_DIR
+//   node www/build.mjs CORE_BINDGEN_DIR MERMAID_BINDGEN_DIR OUT_DIR
 //
-// BINDGEN_DIR holds wasm-bindgen's `--target no-modules` output
-// (journeymap.js, journeymap_bg.wasm). Writes to OUT_DIR:
-//   journeymap.js   one classic script: glue + inlined wasm + shell, in one
-//                   function scope; defines the global JourneyMap
-//   journeymap.mjs  the same as an ES module (default export JourneyMap)
-//   journeymap.d.ts its types
-//   index.html      the gallery of examples/*.json, each map inline
+// Each BINDGEN_DIR holds wasm-bindgen's `--target no-modules` output
+// (journeymap.js, journeymap_bg.wasm): CORE_BINDGEN_DIR of the crate built
+// without the `mermaid` feature, MERMAID_BINDGEN_DIR with it. Writes to
+// OUT_DIR:
+//   journeymap.js          one classic script: glue + inlined wasm + boot.js +
+//                          shell.js, in one function scope; defines the
+//                          global JourneyMap
+//   journeymap.mjs         the same as an ES module (default export JourneyMap)
+//   journeymap-mermaid.js  the Mermaid importer, loaded by the two above on
+//   journeymap-mermaid.mjs first use: glue + inlined wasm + boot.js + mermaid.js
+//   journeymap.d.ts        the types
+//   index.html             the gallery of examples/*.json, each map inline
 //   playground.html + playground.js
 //
 // No dependencies beyond Node itself.
@@ -20,9 +25,9 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
-const [bindgenDir, outDir] = process.argv.slice(2);
-if (!bindgenDir || !outDir) {
-  console.error("usage: node www/build.mjs BINDGEN_DIR OUT_DIR");
+const [coreDir, mermaidDir, outDir] = process.argv.slice(2);
+if (!coreDir || !mermaidDir || !outDir) {
+  console.error("usage: node www/build.mjs CORE_BINDGEN_DIR MERMAID_BINDGEN_DIR OUT_DIR");
   process.exit(2);
 }
 mkdirSync(outDir, { recursive: true });
@@ -30,31 +35,74 @@ mkdirSync(outDir, { recursive: true });
 const read = (path) => readFileSync(path, "utf8");
 const version = /^version = "(.*)"$/m.exec(read(join(root, "Cargo.toml")))[1];
 
-// --- the script -------------------------------------------------------------
+// --- the scripts ------------------------------------------------------------
 
-const glue = read(join(bindgenDir, "journeymap.js"));
-if (!/^let wasm_bindgen = /m.test(glue)) {
-  throw new Error("expected wasm-bindgen --target no-modules output (it defines `let wasm_bindgen`)");
+/** wasm-bindgen's glue and its wasm, compressed before base64 (see the note
+ * at the top of www/boot.js), as the start of a script body. */
+function wasmPart(bindgenDir, expectedExports) {
+  const glue = read(join(bindgenDir, "journeymap.js"));
+  if (!/^let wasm_bindgen = /m.test(glue)) {
+    throw new Error(`${bindgenDir}: expected wasm-bindgen --target no-modules output (it defines \`let wasm_bindgen\`)`);
+  }
+  for (const [name, wanted] of Object.entries(expectedExports)) {
+    const has = new RegExp(`\\bexports\\.${name} = `).test(glue);
+    if (has !== wanted) {
+      throw new Error(`${bindgenDir}: the wasm should ${wanted ? "" : "not "}export ${name} (built with the wrong features?)`);
+    }
+  }
+  const wasm = readFileSync(join(bindgenDir, "journeymap_bg.wasm"));
+  const packed = deflateRawSync(wasm, { level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
+  return {
+    body: `${glue}\nconst WASM_BASE64 = "${packed.toString("base64")}";\n\n${read(join(here, "boot.js"))}`,
+    note: `${(wasm.length / 1024).toFixed(0)} KiB wasm, ${(packed.length / 1024).toFixed(0)} KiB deflated`,
+  };
 }
-const wasm = readFileSync(join(bindgenDir, "journeymap_bg.wasm"));
-// Compressed before base64: see the note at the top of www/shell.js.
-const packed = deflateRawSync(wasm, { level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
-const base64 = packed.toString("base64");
+
+const core = wasmPart(coreDir, { render: true, fromMermaid: false });
+const mermaid = wasmPart(mermaidDir, { fromMermaid: true });
 const shell = read(join(here, "shell.js"));
+const mermaidShell = read(join(here, "mermaid.js"));
+const versionLine = `const VERSION = ${JSON.stringify(version)};\n`;
 
 const banner = `/*! journeymap ${version} — customer journey maps in the browser. MIT licence.
  * Needs no network: the WebAssembly core is inlined below. Under a Content
  * Security Policy, the page needs script-src 'wasm-unsafe-eval' (and 'self'
- * or a hash/nonce for this file). */\n`;
-const body = `${glue}\nconst WASM_BASE64 = "${base64}";\n\n${shell}`;
+ * or a hash/nonce for this file). JourneyMap.fromMermaid loads the Mermaid
+ * importer, journeymap-mermaid.js, from beside this file. */\n`;
+const mermaidBanner = `/*! journeymap ${version} — the Mermaid importer, loaded by journeymap.js on
+ * first use of JourneyMap.fromMermaid (keep it beside journeymap.js). MIT
+ * licence. Needs no network: the WebAssembly core is inlined below. */\n`;
+
+// The classic script finds the importer beside itself through a <script>
+// element; the module imports it (bundlers leave the import alone and copy
+// the file the URL names).
+const classicLoader = "const IMPORT_COMPANION = null;\n";
+const moduleLoader =
+  "const IMPORT_COMPANION = () =>\n" +
+  '  import(/* webpackIgnore: true */ /* @vite-ignore */ new URL("./journeymap-mermaid.mjs", import.meta.url).href);\n';
+
+const classic = (body, end) => `(function () {\n"use strict";\n${body}\n${end}\n})();\n`;
 
 writeFileSync(
   join(outDir, "journeymap.js"),
-  `${banner}(function () {\n"use strict";\n${body}\nglobalThis.JourneyMap = JourneyMap;\n})();\n`,
+  banner + classic(`${core.body}\n${versionLine}${classicLoader}\n${shell}`, "globalThis.JourneyMap = JourneyMap;"),
 );
 writeFileSync(
   join(outDir, "journeymap.mjs"),
-  `${banner}${body}\nexport default JourneyMap;\nexport { render, renderToString, check, JourneyMapError, View };\n`,
+  `${banner}${core.body}\n${versionLine}${moduleLoader}\n${shell}\nexport default JourneyMap;\n` +
+    `export { render, renderToString, check, fromMermaid, JourneyMapError, View };\n`,
+);
+writeFileSync(
+  join(outDir, "journeymap-mermaid.js"),
+  mermaidBanner +
+    classic(
+      `${mermaid.body}\n${versionLine}\n${mermaidShell}`,
+      'globalThis[Symbol.for("journeymap.mermaid")] ??= companion;',
+    ),
+);
+writeFileSync(
+  join(outDir, "journeymap-mermaid.mjs"),
+  `${mermaidBanner}${mermaid.body}\n${versionLine}\n${mermaidShell}\nexport default companion;\n`,
 );
 writeFileSync(join(outDir, "journeymap.d.ts"), read(join(here, "journeymap.d.ts")));
 
@@ -123,6 +171,6 @@ writeFileSync(
 writeFileSync(join(outDir, "playground.js"), read(join(here, "playground.js")));
 
 console.log(
-  `www/build.mjs: ${outDir}/journeymap.js (${(wasm.length / 1024).toFixed(0)} KiB wasm, ` +
-    `${(packed.length / 1024).toFixed(0)} KiB deflated), ${examples.length} examples`,
+  `www/build.mjs: ${outDir}/journeymap.js (${core.note}), ` +
+    `${outDir}/journeymap-mermaid.js (${mermaid.note}), ${examples.length} examples`,
 );

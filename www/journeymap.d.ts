@@ -88,10 +88,32 @@ export function renderToString(map: string | object, options?: RenderOptions): P
 /** The problems of a map; empty when it is valid. */
 export function check(map: string | object): Promise<Diagnostic[]>;
 
+export interface MermaidOptions {
+  /** true: scores outside 1–5 are clamped into it (and decimal scores kept), each with a warning, instead of failing. */
+  clamp?: boolean;
+}
+
+/** A map made from a Mermaid diagram: a plain object (map format v1). */
+export type MermaidMap = Record<string, unknown> & {
+  /** What was read but changed or left out (clamped scores, ignored lines …),
+   * located in the Mermaid text. Non-enumerable: JSON.stringify leaves it out. */
+  readonly warnings: Diagnostic[];
+};
+
+/**
+ * Converts a Mermaid `journey` diagram to a map. The first call loads the
+ * importer, journeymap-mermaid.js (.mjs for the module), from beside this
+ * script. Rejects with a JourneyMapError whose diagnostics have lines and
+ * columns in the Mermaid text; when the importer cannot be loaded, with an
+ * Error that has `diagnostics` too.
+ */
+export function fromMermaid(text: string, options?: MermaidOptions): Promise<MermaidMap>;
+
 declare const JourneyMap: {
   render: typeof render;
   renderToString: typeof renderToString;
   check: typeof check;
+  fromMermaid: typeof fromMermaid;
   JourneyMapError: typeof JourneyMapError;
   View: typeof View;
   /** Resolves when the WebAssembly core has started. */

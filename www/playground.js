@@ -1,7 +1,8 @@
 // The playground: a plain textarea with line numbers, the map redrawn as you
 // type, problems listed with line:column, downloads, and files opened by
 // picker or drag and drop. Everything works from file:// (the examples are
-// inline in playground.html; nothing is fetched).
+// inline in playground.html; nothing is fetched but journeymap-mermaid.js,
+// beside journeymap.js, once the editor holds a Mermaid diagram).
 
 /* global JourneyMap */
 "use strict";
@@ -15,6 +16,10 @@ const preview = $("preview");
 const mapHost = $("map");
 const exampleSelect = $("example");
 const themeSelect = $("theme");
+const mermaidButton = $("mermaid");
+const mermaidOffer = $("mermaid-offer");
+const mermaidClamp = $("mermaid-clamp");
+const canConvert = typeof JourneyMap.fromMermaid === "function";
 
 const examples = JSON.parse($("examples").textContent || "{}");
 let view = null; // the last map drawn without problems
@@ -87,14 +92,18 @@ function goTo(line, column) {
 
 // --- drawing ------------------------------------------------------------------
 
-function showProblems(diagnostics) {
+/** Lists problems (and a Mermaid import's warnings), each a button that
+ * moves the cursor to its place; `what` names the text in the status. */
+function showProblems(diagnostics, warnings = [], what = "") {
   problems.replaceChildren();
-  for (const d of diagnostics) {
+  const listed = [...diagnostics.map((d) => [d, ""]), ...warnings.map((d) => [d, "warning: "])];
+  for (const [d, kind] of listed) {
     const item = document.createElement("li");
+    if (kind) item.className = "warning";
     const button = document.createElement("button");
     button.type = "button";
     const where = d.line != null && d.column != null ? `${d.line}:${d.column}` : "—";
-    button.textContent = `${where}  ${d.path}: ${d.message}`;
+    button.textContent = `${where}  ${d.path}: ${kind}${d.message}`;
     if (d.line != null) {
       button.dataset.line = d.line;
       button.dataset.column = d.column ?? 1;
@@ -104,27 +113,74 @@ function showProblems(diagnostics) {
     problems.append(item);
   }
   const count = diagnostics.length;
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   status.textContent =
-    count === 0
-      ? "No problems."
-      : `${count} ${count === 1 ? "problem" : "problems"}${view ? "; the map shows the last version without problems" : ""}.`;
+    (count === 0
+      ? `No problems${what ? ` in the ${what}` : ""}.`
+      : `${plural(count, "problem")}${what ? ` in the ${what}` : ""}` +
+        `${view ? "; the map shows the last version without problems" : ""}.`) +
+    (warnings.length ? ` ${plural(warnings.length, "warning")}.` : "");
   status.classList.toggle("bad", count > 0);
+}
+
+/** Whether the text is a Mermaid journey diagram rather than JSON: as the
+ * importer decides, after blank lines, a front-matter block, `%%` comments
+ * and `%%{…}%%` directives, the first line starts with the word `journey`. */
+function looksLikeMermaid(text) {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  let i = 0;
+  while (i < lines.length && !lines[i].trim()) i++;
+  if (lines[i]?.trim() === "---") {
+    const close = lines.findIndex((line, j) => j > i && line.trim() === "---");
+    if (close < 0) return false;
+    i = close + 1;
+  }
+  for (; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    if (line.startsWith("%%{")) {
+      while (i < lines.length && !lines[i].includes("}%%")) i++;
+      continue;
+    }
+    if (line.startsWith("%%")) continue;
+    return /^journey(?![A-Za-z0-9_])/.test(line);
+  }
+  return false;
 }
 
 async function redraw() {
   const mine = ++generation;
   const text = source.value;
-  const diagnostics = await JourneyMap.check(text);
-  if (mine !== generation) return; // a newer edit is on its way
-  showProblems(diagnostics);
-  if (diagnostics.length && view) {
-    // Keep the last good map, dimmed, while the text has problems.
-    preview.classList.add("stale");
-    return;
+  const mermaid = canConvert && looksLikeMermaid(text);
+  mermaidOffer.hidden = !mermaid;
+  let map = text;
+  if (mermaid) {
+    // A Mermaid diagram: the preview shows the map made from it, and the
+    // problems are the importer's, located in the diagram.
+    try {
+      map = await JourneyMap.fromMermaid(text, { clamp: mermaidClamp.checked });
+    } catch (error) {
+      if (mine !== generation) return;
+      showProblems(error.diagnostics || [{ path: "$", line: null, column: null, message: String(error.message) }], [], "Mermaid diagram");
+      if (view) preview.classList.add("stale");
+      else mapHost.replaceChildren();
+      return;
+    }
+    if (mine !== generation) return;
+    showProblems([], map.warnings, "Mermaid diagram");
+  } else {
+    const diagnostics = await JourneyMap.check(text);
+    if (mine !== generation) return; // a newer edit is on its way
+    showProblems(diagnostics);
+    if (diagnostics.length && view) {
+      // Keep the last good map, dimmed, while the text has problems.
+      preview.classList.add("stale");
+      return;
+    }
   }
   const stage = view?.stage ?? undefined; // stay on the stage being read
   try {
-    const next = await JourneyMap.render(mapHost, text, { theme: themeSelect.value, hash: false, stage });
+    const next = await JourneyMap.render(mapHost, map, { theme: themeSelect.value, hash: false, stage });
     if (mine !== generation) return;
     view = next;
     preview.classList.remove("stale");
@@ -140,7 +196,7 @@ async function openFile(file) {
   if (!file) return;
   const text = await file.text();
   exampleSelect.value = "";
-  await load(text, file.name.replace(/\.json$/i, ""));
+  await load(text, file.name.replace(/\.(json|mmd|mermaid)$/i, ""));
 }
 
 $("open").addEventListener("click", () => $("file").click());
@@ -185,19 +241,67 @@ $("download-png").addEventListener("click", async () => {
 themeSelect.addEventListener("change", () => redraw());
 
 // --- "Convert Mermaid" --------------------------------------------------------
-// The importer (the core's `from_mermaid`) is being written separately. When
-// the script exposes JourneyMap.fromMermaid(text) → Promise<map JSON text>,
-// the button appears and converts the editor's text in place.
-const mermaid = $("mermaid");
-if (typeof JourneyMap.fromMermaid === "function") {
-  mermaid.hidden = false;
-  mermaid.addEventListener("click", async () => {
-    try {
-      await load(await JourneyMap.fromMermaid(source.value), fileName);
-    } catch (error) {
-      showProblems(error.diagnostics || [{ path: "$", line: null, column: null, message: String(error.message) }]);
+// A Mermaid journey diagram pasted (or opened, or dropped) into the editor is
+// drawn as the map made from it, with the importer's problems and warnings
+// located in it; "Convert to JSON" (or "Convert Mermaid…") then replaces it
+// with that map's JSON. JourneyMap.fromMermaid loads the importer
+// (journeymap-mermaid.js) the first time, so pages without Mermaid never do.
+
+/** Replaces the Mermaid diagram in the editor by its map's JSON. Through the
+ * editing commands where the browser has them, so that Undo brings the
+ * diagram back. */
+async function convertEditor() {
+  const mine = ++generation;
+  let map;
+  try {
+    map = await JourneyMap.fromMermaid(source.value, { clamp: mermaidClamp.checked });
+  } catch (error) {
+    if (mine !== generation) return;
+    showProblems(error.diagnostics || [{ path: "$", line: null, column: null, message: String(error.message) }], [], "Mermaid diagram");
+    return;
+  }
+  if (mine !== generation) return;
+  const json = `${JSON.stringify(map, null, 2)}\n`;
+  const warnings = map.warnings;
+  source.focus();
+  source.select();
+  let undoable = false;
+  try {
+    undoable = document.execCommand("insertText", false, json);
+  } catch {
+    undoable = false;
+  }
+  if (!undoable || source.value !== json) source.value = json;
+  source.setSelectionRange(0, 0);
+  source.scrollTop = 0;
+  exampleSelect.value = "";
+  updateGutter();
+  clearTimeout(timer);
+  await redraw();
+  const note = warnings.length
+    ? ` Converted from Mermaid, with ${warnings.length === 1 ? "a warning" : `${warnings.length} warnings`}: ` +
+      warnings.map((w) => `${w.line != null ? `line ${w.line}: ` : ""}${w.message}`).join("; ") + "."
+    : " Converted from Mermaid.";
+  status.textContent += note + (undoable ? " Undo brings the diagram back." : "");
+}
+
+if (canConvert) {
+  mermaidButton.hidden = false;
+  mermaidButton.addEventListener("click", () => {
+    if (looksLikeMermaid(source.value)) {
+      convertEditor();
+      return;
     }
+    // Nothing to convert yet: ready the editor for a paste.
+    status.classList.remove("bad");
+    status.textContent =
+      'To convert Mermaid, paste a Mermaid journey diagram (its first line is "journey") into the editor, ' +
+      "or open a .mmd file; then choose Convert to JSON.";
+    source.focus();
+    source.select();
   });
+  $("mermaid-convert").addEventListener("click", () => convertEditor());
+  mermaidClamp.addEventListener("change", () => redraw());
 }
 
 // --- examples -----------------------------------------------------------------

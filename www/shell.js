@@ -3,83 +3,20 @@
 //
 // The core (src/wasm.rs) turns map text into SVG text and a little JSON about
 // the stages; it decides every position. This shell only:
-//   - starts the wasm from bytes inlined in this very file (no fetch, so it
-//     works from file:// and under `script-src 'self' 'wasm-unsafe-eval'`);
 //   - puts the SVG in the page with a small toolbar, or an error box;
 //   - zooms by changing the SVG's viewBox (never re-running the layout);
 //   - keeps the URL hash in step with the zoomed stage;
-//   - defines the <journey-map> element.
+//   - defines the <journey-map> element;
+//   - loads the Mermaid importer (a second file) when a page first asks for it.
 //
-// It is concatenated by www/build.mjs after wasm-bindgen's `no-modules` glue
-// (which defines `wasm_bindgen`) and the constant `WASM_BASE64` (the wasm,
-// deflate-raw compressed, then base64: gzip cannot shrink base64 of raw wasm
-// well, while base64 of compressed bytes stays close to the compressed size
-// once the page is served gzipped). The build wraps it all in one function
+// www/build.mjs concatenates wasm-bindgen's `no-modules` glue, the constant
+// `WASM_BASE64`, www/boot.js (which starts the wasm from those bytes: no
+// fetch, so it works from file:// and under `script-src 'self'
+// 'wasm-unsafe-eval'`), the constants `VERSION` and `IMPORT_COMPANION` (see
+// "Mermaid" below), then this file. The build wraps it all in one function
 // scope, so `JourneyMap` is the only global the classic script defines.
 
-/* global wasm_bindgen, WASM_BASE64 */
-
-// ---------------------------------------------------------------------------
-// Starting the wasm
-// ---------------------------------------------------------------------------
-
-const HAS_DOM = typeof document !== "undefined";
-
-function decodeBase64(text) {
-  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(text);
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** Inflates deflate-raw bytes with the browser's own DecompressionStream.
- * Writing and reading the stream directly is several times faster than
- * going through Blob.stream() and Response (fewer tasks between chunks). */
-async function inflate(bytes) {
-  if (typeof DecompressionStream !== "function") {
-    throw new Error("journeymap needs a browser with DecompressionStream (2023 or later)");
-  }
-  const stream = new DecompressionStream("deflate-raw");
-  const writer = stream.writable.getWriter();
-  writer.write(bytes).catch(() => {}); // errors surface on the read side
-  writer.close().catch(() => {});
-  const reader = stream.readable.getReader();
-  const chunks = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    length += value.length;
-  }
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}
-
-let corePromise = null;
-
-/** The wasm exports, once; started as soon as the script runs. */
-function core() {
-  if (!corePromise) {
-    corePromise = (async () => {
-      const bytes = await inflate(decodeBase64(WASM_BASE64));
-      // Passing bytes (not a URL) keeps wasm-bindgen's init from fetching.
-      await wasm_bindgen({ module_or_path: bytes });
-      return wasm_bindgen;
-    })();
-    // A failed start is reported by the render that awaits it, not as an
-    // unhandled rejection at load.
-    corePromise.catch(() => {});
-  }
-  return corePromise;
-}
-core();
+/* global core, HAS_DOM, VERSION, IMPORT_COMPANION */
 
 // ---------------------------------------------------------------------------
 // Map text in, SVG text out
@@ -1134,6 +1071,129 @@ function defineElement() {
 
 defineElement();
 
+// ---------------------------------------------------------------------------
+// Mermaid: the importer is a second file, loaded on first use
+// ---------------------------------------------------------------------------
+//
+// The importer would make this script a fifth larger, for something most
+// pages never do, so it ships beside it as journeymap-mermaid.js (and .mjs),
+// with its own copy of the core built with the importer. `fromMermaid`
+// loads it the first time it is called, from the directory this script came
+// from:
+//   - the classic script adds a <script src> for it. A classic script loads
+//     from file:// as well as over http, and is allowed by `script-src 'self'`
+//     (a nonce this script was given is passed on). The file registers its
+//     small API under Symbol.for("journeymap.mermaid"), the only trace it
+//     leaves on the page; its wasm-bindgen glue stays in its own scope.
+//   - the ES module imports journeymap-mermaid.mjs by
+//     `new URL("./journeymap-mermaid.mjs", import.meta.url)`
+//     (IMPORT_COMPANION, which build.mjs defines only in the module).
+// A page may also include journeymap-mermaid.js itself; then nothing more is
+// loaded.
+
+const COMPANION_KEY = Symbol.for("journeymap.mermaid");
+/** This script's own element, known only while it first runs. */
+const OWN_SCRIPT =
+  HAS_DOM && document.currentScript ? { src: document.currentScript.src, nonce: document.currentScript.nonce } : null;
+let companionPromise = null;
+
+function checkedCompanion(companion, from) {
+  if (!companion || typeof companion.convert !== "function") {
+    throw new Error(`journeymap: ${from} did not provide the Mermaid importer`);
+  }
+  if (companion.version !== VERSION) {
+    throw new Error(
+      `journeymap: ${from} is version ${companion.version}, this script is ${VERSION}; serve the files of one build together`,
+    );
+  }
+  return companion;
+}
+
+/** The classic script's way: a <script> element for the file beside this one. */
+function injectCompanion() {
+  return new Promise((resolve, reject) => {
+    if (!HAS_DOM || !OWN_SCRIPT || !OWN_SCRIPT.src) {
+      reject(
+        new Error(
+          "journeymap: cannot tell where journeymap-mermaid.js is (journeymap.js was not loaded by a <script src>); " +
+            "include journeymap-mermaid.js in the page yourself",
+        ),
+      );
+      return;
+    }
+    const url = new URL("journeymap-mermaid.js", OWN_SCRIPT.src).href;
+    const script = document.createElement("script");
+    if (OWN_SCRIPT.nonce) script.nonce = OWN_SCRIPT.nonce;
+    script.src = url;
+    script.onload = () => {
+      script.remove();
+      try {
+        resolve(checkedCompanion(globalThis[COMPANION_KEY], url));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    script.onerror = () => {
+      script.remove();
+      reject(new Error(`journeymap: cannot load the Mermaid importer from ${url} (it ships beside journeymap.js)`));
+    };
+    (document.head || document.documentElement).append(script);
+  });
+}
+
+/** The importer's API `{version, convert}`, loading it once. */
+function loadCompanion() {
+  if (globalThis[COMPANION_KEY]) {
+    return Promise.resolve().then(() => checkedCompanion(globalThis[COMPANION_KEY], "journeymap-mermaid.js"));
+  }
+  if (!companionPromise) {
+    companionPromise = IMPORT_COMPANION
+      ? IMPORT_COMPANION().then((module) => checkedCompanion(module.default, "journeymap-mermaid.mjs"))
+      : injectCompanion();
+    // After a failure (offline, a missing file), the next call tries again.
+    companionPromise.catch(() => (companionPromise = null));
+  }
+  return companionPromise;
+}
+
+/**
+ * Converts a Mermaid `journey` diagram to a map. Resolves to the map, a plain
+ * object ready for `render` or `JSON.stringify`; the import's warnings
+ * (clamped scores, ignored lines …) are its non-enumerable `warnings` array
+ * of diagnostics, which JSON.stringify leaves out. Options: `clamp` (true:
+ * scores outside 1–5 are clamped, with a warning, instead of failing). A
+ * diagram that cannot be converted rejects with a JourneyMapError whose
+ * diagnostics give lines and columns in the Mermaid text; when the importer
+ * cannot be loaded, the Error has `diagnostics` too.
+ */
+async function fromMermaid(text, options = {}) {
+  if (typeof text !== "string") {
+    throw new JourneyMapError([
+      diagnostic(`expected the Mermaid diagram as text, found ${text === null ? "null" : typeof text}`, "journey"),
+    ]);
+  }
+  const bytes = utf8Length(text);
+  if (bytes > MAX_DOCUMENT_BYTES) {
+    throw new JourneyMapError([
+      diagnostic(`the document is ${bytes} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes (5 MB)`, "journey"),
+    ]);
+  }
+  const pageOptions = {};
+  if (options?.clamp !== undefined) pageOptions.clamp = options.clamp;
+  let result;
+  try {
+    const companion = await loadCompanion();
+    result = await companion.convert(text, JSON.stringify(pageOptions));
+  } catch (error) {
+    throw Object.assign(error instanceof Error ? error : new Error(String(error)), {
+      diagnostics: [diagnostic(String(error?.message || error))],
+    });
+  }
+  if (!result.ok) throw new JourneyMapError(result.diagnostics);
+  Object.defineProperty(result.map, "warnings", { value: result.warnings });
+  return result.map;
+}
+
 /** The public API (also the ES module's default export). */
 const JourneyMap = Object.freeze({
   render,
@@ -1141,9 +1201,7 @@ const JourneyMap = Object.freeze({
   check,
   JourneyMapError,
   View,
+  fromMermaid,
   /** Resolves when the wasm core is ready (rendering waits for it anyway). */
   ready: () => core().then(() => undefined),
-  // "Convert Mermaid" goes here: when the core exports `from_mermaid`, expose
-  // `fromMermaid(text) → Promise<string>` (the map JSON, or a
-  // JourneyMapError) and the playground shows its button.
 });

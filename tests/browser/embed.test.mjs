@@ -1,16 +1,30 @@
 // The ways to include the embed: the one script from file:// (in <head>),
 // the ES module over http, a page under a strict CSP; several maps on one
-// page; errors; exports.
+// page; errors; exports; the Mermaid importer, loaded on first use.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, mkdirSync, copyFileSync } from "node:fs";
 import { execSync } from "node:child_process";
 import { join } from "node:path";
 import { launch, serve, openPage, writePage, html, inline, mapsSettled, viewBox, root } from "./harness.mjs";
 
 const grocery = readFileSync(join(root, "examples/grocery-delivery.json"), "utf8");
 const minimal = '{ "title": "Checkout", "stages": [ { "name": "Cart", "cells": { "actions": ["Add item"] } } ] }';
+const workingDay = readFileSync(join(root, "tests/mermaid/working_day.mmd"), "utf8");
+const workingDayMap = JSON.parse(readFileSync(join(root, "tests/mermaid/working_day.json"), "utf8"));
+const clampMmd = readFileSync(join(root, "tests/mermaid/clamp.mmd"), "utf8");
+// Line 3 has a score that is not a number: the error names line 3 and the column of "x".
+const badMmd = "journey\n  section Morning\n    Wake up: x: Me\n";
+
+/** Records the URLs of journeymap-mermaid.js / .mjs the page asks for. */
+function watchImporter(page) {
+  const urls = [];
+  page.on("request", (request) => {
+    if (/journeymap-mermaid\.m?js$/.test(request.url())) urls.push(request.url());
+  });
+  return urls;
+}
 
 let browser;
 let server;
@@ -34,6 +48,7 @@ test("the single script works from file://, included in <head>", async () => {
     ),
   );
   const page = await openPage(browser);
+  const importer = watchImporter(page);
   await page.goto(fileUrl);
   await mapsSettled(page, 1);
   const facts = await page.evaluate(() => ({
@@ -46,12 +61,13 @@ test("the single script works from file://, included in <head>", async () => {
     hasStyle: !!document.querySelector("journey-map svg style"),
   }));
   assert.equal(facts.global, "object");
-  assert.deepEqual(facts.api, ["JourneyMapError", "View", "check", "ready", "render", "renderToString"]);
+  assert.deepEqual(facts.api, ["JourneyMapError", "View", "check", "fromMermaid", "ready", "render", "renderToString"]);
   assert.equal(facts.leaked, "undefined", "the wasm-bindgen glue stays inside the script's scope");
   assert.equal(facts.svgId, "jm1");
   assert.deepEqual(facts.events, [["load", 5]]);
   assert.equal(facts.stages, 5);
   assert.ok(facts.hasStyle);
+  assert.deepEqual(importer, [], "the Mermaid importer is not loaded unless Mermaid is used");
   page.assertClean();
   await page.done();
 });
@@ -109,6 +125,7 @@ test("the ES module works over http, and <journey-map src> fetches same-origin",
 test("works under Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'", async () => {
   const { path } = await writePage("strict.csp.html", html(`<h1>CSP</h1>${inline(grocery)}<div id="api"></div>`));
   const page = await openPage(browser);
+  const importer = watchImporter(page);
   const response = await page.goto(server.url(path));
   assert.equal(response.headers()["content-security-policy"], "script-src 'self' 'wasm-unsafe-eval'");
   await mapsSettled(page, 1);
@@ -117,6 +134,11 @@ test("works under Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'"
   await page.evaluate(() => JourneyMap.render("#api", '{"title":"t","stages":[{"name":"A","cells":{"actions":["x"]}}]}'));
   await page.click('journey-map .jm-stage[data-stage-index="1"]');
   await page.waitForFunction(() => document.querySelector("journey-map .jm-detail.jm-open"));
+  assert.deepEqual(importer, [], "the Mermaid importer is not loaded unless Mermaid is used");
+  // The importer, loaded by a <script> element the script adds, is allowed by 'self'.
+  const title = await page.evaluate(() => JourneyMap.fromMermaid("journey\n  title Under CSP\n  section A\n    Go: 4: Me\n").then((map) => map.title));
+  assert.equal(title, "Under CSP");
+  assert.deepEqual(importer, [server.url("dist/journeymap-mermaid.js")]);
   page.assertClean(); // CSP violations are reported as console errors
   await page.done();
 });
@@ -330,6 +352,140 @@ test("SVG and PNG export, from file://", async () => {
   assert.deepEqual(result.png2, result.info.map((v) => v * 2));
   assert.ok(result.dark > 1000, `the PNG has text in it (${result.dark} dark pixels)`);
   page.assertClean();
+  await page.done();
+});
+
+test("JourneyMap.fromMermaid from file:// loads the importer beside the script, once, on first use", async () => {
+  const { fileUrl } = await writePage("mermaid-file.html", html(`<div id="t"></div>`));
+  const page = await openPage(browser);
+  const importer = watchImporter(page);
+  await page.goto(fileUrl);
+  await page.evaluate(() => JourneyMap.ready());
+  assert.deepEqual(importer, [], "not loaded before it is needed");
+  const result = await page.evaluate(
+    async ([text, clampText, bad]) => {
+      // Two calls at once share one load.
+      const [map, again] = await Promise.all([JourneyMap.fromMermaid(text), JourneyMap.fromMermaid(text)]);
+      const view = await JourneyMap.render("#t", map);
+      let error = null;
+      try {
+        await JourneyMap.fromMermaid(bad);
+      } catch (e) {
+        error = { isError: e instanceof JourneyMap.JourneyMapError, message: e.message, diagnostics: e.diagnostics };
+      }
+      let refused = null;
+      try {
+        await JourneyMap.fromMermaid(clampText);
+      } catch (e) {
+        refused = e.diagnostics.length;
+      }
+      const clamped = await JourneyMap.fromMermaid(clampText, { clamp: true });
+      const notText = await JourneyMap.fromMermaid(42).catch((e) => e.diagnostics[0]);
+      return {
+        map: JSON.parse(JSON.stringify(map)),
+        same: JSON.stringify(map) === JSON.stringify(again),
+        keys: Object.keys(map),
+        warnings: map.warnings,
+        stages: view.stages.map((s) => s.id),
+        error,
+        refused,
+        clampedWarnings: clamped.warnings.map((w) => [w.line, w.message]),
+        clampedInJson: JSON.stringify(clamped).includes("warnings"),
+        notText,
+        leaked: [typeof wasm_bindgen, typeof companion, typeof convert],
+        registered: typeof globalThis[Symbol.for("journeymap.mermaid")]?.convert,
+      };
+    },
+    [workingDay, clampMmd, badMmd],
+  );
+  assert.deepEqual(result.map, workingDayMap, "the same map as journeymap import-mermaid");
+  assert.ok(result.same);
+  assert.deepEqual(result.keys, ["title", "personas", "lanes", "stages"], "warnings is not an enumerable key");
+  assert.deepEqual(result.warnings, []);
+  assert.deepEqual(result.stages, ["go-to-work", "go-home"]);
+  assert.ok(result.error, "an invalid diagram rejects");
+  assert.ok(result.error.isError, "with a JourneyMapError");
+  assert.equal(result.error.diagnostics.length, 1, JSON.stringify(result.error.diagnostics));
+  assert.deepEqual(
+    { line: result.error.diagnostics[0].line, column: result.error.diagnostics[0].column },
+    { line: 3, column: badMmd.split("\n")[2].indexOf("x") + 1 },
+  );
+  assert.match(result.error.message, /^3:\d+: /);
+  assert.ok(result.refused > 0, "out-of-range scores fail without clamp");
+  assert.ok(result.clampedWarnings.length >= 2, JSON.stringify(result.clampedWarnings));
+  assert.ok(result.clampedWarnings.every(([line]) => typeof line === "number"));
+  assert.equal(result.clampedInJson, false);
+  assert.equal(result.notText.path, "journey");
+  assert.deepEqual(result.leaked, ["undefined", "undefined", "undefined"], "both glues stay in their scripts' scopes");
+  assert.equal(result.registered, "function");
+  assert.deepEqual(importer, [new URL("../../dist/journeymap-mermaid.js", fileUrl).href], "loaded once, from beside journeymap.js");
+  page.assertClean();
+  await page.done();
+});
+
+test("JourneyMap.fromMermaid in the ES module over http imports journeymap-mermaid.mjs", async () => {
+  const { path } = await writePage(
+    "mermaid-module.html",
+    html(
+      `<div id="target"></div>
+      <script type="module">
+        import JourneyMap, { fromMermaid, render, JourneyMapError } from "/dist/journeymap.mjs";
+        window.result = (async () => {
+          const map = await fromMermaid(${JSON.stringify(workingDay)});
+          const view = await render("#target", map);
+          const error = await fromMermaid(${JSON.stringify(badMmd)}).catch((e) => ({
+            isError: e instanceof JourneyMapError,
+            diagnostics: e.diagnostics,
+          }));
+          return {
+            same: JourneyMap.fromMermaid === fromMermaid,
+            map: JSON.parse(JSON.stringify(map)),
+            stages: view.stages.map((s) => s.id),
+            error,
+            global: typeof JourneyMap === "object" && typeof globalThis.JourneyMap,
+          };
+        })();
+      </script>`,
+      "",
+    ),
+  );
+  const page = await openPage(browser);
+  const importer = watchImporter(page);
+  await page.goto(server.url(path));
+  const result = await page.evaluate(() => window.result);
+  assert.ok(result.same);
+  assert.deepEqual(result.map, workingDayMap);
+  assert.deepEqual(result.stages, ["go-to-work", "go-home"]);
+  assert.ok(result.error.isError);
+  assert.equal(result.error.diagnostics[0].line, 3);
+  assert.equal(result.error.diagnostics[0].column, badMmd.split("\n")[2].indexOf("x") + 1);
+  assert.equal(result.global, "undefined", "the module defines no global");
+  assert.deepEqual(importer, [server.url("dist/journeymap-mermaid.mjs")]);
+  page.assertClean();
+  await page.done();
+});
+
+test("without the importer beside the script, fromMermaid rejects with diagnostics, and tries again later", async () => {
+  // A copy of journeymap.js alone in a directory.
+  const lonely = join(root, "target/browser-pages/lonely");
+  mkdirSync(lonely, { recursive: true });
+  copyFileSync(join(root, "dist/journeymap.js"), join(lonely, "journeymap.js"));
+  const { path } = await writePage("lonely/page.html", html(`<div id="t"></div>`, `<script src="journeymap.js"></script>`));
+  const page = await openPage(browser);
+  const importer = watchImporter(page);
+  await page.goto(server.url(path));
+  const result = await page.evaluate(async (text) => {
+    const first = await JourneyMap.fromMermaid(text).catch((e) => ({ name: e.name, message: e.message, diagnostics: e.diagnostics }));
+    const second = await JourneyMap.fromMermaid(text).catch((e) => e.diagnostics.length);
+    return { first, second };
+  }, workingDay);
+  assert.match(result.first.message, /cannot load the Mermaid importer from .*lonely\/journeymap-mermaid\.js/);
+  assert.equal(result.first.diagnostics.length, 1);
+  assert.equal(result.first.diagnostics[0].line, null);
+  assert.equal(result.second, 1);
+  assert.equal(importer.length, 2, "a failed load is tried again on the next call");
+  // The browser reports the 404s itself; nothing else goes wrong.
+  assert.ok(page.problems().every((p) => /404|Failed to load resource/.test(p)), page.problems().join("\n"));
   await page.done();
 });
 

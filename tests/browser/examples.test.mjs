@@ -56,6 +56,8 @@ for (const map of maps()) {
 test("the gallery shows every example, from file://, and axe-core finds no violations", async () => {
   const examples = readdirSync(join(root, "examples")).filter((n) => n.endsWith(".json"));
   const page = await openPage(browser);
+  const requested = [];
+  page.on("request", (request) => requested.push(request.url()));
   await page.goto(fileUrl("dist/index.html"));
   await mapsSettled(page, examples.length);
   assert.equal(await page.locator("journey-map").count(), examples.length);
@@ -68,6 +70,11 @@ test("the gallery shows every example, from file://, and axe-core finds no viola
   await page.waitForTimeout(350);
   assert.match(await page.evaluate(() => location.hash), new RegExp(`^#stage=${examples.length}:`));
   assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(
+    requested.filter((url) => /journeymap-mermaid/.test(url)),
+    [],
+    "the gallery never loads the Mermaid importer",
+  );
   page.assertClean();
   await page.done();
 });

@@ -1,5 +1,6 @@
 // The playground from file://: examples, live redraw, problems that move
-// the cursor, downloads, opening files; axe-core finds no violations.
+// the cursor, downloads, opening files, Mermaid converted; axe-core finds no
+// violations.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -122,9 +123,70 @@ test("SVG and PNG download, files opened by picker and by drag and drop", async 
   await page.done();
 });
 
-test("the Mermaid action has its place but stays hidden until the core can convert", async () => {
+test("Mermaid pasted in the editor is drawn, its problems located, and converted to JSON", async () => {
   const page = await open();
-  assert.equal(await page.locator("#mermaid").isHidden(), true);
+  const requests = [];
+  page.on("request", (r) => /journeymap-mermaid/.test(r.url()) && requests.push(r.url()));
+  assert.equal(await page.locator("#mermaid").isVisible(), true);
+  assert.equal(await page.locator("#mermaid-offer").isHidden(), true);
+
+  // "Convert Mermaid…" with JSON in the editor says what to do.
+  await page.click("#mermaid");
+  assert.match(await page.textContent("#status"), /paste a Mermaid journey diagram/);
+  assert.deepEqual(requests, [], "nothing is loaded until there is Mermaid");
+
+  // Pasting a diagram: the offer shows, and the preview draws the map made from it.
+  const mermaid = readFileSync(join(root, "tests/mermaid/working_day.mmd"), "utf8");
+  await page.fill("#source", mermaid);
+  await page.waitForFunction(() => document.querySelector("#map svg title")?.textContent === "My working day");
+  assert.equal(await page.locator("#mermaid-offer").isVisible(), true);
+  assert.match(await page.textContent("#status"), /No problems in the Mermaid diagram/);
+  assert.equal(requests.length, 1);
+  assert.match(requests[0], /^file:.*\/dist\/journeymap-mermaid\.js$/);
+
+  // A problem is listed at its line and column in the diagram; a click goes there.
+  const broken = mermaid.replace("Go upstairs: 3: Me", "Go upstairs: three: Me");
+  await page.fill("#source", broken);
+  await page.waitForSelector("#problems button");
+  const item = await page.textContent("#problems button");
+  const line = broken.split("\n").findIndex((l) => l.includes("three")) + 1;
+  const column = broken.split("\n")[line - 1].indexOf("three") + 1;
+  assert.ok(item.startsWith(`${line}:${column} `), item);
+  assert.match(await page.textContent("#status"), /1 problem in the Mermaid diagram/);
+  assert.ok(await page.$eval("#preview", (p) => p.classList.contains("stale")), "the last good map stays, dimmed");
+  await page.click("#problems button");
+  const cursor = await page.$eval("#source", (s) => s.selectionStart);
+  assert.equal(broken.slice(cursor, cursor + 5), "three");
+
+  // Out-of-range scores: an error, or warnings with "Clamp scores".
+  await page.fill("#source", readFileSync(join(root, "tests/mermaid/clamp.mmd"), "utf8"));
+  await page.waitForFunction(() => /problem/.test(document.querySelector("#status").textContent));
+  await page.check("#mermaid-clamp");
+  await page.waitForFunction(() => document.querySelector("#map svg title")?.textContent === "Out of range");
+  assert.match(await page.textContent("#status"), /No problems in the Mermaid diagram\. \d+ warnings\./);
+  assert.ok((await page.$$eval("#problems .warning", (n) => n.length)) >= 2);
+
+  // Converting: the editor holds the map's JSON, which is valid and drawn.
+  await page.fill("#source", mermaid);
+  await page.waitForFunction(() => document.querySelector("#map svg title")?.textContent === "My working day");
+  await page.click("#mermaid-convert");
+  await page.waitForFunction(() => document.querySelector("#source").value.startsWith("{"));
+  const json = await page.inputValue("#source");
+  assert.deepEqual(JSON.parse(json), JSON.parse(readFileSync(join(root, "tests/mermaid/working_day.json"), "utf8")));
+  await page.waitForFunction(() => /Converted from Mermaid/.test(document.querySelector("#status").textContent));
+  assert.match(await page.textContent("#status"), /^No problems\./);
+  assert.equal(await page.locator("#mermaid-offer").isHidden(), true);
+  assert.equal(await mapTitle(page), "My working day");
+  // Undo brings the diagram back.
+  await page.focus("#source");
+  await page.keyboard.press("Control+z");
+  await page.waitForFunction((text) => document.querySelector("#source").value === text, mermaid);
+
+  // "Convert Mermaid…" with the diagram in the editor converts it too.
+  await page.click("#mermaid");
+  await page.waitForFunction(() => document.querySelector("#source").value.startsWith("{"));
+  assert.equal(requests.length, 1, "the importer is loaded once");
+  page.assertClean();
   await page.done();
 });
 
@@ -136,6 +198,12 @@ test("axe-core finds no violations on the playground", async () => {
   // With problems listed, too.
   await page.fill("#source", '{ "title": 1, "stages": [] }');
   await page.waitForSelector("#problems button");
+  assert.deepEqual(await axeViolations(page), []);
+  // With a Mermaid diagram, its offer and a warning.
+  await page.fill("#source", readFileSync(join(root, "tests/mermaid/clamp.mmd"), "utf8"));
+  await page.check("#mermaid-clamp");
+  await page.waitForSelector("#problems .warning");
+  assert.equal(await page.locator("#mermaid-offer").isVisible(), true);
   assert.deepEqual(await axeViolations(page), []);
   page.assertClean();
   await page.done();
