@@ -4,8 +4,6 @@
 //! Written with integer arithmetic, so the digits are the same natively and
 //! in the browser, and the wasm carries no float-formatting code.
 
-use std::fmt::Write;
-
 /// Appends `value` rounded to two decimals (`12`, `12.5`, `-0.25`); a
 /// non-finite value is written `0`.
 pub fn write_number(out: &mut String, value: f64) {
@@ -28,15 +26,37 @@ pub fn write_number(out: &mut String, value: f64) {
     if value < 0.0 {
         out.push('-');
     }
-    let _ = write!(out, "{}", hundredths / 100);
-    match hundredths % 100 {
-        0 => {}
-        fraction if fraction % 10 == 0 => {
-            let _ = write!(out, ".{}", fraction / 10);
+    push_digits(out, hundredths / 100);
+    let fraction = hundredths % 100;
+    if fraction != 0 {
+        out.push('.');
+        out.push(digit(fraction / 10));
+        if fraction % 10 != 0 {
+            out.push(digit(fraction % 10));
         }
-        fraction => {
-            let _ = write!(out, ".{fraction:02}");
+    }
+}
+
+fn digit(value: u64) -> char {
+    char::from(b'0' + (value % 10) as u8)
+}
+
+/// The decimal digits of `value`, without the formatting machinery.
+fn push_digits(out: &mut String, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(slot) = digits.get_mut(start) {
+            *slot = b'0' + (value % 10) as u8;
         }
+        value /= 10;
+        if value == 0 || start == 0 {
+            break;
+        }
+    }
+    for &d in digits.iter().skip(start) {
+        out.push(char::from(d));
     }
 }
 

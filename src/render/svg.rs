@@ -6,7 +6,6 @@
 //! layout always gives the same bytes.
 
 use crate::layout::Rect;
-use std::fmt::Write;
 
 /// An attribute value: text (escaped when written) or a number.
 pub enum Value<'a> {
@@ -35,7 +34,7 @@ impl From<f64> for Value<'_> {
 
 impl From<usize> for Value<'_> {
     fn from(number: usize) -> Self {
-        Value::Owned(number.to_string())
+        Value::Number(number as f64)
     }
 }
 
@@ -115,7 +114,9 @@ impl Svg {
 
     pub fn close(&mut self) {
         if let Some(name) = self.open.pop() {
-            let _ = write!(self.out, "</{name}>");
+            self.out.push_str("</");
+            self.out.push_str(name);
+            self.out.push('>');
             if name != "tspan" && !self.open.contains(&"text") {
                 self.out.push('\n');
             }
@@ -138,19 +139,30 @@ fn is_container(name: &str) -> bool {
 }
 
 /// Escapes markup characters, and drops the characters XML cannot carry.
+///
+/// Runs of ordinary characters are copied whole; only the characters that
+/// need work are looked at one by one.
 fn escape_into(out: &mut String, text: &str, attribute: bool) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            '\'' if attribute => out.push_str("&apos;"),
-            '\n' | '\t' if attribute => out.push(' '),
-            c if (c < ' ' && c != '\n' && c != '\t') || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
+    let needs_work =
+        |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'' | '\u{fffe}' | '\u{ffff}') || c < ' ';
+    let mut rest = text;
+    while let Some(at) = rest.find(needs_work) {
+        let (plain, tail) = rest.split_at(at);
+        out.push_str(plain);
+        let mut chars = tail.chars();
+        match chars.next() {
+            Some('&') => out.push_str("&amp;"),
+            Some('<') => out.push_str("&lt;"),
+            Some('>') => out.push_str("&gt;"),
+            Some('"') if attribute => out.push_str("&quot;"),
+            Some('\'') if attribute => out.push_str("&apos;"),
+            Some('\n' | '\t') if attribute => out.push(' '),
+            Some(c @ ('"' | '\'' | '\n' | '\t')) => out.push(c),
+            _ => {}
         }
+        rest = chars.as_str();
     }
+    out.push_str(rest);
 }
 
 #[cfg(test)]
