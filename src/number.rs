@@ -31,7 +31,7 @@ pub fn write_number(out: &mut String, value: f64) {
     if fraction != 0 {
         out.push('.');
         out.push(digit(fraction / 10));
-        if fraction % 10 != 0 {
+        if !fraction.is_multiple_of(10) {
             out.push(digit(fraction % 10));
         }
     }
