@@ -178,6 +178,8 @@ fn info(layout: &Layout) -> String {
 /// Validates, lays out and renders a map given as JSON text.
 #[wasm_bindgen]
 pub fn render(map_json: &str, options_json: &str) -> Output {
+    #[cfg(feature = "trap-test")]
+    forced_trap::trap_if_asked(map_json);
     let options = match render_options(options_json) {
         Ok(options) => options,
         Err(output) => return output,
@@ -198,6 +200,8 @@ pub fn render(map_json: &str, options_json: &str) -> Output {
 /// Checks a map; the diagnostics as a JSON array (empty when valid).
 #[wasm_bindgen]
 pub fn check(map_json: &str) -> String {
+    #[cfg(feature = "trap-test")]
+    forced_trap::trap_if_asked(map_json);
     match validate(map_json) {
         Ok(_) => "[]".into(),
         Err(diagnostics) => serde_json::to_string(&diagnostics).unwrap_or_else(|_| "[]".into()),
@@ -232,5 +236,25 @@ pub fn from_mermaid(text: &str, options_json: &str) -> Output {
                 .to_string(),
         },
         Err(diagnostics) => failure(&diagnostics),
+    }
+}
+
+/// A trap on demand, in test builds only (the `trap-test` feature): the
+/// core never traps on its own, so the shell's recovery (drop the instance,
+/// start a fresh one) needs a way to be tested. Once it has trapped, the
+/// instance keeps trapping, as one left in a broken state would: only a
+/// fresh instance renders again.
+#[cfg(feature = "trap-test")]
+mod forced_trap {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    const MARKER: &str = "journeymap:force-trap";
+    static BROKEN: AtomicBool = AtomicBool::new(false);
+
+    pub fn trap_if_asked(map_json: &str) {
+        if BROKEN.load(Ordering::Relaxed) || map_json.contains(MARKER) {
+            BROKEN.store(true, Ordering::Relaxed);
+            core::arch::wasm32::unreachable();
+        }
     }
 }

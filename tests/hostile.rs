@@ -108,6 +108,11 @@ fn a_page_can_narrow_the_link_schemes() {
     let svg = journeymap::render_svg(text, &narrowed).unwrap();
     assert_eq!(svg.matches("<a ").count(), 1);
     assert!(svg.contains("href=\"https://example.com\""));
+    assert_eq!(
+        svg.matches("jm-link-hint").count(),
+        everything.matches("jm-link-hint").count() - 1,
+        "no link hint on the card whose link is not drawn"
+    );
     assert!(
         svg.contains(">mail</tspan>"),
         "the text stays, only the link goes"

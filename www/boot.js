@@ -3,13 +3,14 @@
 // Mermaid importer, loaded only when a page converts Mermaid).
 //
 // www/build.mjs concatenates, in one function scope per script: wasm-bindgen's
-// `no-modules` glue (which defines `wasm_bindgen`), the constant
-// `WASM_BASE64` (the wasm, deflate-raw compressed, then base64: gzip cannot
-// shrink base64 of raw wasm well, while base64 of compressed bytes stays close
-// to the compressed size once the page is served gzipped), this file, then
-// that script's own shell (shell.js or mermaid.js). Nothing here is global.
+// `no-modules` glue, made the factory `newWasmBindgen` (each call gives a
+// glue for one new instance); the constant `WASM_BASE64` (the wasm,
+// deflate-raw compressed, then base64: gzip cannot shrink base64 of raw wasm
+// well, while base64 of compressed bytes stays close to the compressed size
+// once the page is served gzipped); this file; then that script's own shell
+// (shell.js or mermaid.js). Nothing here is global.
 
-/* global wasm_bindgen, WASM_BASE64 */
+/* global newWasmBindgen, WASM_BASE64 */
 
 // ---------------------------------------------------------------------------
 // Starting the wasm
@@ -54,21 +55,48 @@ async function inflate(bytes) {
   return out;
 }
 
+let compiled = null;
 let corePromise = null;
 
-/** The wasm exports, once; started as soon as the script runs. */
+/** The wasm exports of the current instance; the first call starts it (the
+ * script calls this as soon as it runs). */
 function core() {
   if (!corePromise) {
     corePromise = (async () => {
-      const bytes = await inflate(decodeBase64(WASM_BASE64));
-      // Passing bytes (not a URL) keeps wasm-bindgen's init from fetching.
-      await wasm_bindgen({ module_or_path: bytes });
-      return wasm_bindgen;
+      // Compiled once; a fresh instance after a trap reuses the module.
+      compiled ??= WebAssembly.compile(await inflate(decodeBase64(WASM_BASE64)));
+      const glue = newWasmBindgen();
+      // Passing a module (not a URL) keeps wasm-bindgen's init from fetching.
+      await glue({ module_or_path: await compiled });
+      return glue;
     })();
-    // A failed start is reported by the render that awaits it, not as an
-    // unhandled rejection at load.
-    corePromise.catch(() => {});
+    // A failed start is reported by the call that awaits it, not as an
+    // unhandled rejection at load; the next call tries again.
+    const started = corePromise;
+    started.catch(() => {
+      compiled = null;
+      if (corePromise === started) corePromise = null;
+    });
   }
   return corePromise;
+}
+
+/** Calls the core: `use(exports)`. The core reports bad input as data and
+ * never throws, so an exception here is a trap (a bug in the core) that may
+ * have left the instance in any state: the instance is dropped, the next
+ * call starts a fresh one, and this call fails with a readable error. */
+async function withCore(use) {
+  const current = core();
+  const exports = await current;
+  try {
+    return use(exports);
+  } catch (error) {
+    if (corePromise === current) corePromise = null;
+    throw new Error(
+      `journeymap's core stopped on this map (${error?.name || "Error"}: ${error?.message || error}); ` +
+        "it has been restarted, so other maps still render. Please report this map as a bug.",
+      { cause: error },
+    );
+  }
 }
 core();

@@ -40,12 +40,18 @@ const version = /^version = "(.*)"$/m.exec(read(join(root, "Cargo.toml")))[1];
 /** wasm-bindgen's glue and its wasm, compressed before base64 (see the note
  * at the top of www/boot.js), as the start of a script body. */
 function wasmPart(bindgenDir, expectedExports) {
-  const glue = read(join(bindgenDir, "journeymap.js"));
-  if (!/^let wasm_bindgen = /m.test(glue)) {
-    throw new Error(`${bindgenDir}: expected wasm-bindgen --target no-modules output (it defines \`let wasm_bindgen\`)`);
+  const bindgenGlue = read(join(bindgenDir, "journeymap.js"));
+  if (!/^let wasm_bindgen = \(function\(exports\) \{$/m.test(bindgenGlue)) {
+    throw new Error(
+      `${bindgenDir}: expected wasm-bindgen --target no-modules output (it starts \`let wasm_bindgen = (function(exports) {\`)`,
+    );
   }
+  // The glue is one function call that returns the init function with the
+  // exports, bound to one instance. Made a factory, it gives boot.js a fresh
+  // glue, and so a fresh instance, whenever the old one has trapped.
+  const glue = bindgenGlue.replace(/^let wasm_bindgen = /m, "const newWasmBindgen = () => ");
   for (const [name, wanted] of Object.entries(expectedExports)) {
-    const has = new RegExp(`\\bexports\\.${name} = `).test(glue);
+    const has = new RegExp(`\\bexports\\.${name} = `).test(bindgenGlue);
     if (has !== wanted) {
       throw new Error(`${bindgenDir}: the wasm should ${wanted ? "" : "not "}export ${name} (built with the wrong features?)`);
     }

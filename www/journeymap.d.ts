@@ -39,6 +39,10 @@ export interface RenderOptions {
   theme?: "light" | "dark" | "auto";
   /** Prefix of every id in the SVG (a letter, then letters, digits, - or _). Default: jm1, jm2 … */
   idPrefix?: string;
+  /** The link schemes kept as links (a page can narrow the format's policy,
+   * never widen it); a link with another scheme shows as plain text.
+   * Default: all of them. */
+  links?: ("http" | "https" | "mailto")[];
 }
 
 export interface ViewOptions extends RenderOptions {

@@ -10,19 +10,21 @@
 // exports it. journeymap.js does the rest (argument checks, JourneyMapError),
 // so that the errors are its own class.
 
-/* global core, VERSION */
+/* global withCore, VERSION */
 
 /** Mermaid text and the options as JSON in; `{ok: true, map, warnings}` or
  * `{ok: false, diagnostics}` out. */
 async function convert(text, optionsJson) {
-  const wasm = await core();
-  const output = wasm.fromMermaid(text, optionsJson);
-  try {
-    const info = JSON.parse(output.info);
-    return output.ok ? { ok: true, map: info.map, warnings: info.warnings } : { ok: false, diagnostics: info };
-  } finally {
-    output.free();
-  }
+  const output = await withCore((wasm) => {
+    const result = wasm.fromMermaid(text, optionsJson);
+    try {
+      return { ok: result.ok, info: result.info };
+    } finally {
+      result.free();
+    }
+  });
+  const info = JSON.parse(output.info);
+  return output.ok ? { ok: true, map: info.map, warnings: info.warnings } : { ok: false, diagnostics: info };
 }
 
 const companion = Object.freeze({ version: VERSION, convert });

@@ -16,7 +16,7 @@
 // "Mermaid" below), then this file. The build wraps it all in one function
 // scope, so `JourneyMap` is the only global the classic script defines.
 
-/* global core, HAS_DOM, VERSION, IMPORT_COMPANION */
+/* global core, withCore, HAS_DOM, VERSION, IMPORT_COMPANION */
 
 // ---------------------------------------------------------------------------
 // Map text in, SVG text out
@@ -103,14 +103,17 @@ async function renderText(map, options = {}) {
   const prefix = options.idPrefix || nextPrefix();
   const pageOptions = { idPrefix: prefix };
   if (options.theme) pageOptions.theme = options.theme;
-  const wasm = await core();
-  const output = wasm.render(text, JSON.stringify(pageOptions));
-  try {
-    if (!output.ok) throw new JourneyMapError(JSON.parse(output.info));
-    return { svg: output.svg, info: JSON.parse(output.info), prefix };
-  } finally {
-    output.free();
-  }
+  if (options.links != null) pageOptions.links = options.links;
+  const output = await withCore((wasm) => {
+    const result = wasm.render(text, JSON.stringify(pageOptions));
+    try {
+      return { ok: result.ok, svg: result.svg, info: result.info };
+    } finally {
+      result.free();
+    }
+  });
+  if (!output.ok) throw new JourneyMapError(JSON.parse(output.info));
+  return { svg: output.svg, info: JSON.parse(output.info), prefix };
 }
 
 /** The rendered SVG document as text. */
@@ -127,7 +130,7 @@ async function check(map) {
     if (error instanceof JourneyMapError) return error.diagnostics;
     throw error;
   }
-  return JSON.parse((await core()).check(text));
+  return JSON.parse(await withCore((wasm) => wasm.check(text)));
 }
 
 // ---------------------------------------------------------------------------
@@ -893,9 +896,10 @@ function resolveTarget(target) {
 /**
  * Renders `map` (JSON text or a plain object) into `target`, replacing what
  * a previous render put there. Options: `theme` ("light" | "dark" | "auto"),
- * `idPrefix` (default jm1, jm2 …), `stage` (the stage id to start zoomed
- * to), `height` (px number or CSS length), `hash` (false: leave the URL
- * alone). Resolves to a View; an invalid map rejects with a JourneyMapError
+ * `idPrefix` (default jm1, jm2 …), `links` (the link schemes to keep as
+ * links, some of "http", "https", "mailto"; others show as plain text),
+ * `stage` (the stage id to start zoomed to), `height` (px number or CSS
+ * length), `hash` (false: leave the URL alone). Resolves to a View; an invalid map rejects with a JourneyMapError
  * (its `diagnostics`) and the target shows the problems instead.
  */
 async function render(target, map, options = {}) {
@@ -920,7 +924,7 @@ async function render(target, map, options = {}) {
 // ---------------------------------------------------------------------------
 //
 // <journey-map src="map.json"> or <journey-map><script type="application/json">
-// … </script></journey-map>; attributes theme, stage, height, nohash; events
+// … </script></journey-map>; attributes theme, links, stage, height, nohash; events
 // jm-load (detail.view), jm-error (detail.error, detail.diagnostics) and
 // jm-stagechange (from the view).
 
@@ -929,7 +933,7 @@ function defineElement() {
 
   class JourneyMapElement extends HTMLElement {
     static get observedAttributes() {
-      return ["src", "theme", "height", "stage"];
+      return ["src", "theme", "links", "height", "stage"];
     }
 
     connectedCallback() {
@@ -1041,6 +1045,7 @@ function defineElement() {
         if (ticket !== this._ticket || !this.isConnected) return;
         const options = {
           theme: this.getAttribute("theme") || undefined,
+          links: this.hasAttribute("links") ? this.getAttribute("links").split(/[\s,]+/).filter(Boolean) : undefined,
           stage: this.getAttribute("stage") || undefined,
           height: this.getAttribute("height") || undefined,
           hash: !this.hasAttribute("nohash"),

@@ -59,7 +59,8 @@ fn draw(out: &mut Svg, layout: &Layout, card: &Card, options: &RenderOptions) {
             channel.rect.width / 16.0,
         );
     }
-    match card.url.as_ref().filter(|url| options.allows_link(url)) {
+    let link = card.url.as_ref().filter(|url| options.allows_link(url));
+    match link {
         Some(url) => {
             out.open(
                 "a",
@@ -76,6 +77,10 @@ fn draw(out: &mut Svg, layout: &Layout, card: &Card, options: &RenderOptions) {
         None => text_block(out, &card.text, None),
     }
     for chip in &card.chips {
+        // A link the page does not allow is not drawn, nor is its hint.
+        if matches!(chip.kind, ChipKind::Link) && link.is_none() {
+            continue;
+        }
         draw_chip(out, layout, chip);
     }
     out.close();
