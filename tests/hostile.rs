@@ -6,6 +6,7 @@
 #[path = "support/oracle.rs"]
 mod oracle;
 
+use journeymap::model::ThemeMode;
 use journeymap::render::{RenderOptions, render};
 use std::fs;
 
@@ -92,6 +93,38 @@ fn the_largest_valid_map_renders_and_passes_the_oracle() {
     let map = journeymap::validate(&text).unwrap();
     let svg = render(&journeymap::layout::layout(&map), &RenderOptions::default());
     oracle::check(&svg, &map, "jm").unwrap();
+}
+
+#[test]
+fn every_example_passes_the_oracle_in_every_theme() {
+    let mut examples: Vec<_> = fs::read_dir("examples")
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    examples.sort();
+    assert!(examples.len() >= 6);
+    for path in examples {
+        let map = journeymap::validate(&fs::read_to_string(&path).unwrap()).unwrap();
+        let layout = journeymap::layout::layout(&map);
+        for theme in [
+            None,
+            Some(ThemeMode::Light),
+            Some(ThemeMode::Dark),
+            Some(ThemeMode::Auto),
+        ] {
+            let options = RenderOptions {
+                id_prefix: "ex1".into(),
+                theme,
+                ..RenderOptions::default()
+            };
+            let svg = render(&layout, &options);
+            if let Err(problem) = oracle::check(&svg, &map, "ex1") {
+                panic!("{} ({theme:?}): {problem}", path.display());
+            }
+        }
+    }
 }
 
 #[test]

@@ -1,7 +1,10 @@
 //! Property tests on random valid maps: the layout's promises hold for any
 //! content — no two cards overlap, every card lies in its cell and on the
-//! canvas, every text survives wrapping, the SVG is well-formed XML, and the
-//! same input always gives the same bytes.
+//! canvas, every text survives wrapping, the SVG is well-formed XML and
+//! passes the output oracle, and the same input always gives the same bytes.
+
+#[path = "support/oracle.rs"]
+mod oracle;
 
 use journeymap::layout::{Layout, layout};
 use journeymap::render::{RenderOptions, render};
@@ -190,6 +193,9 @@ proptest! {
         let svg = render(&layout, &RenderOptions::default());
         let document = roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
         prop_assert_eq!(document.root_element().tag_name().name(), "svg");
+        if let Err(problem) = oracle::check(&svg, &map, "jm") {
+            prop_assert!(false, "the output oracle: {}", problem);
+        }
         let again = journeymap::render_svg(&text, &RenderOptions::default()).unwrap();
         prop_assert_eq!(svg, again);
     }
