@@ -268,15 +268,20 @@ fn a_statement_may_follow_the_header_on_its_line() {
 }
 
 #[test]
-fn front_matter_gives_the_title_only_when_no_title_statement_does() {
+fn the_front_matter_is_skipped_whole() {
     let front = "---\ntitle: From the front matter\nconfig:\n  journey: {}\n---\njourney\nsection A\n  T: 3";
-    assert_eq!(import(front).map["title"], "From the front matter");
-    let quoted = "---\ntitle: 'It''s quoted'\n---\njourney\nsection A\n  T: 3";
-    assert_eq!(import(quoted).map["title"], "It's quoted");
+    let imported = import(front);
+    assert_eq!(imported.map["title"], "User journey");
+    assert_eq!(imported.warnings, []);
+    let with_acc = "---\ntitle: Front\n---\njourney\naccTitle: Accessible\nsection A\n  T: 3";
+    assert_eq!(import(with_acc).map["title"], "Accessible");
     let both = "---\ntitle: Front\n---\njourney\ntitle Statement\nsection A\n  T: 3";
     assert_eq!(import(both).map["title"], "Statement");
-    let other_keys = "---\nconfig:\n  title: not a title\n---\njourney\nsection A\n  T: 3";
-    assert_eq!(import(other_keys).map["title"], "User journey");
+    let markup =
+        "---\ntitle: <script>x</script>\nsection: Not a section\n---\njourney\nsection A\n  T: 3";
+    let imported = import(markup);
+    assert_eq!(stage_names(&imported.map), ["A"]);
+    assert!(!imported.map.to_string().contains("script"));
 }
 
 #[test]
@@ -1078,6 +1083,47 @@ fn every_task_and_actor_is_in_the_rendered_svg() {
     }
 }
 
+/// For each persona index: whether its curve is drawn, and how many points.
+fn persona_curves(svg: &str) -> Vec<(usize, bool, usize)> {
+    let document = roxmltree::Document::parse(svg).expect("SVG is XML");
+    let mut curves: Vec<(usize, bool, usize)> = document
+        .descendants()
+        .filter_map(|group| {
+            let index: usize = group.attribute("data-persona-index")?.parse().ok()?;
+            if group.attribute("class") != Some("jm-curve-group") {
+                return None;
+            }
+            let own = format!("jm-persona-{index}");
+            let has = |n: &roxmltree::Node<'_, '_>, class: &str| {
+                n.attribute("class")
+                    .is_some_and(|c| c.split(' ').any(|c| c == class))
+            };
+            let path = group
+                .children()
+                .any(|n| n.has_tag_name("path") && has(&n, "jm-curve") && has(&n, &own));
+            let points = group
+                .children()
+                .filter(|n| n.has_tag_name("circle") && has(n, "jm-point") && has(n, &own))
+                .count();
+            Some((index, path, points))
+        })
+        .collect();
+    curves.sort_unstable();
+    curves
+}
+
+#[test]
+fn every_actor_is_a_persona_with_its_curve() {
+    // working_day: Me scores five tasks, Cat one ("Do work", shared with Me):
+    // Cat has no curve to draw through one point, but its point is there,
+    // ringed in its colour.
+    let (svg, _, _) = rendered(&import(&read("working_day.mmd")));
+    assert_eq!(persona_curves(&svg), [(0, true, 5), (1, false, 1)]);
+    let two = "journey\nsection A\n  T: 3: Me, Cat\n  U: 5: Cat\nsection B\n  V: 1: Me";
+    let (svg, _, _) = rendered(&import(two));
+    assert_eq!(persona_curves(&svg), [(0, true, 2), (1, true, 2)]);
+}
+
 // ---------------------------------------------------------------------------
 // The CLI
 
@@ -1250,4 +1296,26 @@ fn cli_check_reports_mermaid_errors_in_the_mermaid_text() {
     let output = journeymap(&["check", "tests/mermaid/clamp.mmd", "--clamp"], None);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(text(&output.stderr).lines().count(), 3);
+}
+
+#[test]
+fn cli_render_and_layout_clamp_mermaid_scores_when_asked() {
+    for command in ["render", "layout"] {
+        let refused = journeymap(&[command, "tests/mermaid/clamp.mmd"], None);
+        assert_eq!(refused.status.code(), Some(1), "{command}");
+        assert_eq!(text(&refused.stdout), "", "{command}");
+        let clamped = journeymap(&[command, "--clamp", "tests/mermaid/clamp.mmd"], None);
+        assert_eq!(
+            clamped.status.code(),
+            Some(0),
+            "{command}: {}",
+            text(&clamped.stderr)
+        );
+        assert_eq!(
+            text(&clamped.stderr).lines().count(),
+            3,
+            "{command}: a warning per task"
+        );
+        assert!(!clamped.stdout.is_empty(), "{command}");
+    }
 }

@@ -48,12 +48,18 @@ enum Command {
         /// Prefix for every id in the SVG, so several maps can share a page.
         #[arg(long, default_value = "jm", value_parser = parse_id_prefix)]
         id_prefix: String,
+        /// Mermaid input: clamp scores outside 1-5 into that range.
+        #[arg(long)]
+        clamp: bool,
     },
     /// Print the layout as JSON: canvas width and height, stages, lanes, and
     /// cards with x, y, width, height, stage id, lane id and wrapped lines.
     Layout {
         /// The map (JSON, or a Mermaid journey diagram), or - for standard input.
         file: String,
+        /// Mermaid input: clamp scores outside 1-5 into that range.
+        #[arg(long)]
+        clamp: bool,
     },
     /// Print the JSON Schema of the map format (for editors: "$schema").
     Schema,
@@ -106,8 +112,9 @@ pub fn run() -> ExitCode {
             output,
             theme,
             id_prefix,
-        } => render(&file, output.as_deref(), theme, id_prefix),
-        Command::Layout { file } => layout(&file),
+            clamp,
+        } => render(&file, clamp, output.as_deref(), theme, id_prefix),
+        Command::Layout { file, clamp } => layout(&file, clamp),
         Command::Schema => {
             print!("{SCHEMA}");
             ExitCode::SUCCESS
@@ -179,21 +186,22 @@ fn check(file: &str, clamp: bool) -> ExitCode {
     }
 }
 
-fn read_map(file: &str) -> Result<journeymap::model::Map, ExitCode> {
+fn read_map(file: &str, clamp: bool) -> Result<journeymap::model::Map, ExitCode> {
     let text = read_input(file)?;
     let (text, warnings) =
-        import::map_text_from_input(file, text, false).map_err(|d| report(file, &d))?;
+        import::map_text_from_input(file, text, clamp).map_err(|d| report(file, &d))?;
     import::print_warnings(file, &warnings);
     journeymap::validate(&text).map_err(|diagnostics| report(file, &diagnostics))
 }
 
 fn render(
     file: &str,
+    clamp: bool,
     output: Option<&str>,
     theme: Option<ThemeArg>,
     id_prefix: String,
 ) -> ExitCode {
-    let map = match read_map(file) {
+    let map = match read_map(file, clamp) {
         Ok(map) => map,
         Err(code) => return code,
     };
@@ -210,8 +218,8 @@ fn render(
     write_output(output, &svg)
 }
 
-fn layout(file: &str) -> ExitCode {
-    let map = match read_map(file) {
+fn layout(file: &str, clamp: bool) -> ExitCode {
+    let map = match read_map(file, clamp) {
         Ok(map) => map,
         Err(code) => return code,
     };

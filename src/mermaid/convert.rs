@@ -14,8 +14,7 @@ use crate::validate::rules::id_from_name;
 use serde_json::{Map as Object, Value, json};
 use std::collections::{HashMap, HashSet};
 
-/// The title of a diagram that has neither `title`, front-matter title nor
-/// `accTitle`.
+/// The title of a diagram that has neither `title` nor `accTitle`.
 pub const DEFAULT_TITLE: &str = "User journey";
 
 /// A part of the built map and the Mermaid text it came from.
@@ -89,15 +88,10 @@ pub fn build(journey: &Journey, warnings: &mut Vec<Diagnostic>) -> Result<Built,
     let mut errors = Vec::new();
     let mut origins = Vec::new();
 
-    let (title, title_at, title_path) = match (
-        &journey.title,
-        &journey.front_matter_title,
-        &journey.acc_title,
-    ) {
-        (Some(t), _, _) => (t.value.as_str(), t.at, "title"),
-        (None, Some(t), _) => (t.value.as_str(), t.at, "front matter"),
-        (None, None, Some(t)) => (t.value.as_str(), t.at, "accTitle"),
-        (None, None, None) => (DEFAULT_TITLE, journey.header, "journey"),
+    let (title, title_at, title_path) = match (&journey.title, &journey.acc_title) {
+        (Some(t), _) => (t.value.as_str(), t.at, "title"),
+        (None, Some(t)) => (t.value.as_str(), t.at, "accTitle"),
+        (None, None) => (DEFAULT_TITLE, journey.header, "journey"),
     };
     check_length(
         &mut errors,

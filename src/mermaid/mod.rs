@@ -8,9 +8,11 @@
 //! the format (`convert`).
 //!
 //! The mapping:
-//! - `title` → `title`; without one, the front matter's `title:`, else
-//!   `accTitle`, else "User journey". `accDescr` → `description`. An
-//!   `accTitle` next to a title has no place in the map and is left out.
+//! - `title` → `title`; without one, `accTitle`, else "User journey".
+//!   `accDescr` → `description`. An `accTitle` next to a title has no place
+//!   in the map and is left out. The front matter (`---` … `---`) is
+//!   skipped whole, its `title:` too: only the diagram's own statements
+//!   are imported.
 //! - each `section` → a stage, in order (a repeated name is a stage of its
 //!   own, with its own id; an empty section an empty stage). Tasks written
 //!   before the first section go into a first stage named "Journey"; a

@@ -4,9 +4,10 @@
 //! line is reported, not just the first.
 //!
 //! What Mermaid does, and so what this does:
-//! - a `---` front-matter block may come first (its `title:` is the
-//!   diagram's title unless a `title` statement sets one); `%%` lines are
-//!   comments, `%%{ … }%%` directives are skipped; then comes `journey`;
+//! - a `---` front-matter block may come first, and is skipped (its
+//!   content is configuration, or a title the importer leaves out); `%%`
+//!   lines are comments, `%%{ … }%%` directives are skipped; then comes
+//!   `journey`;
 //! - `title TEXT`, `section NAME` and `TEXT: SCORE: ACTOR, ACTOR` end at a
 //!   `#`, which starts a comment; a `;` is an error; keywords are
 //!   case-insensitive and the statement wins over a task that starts with
@@ -20,7 +21,6 @@
 
 use super::source::{self, Atom};
 use crate::diagnostic::{Diagnostic, quote};
-use std::ops::Range;
 
 /// A place in the Mermaid text, 1-based, columns in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +40,6 @@ pub struct Located<T> {
 pub struct Journey {
     pub header: Loc,
     pub title: Option<Located<String>>,
-    pub front_matter_title: Option<Located<String>>,
     pub acc_title: Option<Located<String>>,
     pub acc_descr: Option<Located<String>>,
     pub sections: Vec<Section>,
@@ -79,7 +78,6 @@ pub fn parse(text: &str, clamp: bool) -> Result<(Journey, Vec<Diagnostic>), Vec<
                 column: header.column,
             },
             title: None,
-            front_matter_title: None,
             acc_title: None,
             acc_descr: None,
             sections: Vec::new(),
@@ -88,9 +86,6 @@ pub fn parse(text: &str, clamp: bool) -> Result<(Journey, Vec<Diagnostic>), Vec<
         warnings: Vec::new(),
         block: None,
     };
-    if let Some(range) = header.front_matter.clone() {
-        parser.front_matter(&lines, range);
-    }
     parser.body(&lines, &header);
     if let Some(block) = parser.block.take() {
         parser.errors.push(diagnostic(
@@ -114,11 +109,10 @@ pub fn looks_like_journey(text: &str) -> bool {
     preamble(&source::lines(text)).is_ok()
 }
 
-/// Where the `journey` header is, and the front matter's content lines.
+/// Where the `journey` header is.
 struct Header {
     index: usize,
     column: usize,
-    front_matter: Option<Range<usize>>,
 }
 
 fn trimmed(line: &[char]) -> &[char] {
@@ -179,7 +173,6 @@ fn preamble(lines: &[Vec<char>]) -> Result<Header, Diagnostic> {
     while blank(i) {
         i += 1;
     }
-    let mut front_matter = None;
     if let Some(line) = lines.get(i)
         && trimmed(line) == ['-', '-', '-']
     {
@@ -195,7 +188,6 @@ fn preamble(lines: &[Vec<char>]) -> Result<Header, Diagnostic> {
                 "the front matter opened here is not closed: expected a line \"---\" after it",
             ));
         };
-        front_matter = Some(i + 1..close);
         i = close + 1;
     }
     loop {
@@ -232,7 +224,6 @@ fn preamble(lines: &[Vec<char>]) -> Result<Header, Diagnostic> {
             return Ok(Header {
                 index: i,
                 column: at.column,
-                front_matter,
             });
         } else {
             let found: String = text.iter().collect();
@@ -300,39 +291,6 @@ const SEMICOLON: &str =
     "unexpected \";\": Mermaid does not accept \";\" here; write #59; for a semicolon";
 
 impl Parser {
-    /// Reads `title:` from the front matter, the one key that means
-    /// something to a journey; the rest (config) does not apply here.
-    fn front_matter(&mut self, lines: &[Vec<char>], range: Range<usize>) {
-        for index in range {
-            let Some(line) = lines.get(index) else {
-                continue;
-            };
-            if !starts_with(line, "title:") {
-                continue;
-            }
-            let value: String = line.get(6..).unwrap_or_default().iter().collect();
-            let at = Loc {
-                line: index + 1,
-                column: 1,
-            };
-            match yaml_scalar(value.trim()) {
-                Some(title) => {
-                    let atoms = source::atoms(&title.chars().collect::<Vec<_>>());
-                    self.warn_unknown(index + 1, &atoms, "front matter");
-                    let title = source::text(&atoms, false);
-                    if !title.is_empty() {
-                        self.journey.front_matter_title = Some(Located { value: title, at });
-                    }
-                }
-                None => self.warnings.push(diagnostic(
-                    "front matter",
-                    at,
-                    "this title is not imported: only a one-line title (plain or quoted) is read from the front matter",
-                )),
-            }
-        }
-    }
-
     fn body(&mut self, lines: &[Vec<char>], header: &Header) {
         let mut index = header.index;
         while let Some(line) = lines.get(index) {
@@ -808,33 +766,6 @@ fn show_number(number: f64) -> String {
     crate::number::number(number)
 }
 
-/// A one-line YAML scalar: plain (a ` #` comment dropped), or quoted.
-/// `None` for block scalars, anchors, collections and empty values.
-fn yaml_scalar(value: &str) -> Option<String> {
-    if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
-        let mut out = String::new();
-        let mut chars = inner.chars();
-        while let Some(c) = chars.next() {
-            if c == '\\' {
-                match chars.next()? {
-                    'n' => out.push('\n'),
-                    't' => out.push('\t'),
-                    other => out.push(other),
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        return Some(out);
-    }
-    if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
-        return Some(inner.replace("''", "'"));
-    }
-    let plain = value.split(" #").next().unwrap_or_default().trim();
-    let special = plain.starts_with(['|', '>', '&', '*', '[', '{', '!', '"', '\'', '#']);
-    (!plain.is_empty() && !special).then(|| plain.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -865,18 +796,5 @@ mod tests {
             block_text("\n  A user journey for\n    family\n\n  shopping\n  "),
             "A user journey for\nfamily\nshopping"
         );
-    }
-
-    #[test]
-    fn yaml_titles() {
-        assert_eq!(yaml_scalar("My day").as_deref(), Some("My day"));
-        assert_eq!(yaml_scalar("My day # note").as_deref(), Some("My day"));
-        assert_eq!(
-            yaml_scalar("\"A \\\"quoted\\\" day\"").as_deref(),
-            Some("A \"quoted\" day")
-        );
-        assert_eq!(yaml_scalar("'It''s'").as_deref(), Some("It's"));
-        assert_eq!(yaml_scalar("|"), None);
-        assert_eq!(yaml_scalar(""), None);
     }
 }

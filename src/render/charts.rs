@@ -70,7 +70,12 @@ pub fn emotion(out: &mut Svg, layout: &Layout) {
             }
             for point in &curve.points {
                 let bucket = point.score.round().clamp(1.0, 5.0) as usize;
-                let class = format!("jm-point jm-score-{bucket}");
+                // A persona's points are ringed in its colour, so that one
+                // with a single scored task (no curve) still shows whose it is.
+                let class = match curve.persona {
+                    Some(persona) => format!("jm-point jm-score-{bucket} jm-persona-{persona}"),
+                    None => format!("jm-point jm-score-{bucket}"),
+                };
                 out.open(
                     "circle",
                     &[
