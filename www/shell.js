@@ -321,7 +321,38 @@ function writeHash(hash) {
 function onHashChange() {
   for (const view of views) {
     const stage = hashStageFor(view);
-    if (stage != null && stage !== view.stage) view.zoomToStage(stage);
+    if (stage != null && stage !== view.stage) view._followHash(stage, true);
+  }
+}
+
+/** The view whose move last wrote the hash (not one that followed it). */
+let hashWriter = null;
+
+/** `#stage=ID`, or `#stage=N:ID` when several maps follow the hash. */
+function hashFor(view, stageId) {
+  const hosts = hashHosts();
+  return hosts.length > 1 ? `#stage=${hosts.indexOf(view.host) + 1}:${stageId}` : `#stage=${stageId}`;
+}
+
+/** When a map joins the page, the hash the reader's last move wrote is
+ * written again with that map's new number. */
+function renumberHash() {
+  const writer = hashWriter;
+  if (!writer || !views.has(writer) || writer.stage == null || readHash() == null) return;
+  const hash = hashFor(writer, writer.stage);
+  if (location.hash !== hash) writeHash(hash);
+}
+
+/** A new map changes the numbering of `#stage=N:ID` (a map that
+ * `JourneyMap.render` draws after load may come first in the document):
+ * the maps the reader has not moved yet follow the hash again, so a shared
+ * link opens the map it names, and only that one. */
+function onMapAdded(added) {
+  for (const view of views) {
+    if (view === added || !view._untouched) continue;
+    const stage = hashStageFor(view);
+    if (stage != null && stage !== view.stage) view._followHash(stage, false);
+    else if (stage == null && view._zoomedByHash) view._followHash(null, false);
   }
 }
 
@@ -347,6 +378,11 @@ class View {
     this._animation = null;
     this._listeners = [];
     this._pointers = new Map();
+    // Until the reader (or the page's script) moves the view, it may follow
+    // a hash that a later map renumbers (onMapAdded).
+    this._untouched = true;
+    this._zoomedByHash = false;
+    this._followingHash = false;
 
     installStyles();
     this.svg = parseSvg(rendered.svg);
@@ -378,8 +414,28 @@ class View {
 
     // Initial zoom: the hash wins over the `stage` option (a shared link is
     // the more specific wish); both are applied at once, without animation.
-    const initial = hashStageFor(this) ?? options.stage ?? null;
-    if (initial != null && this._stageIndex(initial) >= 0) this.zoomToStage(initial, { animate: false });
+    renumberHash();
+    const fromHash = hashStageFor(this);
+    if (fromHash != null) this._followHash(fromHash, false);
+    else if (options.stage != null && this._stageIndex(options.stage) >= 0) {
+      this._followingHash = true; // the starting view, not a move
+      this.zoomToStage(options.stage, { animate: false });
+      this._followingHash = false;
+    }
+    onMapAdded(this);
+  }
+
+  /** Shows what the hash asks for (a stage id, or null: the overview)
+   * without counting as the reader's move. */
+  _followHash(stage, animate) {
+    this._followingHash = true;
+    try {
+      if (stage == null) this.overview({ animate });
+      else if (this._stageIndex(stage) >= 0) this.zoomToStage(stage, { animate });
+      this._zoomedByHash = stage != null;
+    } finally {
+      this._followingHash = false;
+    }
   }
 
   /** The id of the zoomed stage, or null in the overview. */
@@ -553,6 +609,10 @@ class View {
   /** Moves the view to `target` (null: the overview), animated unless the
    * reader prefers reduced motion. Resolves when it is there. */
   _go(target, animate = true) {
+    if (!this._followingHash) {
+      this._untouched = false;
+      this._zoomedByHash = false;
+    }
     if (this._animation) this._animation.cancel();
     const from = this._currentBox();
     const to = target || this._overviewBox();
@@ -699,12 +759,13 @@ class View {
     const index = this._stage;
     const stage = index == null ? null : this.info.stages[index];
     if (this._hash) {
-      const hosts = hashHosts();
       if (stage) {
-        const key = hosts.length > 1 ? `${hosts.indexOf(this.host) + 1}:${stage.id}` : stage.id;
-        if (location.hash !== `#stage=${key}`) writeHash(`#stage=${key}`);
+        const hash = hashFor(this, stage.id);
+        if (location.hash !== hash) writeHash(hash);
+        if (!this._followingHash) hashWriter = this;
       } else if (hashTargets(this)) {
         writeHash("");
+        if (hashWriter === this) hashWriter = null;
       }
     }
     this.host.dispatchEvent(

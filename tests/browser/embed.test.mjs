@@ -190,6 +190,47 @@ test("two maps on one page never interfere", async () => {
   await page.done();
 });
 
+test("a hash naming map N opens that map, also when JourneyMap.render draws a map before it after load", async () => {
+  // #x comes first in the document but is drawn only once the element has
+  // loaded: the numbering changes under the element's view.
+  const { fileUrl } = await writePage(
+    "late-render.html",
+    html(`<div id="x"></div>${inline(grocery, 'id="el"')}<script>
+      window.drawn = new Promise((ok) =>
+        document.querySelector("#el").addEventListener("jm-load", () =>
+          JourneyMap.render("#x", ${JSON.stringify(grocery)}).then(ok)));
+    </script>`),
+  );
+  const stages = (page) =>
+    page.evaluate(async () => ({ x: (await window.drawn).stage, el: document.querySelector("#el").view.stage }));
+  const page = await openPage(browser);
+  await page.goto(`${fileUrl}#stage=2:sign-up`);
+  assert.deepEqual(await stages(page), { x: null, el: "sign-up" });
+  assert.equal(await page.evaluate(() => location.hash), "#stage=2:sign-up");
+  await page.goto("about:blank");
+  await page.goto(`${fileUrl}#stage=1:delivery`);
+  assert.deepEqual(await stages(page), { x: "delivery", el: null });
+  assert.equal(await page.$$eval("#el .jm-detail.jm-open", (n) => n.length), 0);
+  // A map the reader has moved keeps its place when another map arrives.
+  await page.goto("about:blank");
+  await page.goto(fileUrl);
+  await page.evaluate(async () => (window.x = await window.drawn).zoomToStage("discover", { animate: false }));
+  assert.equal(await page.evaluate(() => location.hash), "#stage=1:discover");
+  await page.evaluate(() => {
+    const late = document.createElement("div");
+    late.id = "y";
+    document.body.prepend(late);
+    return JourneyMap.render("#y", document.querySelector("#el script").textContent).then((view) => (window.y = view));
+  });
+  assert.deepEqual(
+    await page.evaluate(() => [window.y.stage, window.x.stage, document.querySelector("#el").view.stage]),
+    [null, "discover", null],
+  );
+  assert.equal(await page.evaluate(() => location.hash), "#stage=2:discover", "the hash follows x's new number");
+  page.assertClean();
+  await page.done();
+});
+
 test("maps added after load, or edited in place, are drawn", async () => {
   const { fileUrl } = await writePage("dynamic.html", html(`<h1>Dynamic</h1><div id="slot"></div>`));
   const page = await openPage(browser);
