@@ -4,8 +4,9 @@
 #
 #   bench/run.sh [--quick] [--profile] [--only compare,payload,cold,memory]
 #
-# Installs bench/'s npm packages (npm ci, from bench/package-lock.json: the
-# pinned mermaid and playwright-core), builds dist/ with scripts/build-web.sh
+# Runs scripts/setup.sh (Chromium, the wasm target, wasm-bindgen-cli), installs
+# bench/'s npm packages (npm ci, from bench/package-lock.json: the pinned
+# mermaid and playwright-core), builds dist/ with scripts/build-web.sh
 # if it is missing, and target/release/journeymap (used to check that both
 # tools get the same content) if it is missing, then runs bench/bench.mjs in
 # Debian's /usr/bin/chromium. The report goes to stdout and to
@@ -14,10 +15,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "bench/run.sh: needs Debian's Chromium at /usr/bin/chromium (apt-get install chromium)" >&2
-  exit 1
-fi
+# Chromium, the wasm target and wasm-bindgen-cli on a fresh machine (each
+# step skipped when already there).
+scripts/setup.sh
 if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
   (cd bench && nice npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -1,5 +1,5 @@
-//! The native pipeline's cost at growing sizes: validate, layout and render
-//! separately, on generated maps of 1,000, 5,000 and 20,000 items, so that
+//! The native pipeline's cost at growing sizes: parse (JSON only), validate
+//! (parse included), layout and render separately, on generated maps of 1,000, 5,000 and 20,000 items, so that
 //! linear growth (or its absence) shows in the figures.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -66,6 +66,9 @@ fn pipeline(c: &mut Criterion) {
         let map = journeymap::validate(&text).expect("valid generated map");
         let layout = journeymap::layout::layout(&map);
         group.throughput(Throughput::Elements(items as u64));
+        group.bench_with_input(BenchmarkId::new("parse", items), &text, |b, text| {
+            b.iter(|| journeymap::parse::parse_json(black_box(text)))
+        });
         group.bench_with_input(BenchmarkId::new("validate", items), &text, |b, text| {
             b.iter(|| journeymap::validate(black_box(text)))
         });

@@ -151,3 +151,34 @@ fn a_page_can_narrow_the_link_schemes() {
         "the text stays, only the link goes"
     );
 }
+
+#[test]
+fn the_oracle_rejects_what_it_must() {
+    let text = r#"{"title": "t", "stages": [{"name": "A", "cells": {"actions": [
+        {"text": "web", "url": "https://example.com"}]}}]}"#;
+    let map = journeymap::validate(text).unwrap();
+    let options = RenderOptions {
+        id_prefix: "jm7".into(),
+        ..RenderOptions::default()
+    };
+    let svg = render(&journeymap::layout::layout(&map), &options);
+    oracle::check(&svg, &map, "jm7").unwrap();
+    let style_start = svg.find("<style>").unwrap();
+    let (head, style) = svg.split_at(style_start);
+    let broken = [
+        svg.replacen("<title", "<script>alert(1)</script><title", 1),
+        svg.replacen("<g ", "<g onload=\"alert(1)\" ", 1),
+        svg.replacen("https://example.com", "javascript:alert(1)", 1),
+        svg.replacen("<g ", "<foreignObject/><g ", 1),
+        format!("{head}{}", style.replacen("#jm7", "#page-header", 1)),
+        format!("{head}{}", style.replacen(":#", ":url(x) #", 1)),
+        svg.replacen("id=\"jm7\"", "id=\"other\"", 1),
+        svg.replacen(">web<", ">webs<", 1),
+    ];
+    for (index, svg) in broken.iter().enumerate() {
+        assert!(
+            oracle::check(svg, &map, "jm7").is_err(),
+            "mutation {index} passed the oracle"
+        );
+    }
+}

@@ -84,6 +84,7 @@ pub fn check(svg: &str, map: &Map, prefix: &str) -> Result<(), String> {
     }
     let mut ids = Vec::new();
     let mut references = Vec::new();
+    let mut style_ids = Vec::new();
     for node in document.descendants().filter(|n| n.is_element()) {
         let name = node.tag_name().name();
         let Some((_, allowed)) = ALLOWED.iter().find(|(element, _)| *element == name) else {
@@ -145,6 +146,10 @@ pub fn check(svg: &str, map: &Map, prefix: &str) -> Result<(), String> {
             {
                 return Err("the style sheet holds characters the code never writes".into());
             }
+            if css.to_ascii_lowercase().contains("url(") {
+                return Err("the style sheet refers outside (url)".into());
+            }
+            style_ids.extend(style_id_selectors(css)?);
         }
     }
     for id in &ids {
@@ -158,7 +163,7 @@ pub fn check(svg: &str, map: &Map, prefix: &str) -> Result<(), String> {
     if unique.len() != ids.len() {
         return Err("an id appears twice".into());
     }
-    for reference in references {
+    for reference in references.into_iter().chain(style_ids) {
         if !ids.contains(&reference) {
             return Err(format!(
                 "reference to {reference:?}, which is not in the document"
@@ -166,6 +171,40 @@ pub fn check(svg: &str, map: &Map, prefix: &str) -> Result<(), String> {
         }
     }
     check_cards(&document, map)
+}
+
+/// The ids the style sheet's selectors name (`#jm1 .jm-card` → `jm1`);
+/// a `#` inside declarations may only start a hex colour.
+fn style_id_selectors(css: &str) -> Result<Vec<String>, String> {
+    let mut ids = Vec::new();
+    let mut chunk = String::new();
+    for c in css.chars() {
+        match c {
+            '{' => {
+                if !chunk.trim_start().starts_with('@') {
+                    for part in chunk.split('#').skip(1) {
+                        let id: String = part
+                            .chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || "-_".contains(*c))
+                            .collect();
+                        ids.push(id);
+                    }
+                }
+                chunk.clear();
+            }
+            '}' => {
+                for part in chunk.split('#').skip(1) {
+                    let colour: String = part.chars().take_while(char::is_ascii_hexdigit).collect();
+                    if !is_hex_color(&format!("#{colour}")) {
+                        return Err(format!("a # in the declarations {chunk:?} is not a colour"));
+                    }
+                }
+                chunk.clear();
+            }
+            _ => chunk.push(c),
+        }
+    }
+    Ok(ids)
 }
 
 fn is_hex_color(value: &str) -> bool {
