@@ -552,22 +552,16 @@ class View {
     return { x, y, w: bw, h: bh };
   }
 
-  /** The smallest font size (SVG units) in the stage's detail panel, or in
-   * its cards when it has none. */
+  /** The smallest font size (SVG units) in the stage's detail panel and
+   * its cards (their badges included). */
   _smallestText(index) {
-    const panel = this._panel(index);
-    const scope = panel || this.svg;
-    const selector = panel ? "text" : `.jm-card[data-stage-index="${index}"] text`;
+    const selector = `.jm-detail[data-stage-index="${index}"] text, .jm-card[data-stage-index="${index}"] text`;
     let smallest = Infinity;
-    for (const text of scope.querySelectorAll(selector)) {
+    for (const text of this.svg.querySelectorAll(selector)) {
       const size = parseFloat(text.getAttribute("font-size"));
       if (size > 0) smallest = Math.min(smallest, size);
     }
     return Number.isFinite(smallest) ? smallest : MIN_READABLE_PX;
-  }
-
-  _panel(index) {
-    return this.svg.querySelector(`.jm-detail[data-stage-index="${index}"]`);
   }
 
   /** Everything the view may pan over: the canvas and the detail panels

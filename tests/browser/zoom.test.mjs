@@ -336,6 +336,16 @@ test("a narrow viewport still zooms to readable text, then pans vertically", asy
   await page.keyboard.press("ArrowDown");
   const after = await viewBox(page);
   assert.ok(Number(after.split(" ")[1]) > Number(before.split(" ")[1]), "↓ pans down");
+  // In a stage whose cards carry badges (sign-up: "pain", "drop-off"), the
+  // cards' text, badges included, is readable too.
+  await page.keyboard.press("ArrowLeft");
+  await page.waitForTimeout(400);
+  const cardFontPx = await page.evaluate(() => {
+    const svg = document.querySelector("journey-map svg");
+    const texts = [...svg.querySelectorAll('.jm-card[data-stage-index="1"] text')];
+    return Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM().a));
+  });
+  assert.ok(cardFontPx >= 12, `card text at ${cardFontPx} px`);
   page.assertClean();
   await page.done();
 });
