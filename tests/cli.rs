@@ -3,33 +3,11 @@
 //! on the map and the options (docs: README.md, ../shared/CONTRACTS.md).
 //! Mermaid input through the CLI is tested in tests/mermaid.rs.
 
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::{journeymap, text};
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn journeymap(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_journeymap"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the journeymap binary runs");
-    if let Some(input) = stdin {
-        let mut pipe = child.stdin.take().expect("stdin");
-        pipe.write_all(input.as_bytes()).expect("write stdin");
-    }
-    child.wait_with_output().expect("journeymap finishes")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 const INVALID: &str = "{\n  \"title\": \"T\",\n  \"stages\": [\n    { \"name\": \"A\", \"score\": 9, \"cels\": {} }\n  ]\n}\n";
 

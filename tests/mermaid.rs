@@ -1,9 +1,12 @@
 //! Importing Mermaid `journey` diagrams: the syntax as Mermaid accepts it,
 //! the mapping onto format v1, located errors, and the CLI.
 
+#[path = "support/cli.rs"]
+mod cli;
 #[path = "support/oracle.rs"]
 mod oracle;
 
+use cli::{journeymap, text};
 use journeymap::mermaid::{Imported, MermaidOptions, from_mermaid, looks_like_mermaid};
 use journeymap::model::Map;
 use journeymap::render::{RenderOptions, render};
@@ -11,7 +14,6 @@ use journeymap::{Diagnostic, validate};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 
 const PLAIN: MermaidOptions = MermaidOptions { clamp: false };
 const CLAMP: MermaidOptions = MermaidOptions { clamp: true };
@@ -1126,35 +1128,6 @@ fn every_actor_is_a_persona_with_its_curve() {
 
 // ---------------------------------------------------------------------------
 // The CLI
-
-fn journeymap(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_journeymap"));
-    command
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = command.spawn().expect("the journeymap binary runs");
-    if let Some(input) = stdin {
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input.as_bytes())
-            .expect("write stdin");
-    }
-    child.wait_with_output().expect("journeymap finishes")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8")
-}
 
 #[test]
 fn cli_import_prints_the_map_pretty() {

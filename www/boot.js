@@ -99,4 +99,16 @@ async function withCore(use) {
     );
   }
 }
+/** Calls a core export that returns an `Output` (render, fromMermaid) and
+ * copies it into a plain `{ok, svg, info}`, freeing the wasm side. */
+function coreOutput(call) {
+  return withCore((exports) => {
+    const output = call(exports);
+    try {
+      return { ok: output.ok, svg: output.svg, info: output.info };
+    } finally {
+      output.free();
+    }
+  });
+}
 core();

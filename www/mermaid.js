@@ -10,19 +10,12 @@
 // exports it. journeymap.js does the rest (argument checks, JourneyMapError),
 // so that the errors are its own class.
 
-/* global withCore, VERSION */
+/* global coreOutput, VERSION */
 
 /** Mermaid text and the options as JSON in; `{ok: true, map, warnings}` or
  * `{ok: false, diagnostics}` out. */
 async function convert(text, optionsJson) {
-  const output = await withCore((wasm) => {
-    const result = wasm.fromMermaid(text, optionsJson);
-    try {
-      return { ok: result.ok, info: result.info };
-    } finally {
-      result.free();
-    }
-  });
+  const output = await coreOutput((wasm) => wasm.fromMermaid(text, optionsJson));
   const info = JSON.parse(output.info);
   return output.ok ? { ok: true, map: info.map, warnings: info.warnings } : { ok: false, diagnostics: info };
 }

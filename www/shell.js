@@ -16,7 +16,7 @@
 // "Mermaid" below), then this file. The build wraps it all in one function
 // scope, so `JourneyMap` is the only global the classic script defines.
 
-/* global core, withCore, HAS_DOM, VERSION, IMPORT_COMPANION */
+/* global core, withCore, coreOutput, HAS_DOM, VERSION, IMPORT_COMPANION */
 
 // ---------------------------------------------------------------------------
 // Map text in, SVG text out
@@ -104,14 +104,7 @@ async function renderText(map, options = {}) {
   const pageOptions = { idPrefix: prefix };
   if (options.theme) pageOptions.theme = options.theme;
   if (options.links != null) pageOptions.links = options.links;
-  const output = await withCore((wasm) => {
-    const result = wasm.render(text, JSON.stringify(pageOptions));
-    try {
-      return { ok: result.ok, svg: result.svg, info: result.info };
-    } finally {
-      result.free();
-    }
-  });
+  const output = await coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions)));
   if (!output.ok) throw new JourneyMapError(JSON.parse(output.info));
   return { svg: output.svg, info: JSON.parse(output.info), prefix };
 }
@@ -417,22 +410,24 @@ class View {
     renumberHash();
     const fromHash = hashStageFor(this);
     if (fromHash != null) this._followHash(fromHash, false);
-    else if (options.stage != null && this._stageIndex(options.stage) >= 0) {
-      this._followingHash = true; // the starting view, not a move
-      this.zoomToStage(options.stage, { animate: false });
-      this._followingHash = false;
-    }
+    else if (options.stage != null) this._startAt(options.stage);
     onMapAdded(this);
   }
 
   /** Shows what the hash asks for (a stage id, or null: the overview)
    * without counting as the reader's move. */
   _followHash(stage, animate) {
+    this._startAt(stage, animate);
+    this._zoomedByHash = stage != null;
+  }
+
+  /** Zooms to `stage` (null: the overview) as a starting view, not a move
+   * of the reader's. */
+  _startAt(stage, animate = false) {
     this._followingHash = true;
     try {
       if (stage == null) this.overview({ animate });
       else if (this._stageIndex(stage) >= 0) this.zoomToStage(stage, { animate });
-      this._zoomedByHash = stage != null;
     } finally {
       this._followingHash = false;
     }
