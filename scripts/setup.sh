@@ -1,20 +1,29 @@
 #!/usr/bin/env bash
 # Installs what the demo and the tests need beyond Rust itself, once:
 # the wasm target, wasm-bindgen's CLI at the version in Cargo.lock,
-# Debian's Chromium and ChromeDriver, Liberation fonts (the metrics the
-# layout measures with), Node.js, and the browser tests' npm packages.
+# Debian's Chromium and ChromeDriver, fonts (Liberation: the metrics the
+# layout measures with; DejaVu and Noto: the fonts and scripts the tests
+# draw), Node.js, and the browser tests' npm packages.
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# Each check captures its command's output before testing it: under
+# pipefail, `cmd | grep -q` fails at random when grep exits first and cmd
+# dies of SIGPIPE, and setup would then try to install what is there.
+installed() {
+  local status
+  status=$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ]
+}
+
 missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-command -v chromedriver >/dev/null || missing+=(chromium-driver)
-[ -f /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation2)
-fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -qi "noto color emoji" || missing+=(fonts-noto-color-emoji)
+for package in chromium chromium-driver fonts-liberation2 fonts-noto-cjk \
+  fonts-noto-color-emoji fonts-noto-core fonts-dejavu-core; do
+  installed "$package" || missing+=("$package")
+done
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -23,8 +32,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown \
-  || rustup target add wasm32-unknown-unknown
+targets=$(rustup target list --installed 2>/dev/null || true)
+case "$targets" in
+  *wasm32-unknown-unknown*) ;;
+  *) rustup target add wasm32-unknown-unknown ;;
+esac
 
 want=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)

@@ -4,6 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+# On a set-up machine setup installs nothing and says nothing.
+again=$(scripts/setup.sh 2>&1)
+if [ -n "$again" ]; then
+  echo "test: scripts/setup.sh did work on a set-up machine:" >&2
+  echo "$again" >&2
+  exit 1
+fi
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --lib --quiet --target wasm32-unknown-unknown --no-default-features -- -D warnings
