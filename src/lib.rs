@@ -3,19 +3,30 @@
 //! The pipeline, one module a stage, each with plain data in and out:
 //!
 //! 1. [`parse`]: JSON text → JSON value (syntax errors with line and column);
-//! 2. [`mod@validate`]: JSON value → [`model::Map`] (every problem at once, each
-//!    with its JSON path, located in the text by [`locate`]);
-//!
-//! 3. [`layout`]: map → [`layout::Layout`], pure geometry: every rectangle,
-//!    wrapped line and curve point;
-//! 4. [`render`]: layout → SVG text, written by one small escaping writer;
+//! 2. [`validate()`]: JSON text → [`model::Map`] (every problem at once, each
+//!    with its JSON path and, where known, its line and column);
+//! 3. [`layout::layout`]: map → [`Layout`], pure geometry: every rectangle,
+//!    wrapped line and curve point, and the resolved [`layout::Palette`];
+//! 4. [`render::render`]: layout → SVG text; it reads nothing but the layout and
+//!    its [`RenderOptions`];
 //! 5. bindings: the `journeymap` command (`src/cli`) and the wasm exports
 //!    (`src/wasm.rs`), both thin.
 //!
-//! Beside the pipeline, [`mermaid`] turns a Mermaid `journey` diagram into
-//! map JSON, which then goes through the same pipeline.
+//! Beside the pipeline, `mermaid` (feature `mermaid`, on by default) turns a
+//! Mermaid `journey` diagram into map JSON, which then goes through the same
+//! pipeline.
 //!
 //! Only the first two stages can fail; their errors are [`Diagnostic`]s.
+//!
+//! # The public API
+//!
+//! [`render_svg`] does it all in one call. The stages one by one are
+//! [`validate()`], [`layout::layout`] and [`render::render`]; their data
+//! are the types of [`model`] (the validated map) and [`layout`] (the
+//! geometry, which `journeymap layout` prints as JSON). [`parse`] exports
+//! the document size limit and the JSON reader, [`text`] the text measurer,
+//! [`limits`] the format's limits, `mermaid` the importer. Everything else
+//! is internal to the crate.
 
 #![cfg_attr(
     not(test),
@@ -30,25 +41,27 @@
     )
 )]
 
-pub mod diagnostic;
+mod diagnostic;
 pub mod layout;
-pub mod locate;
+mod locate;
 #[cfg(feature = "mermaid")]
 pub mod mermaid;
 pub mod model;
-pub mod number;
+mod number;
 pub mod parse;
 pub mod render;
 pub mod text;
-pub mod validate;
+mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use diagnostic::Diagnostic;
-pub use validate::validate;
+pub use layout::Layout;
+pub use render::RenderOptions;
+pub use validate::{limits, validate};
 
 /// Text to SVG in one call: validate, lay out, render.
-pub fn render_svg(text: &str, options: &render::RenderOptions) -> Result<String, Vec<Diagnostic>> {
+pub fn render_svg(text: &str, options: &RenderOptions) -> Result<String, Vec<Diagnostic>> {
     let map = validate(text)?;
     Ok(render::render(&layout::layout(&map), options))
 }

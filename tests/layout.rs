@@ -132,13 +132,13 @@ fn cards_grow_to_fit_long_texts_and_never_cut_them() {
     let layout = lay_out(&case("long-text-wraps"));
     let card = &layout.cards[0];
     assert!(
-        card.lines.len() >= 3,
+        card.text.lines.len() >= 3,
         "a long text wraps onto several lines"
     );
-    assert!(card.height >= card.lines.len() as f64 * card.text.style.line_height);
+    assert!(card.height >= card.text.lines.len() as f64 * card.text.style.line_height);
     let explicit = &layout.cards[2];
     assert_eq!(
-        explicit.lines,
+        explicit.text.lines,
         [
             "First line",
             "Second line after an explicit break",

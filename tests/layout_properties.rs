@@ -161,7 +161,7 @@ fn check_geometry(layout: &Layout, source: &Value) {
             .or_else(|| item["text"].as_str())
             .expect("item text");
         assert_eq!(
-            without_whitespace(&card.lines.concat()),
+            without_whitespace(&card.text.lines.concat()),
             without_whitespace(text)
         );
     }

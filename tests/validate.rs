@@ -3,9 +3,9 @@
 //! properties: no input makes it panic.
 
 use journeymap::Diagnostic;
+use journeymap::limits;
 use journeymap::model::{Better, Color, Icon, LaneKind, Map, MetricValue, Tag, ThemeMode, Tone};
 use journeymap::validate;
-use journeymap::validate::limits;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 

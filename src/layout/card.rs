@@ -2,9 +2,13 @@
 //! markers, sized so that nothing is cut: the card grows to fit.
 
 use super::geometry::Rect;
-use super::text::{BADGE, CARD, TextBlock};
+use super::text::{BADGE, CARD, Style, TextBlock};
 use crate::model::{Icon, Item, Map, Tag, Tone};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+
+/// The schemes a card's link can have (the format's rule): the renderer
+/// draws a link only for these, and a page may narrow them further.
+pub use crate::validate::rules::ALLOWED_SCHEMES as LINK_SCHEMES;
 
 pub const PADDING: f64 = 10.0;
 const ICON_SIZE: f64 = 16.0;
@@ -14,7 +18,9 @@ const CHIP_PAD_X: f64 = 6.0;
 const CHIP_PAD_Y: f64 = 2.0;
 const MARKER_SIZE: f64 = 10.0;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A card; its text's lines are kept once, in [`Card::text`] (the layout's
+/// JSON shows them as the card's `lines`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Card {
     pub x: f64,
     pub y: f64,
@@ -27,11 +33,10 @@ pub struct Card {
     pub stage_index: usize,
     pub lane_index: usize,
     pub item_index: usize,
-    /// The wrapped lines of the card's text.
-    pub lines: Vec<String>,
     /// The item's text as written, for the card's accessible name (lines
     /// joined by spaces would split words in scripts without spaces).
     pub label: String,
+    /// The card's text, wrapped into lines.
     pub text: TextBlock,
     pub tone: Tone,
     pub icon: Option<ChannelIcon>,
@@ -94,6 +99,72 @@ impl ChipKind {
             Tag::DropOff => ChipKind::DropOff,
             Tag::Custom(_) => ChipKind::Tag,
         }
+    }
+}
+
+/// A card as the layout's JSON shows it: the wrapped `lines` on the card
+/// (a name other tools rely on), its text block without them.
+#[derive(Serialize)]
+struct CardJson<'a> {
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
+    stage: &'a str,
+    lane: &'a str,
+    stage_index: usize,
+    lane_index: usize,
+    item_index: usize,
+    lines: &'a [String],
+    label: &'a str,
+    text: PlacedText<'a>,
+    tone: Tone,
+    icon: &'a Option<ChannelIcon>,
+    chips: &'a [Chip],
+    score: Option<f64>,
+    url: &'a Option<String>,
+    has_detail: bool,
+}
+
+/// A text block's place and look, without its lines.
+#[derive(Serialize)]
+struct PlacedText<'a> {
+    x: f64,
+    y: f64,
+    width: f64,
+    style: &'a Style,
+    rtl: bool,
+}
+
+impl Serialize for Card {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CardJson {
+            x: self.x,
+            y: self.y,
+            width: self.width,
+            height: self.height,
+            stage: &self.stage,
+            lane: &self.lane,
+            stage_index: self.stage_index,
+            lane_index: self.lane_index,
+            item_index: self.item_index,
+            lines: &self.text.lines,
+            label: &self.label,
+            text: PlacedText {
+                x: self.text.x,
+                y: self.text.y,
+                width: self.text.width,
+                style: &self.text.style,
+                rtl: self.text.rtl,
+            },
+            tone: self.tone,
+            icon: &self.icon,
+            chips: &self.chips,
+            score: self.score,
+            url: &self.url,
+            has_detail: self.has_detail,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -163,7 +234,6 @@ pub fn build(map: &Map, item: &Item, slot: Slot<'_>, width: f64) -> Card {
         stage_index: slot.stage_index,
         lane_index: slot.lane_index,
         item_index: slot.item_index,
-        lines: text.lines.clone(),
         label: item.text.clone(),
         text,
         tone: slot.tone,

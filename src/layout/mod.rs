@@ -9,74 +9,79 @@
 //! From top to bottom: the header (title, description, personas), the grid
 //! (stage headers as columns, lanes as rows, cards stacked in their cells),
 //! the legend and the footer with the data's sources. Each stage with
-//! details also gets a panel for the zoomed view ([`details`]).
+//! details also gets a panel for the zoomed view ([`DetailPanel`]).
 
-pub mod card;
-pub mod details;
-pub mod emotion;
-pub mod geometry;
-pub mod grid;
-pub mod header;
-pub mod legend;
-pub mod metrics;
+mod card;
+mod details;
+mod emotion;
+mod geometry;
+mod grid;
+mod header;
+mod legend;
+mod metrics;
 mod palette;
-pub mod text;
+mod text;
 
-use crate::model::{Color, Map, Theme};
+use crate::model::Map;
 use serde::Serialize;
 
-pub use card::Card;
+pub use crate::model::{Color, Icon, LaneKind, ThemeMode, Tone};
+pub use card::{Card, ChannelIcon, Chip, ChipKind, LINK_SCHEMES};
+pub use details::DetailPanel;
+pub use emotion::{Curve, CurvePoint, EmotionChart};
 pub use geometry::{Point, Rect};
-pub use text::TextBlock;
+pub use grid::{Cell, LaneRow, Route, Rule, StageColumn, SubRow};
+pub use header::{Header, PersonaBox};
+pub use legend::{Footer, Legend, LegendEntry, LegendMark};
+pub use metrics::{DropOff, FunnelBar, Kpi, MetricsCell};
+pub use palette::{Palette, Swatch};
+pub use text::{Style, TextBlock};
 
 /// Space around the whole map.
-pub const MARGIN: f64 = 32.0;
+const MARGIN: f64 = 32.0;
 /// The narrowest canvas, so that a one-stage map still has room for its
 /// title.
 const MIN_WIDTH: f64 = 640.0;
 const SECTION_GAP: f64 = 24.0;
 
+/// A map laid out: everything the renderer draws, in SVG user units.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Layout {
     pub width: f64,
     pub height: f64,
-    pub header: header::Header,
-    pub stages: Vec<grid::StageColumn>,
-    pub lanes: Vec<grid::LaneRow>,
-    pub cells: Vec<grid::Cell>,
+    pub header: Header,
+    pub stages: Vec<StageColumn>,
+    pub lanes: Vec<LaneRow>,
+    pub cells: Vec<Cell>,
     pub cards: Vec<Card>,
-    pub emotion: Vec<emotion::EmotionChart>,
-    pub metrics: Vec<metrics::MetricsCell>,
-    pub rules: Vec<grid::Rule>,
-    pub routes: Vec<grid::Route>,
-    pub details: Vec<details::DetailPanel>,
-    pub legend: Option<legend::Legend>,
-    pub footer: Option<legend::Footer>,
+    pub emotion: Vec<EmotionChart>,
+    pub metrics: Vec<MetricsCell>,
+    pub rules: Vec<Rule>,
+    pub routes: Vec<Route>,
+    pub details: Vec<DetailPanel>,
+    pub legend: Option<Legend>,
+    pub footer: Option<Footer>,
     /// The grid's box: stage headers and lanes, header column included.
     pub grid: Rect,
-    pub theme: Theme,
-    /// One colour per persona, in the order of the map's personas.
-    pub persona_colors: Vec<Color>,
+    /// Colours and fonts, resolved for every theme mode.
+    pub palette: Palette,
 }
 
+/// Lays out a validated map.
 pub fn layout(map: &Map) -> Layout {
-    let persona_colors: Vec<Color> = map
-        .personas
-        .iter()
-        .enumerate()
-        .map(|(i, p)| palette::persona_color(p, i))
-        .collect();
+    let palette = palette::palette(&map.theme, &map.personas);
+    let persona_colors = &palette.personas;
     // The columns decide the width; the header wraps to it, and the grid
     // goes under the header.
     let widths = grid::column_widths(map);
     let grid_right = MARGIN + grid::LANE_HEADER_WIDTH + widths.iter().sum::<f64>();
     let content_width = (grid_right - MARGIN).max(MIN_WIDTH - 2.0 * MARGIN);
     let width = (content_width + 2.0 * MARGIN).ceil();
-    let header = header::header(map, MARGIN, MARGIN, content_width, &persona_colors);
+    let header = header::header(map, MARGIN, MARGIN, content_width, persona_colors);
     let grid_top = header.bottom + SECTION_GAP;
-    let mut grid = grid::grid(map, MARGIN, grid_top, &widths, &persona_colors);
+    let mut grid = grid::grid(map, MARGIN, grid_top, &widths, persona_colors);
 
-    let details: Vec<details::DetailPanel> = map
+    let details: Vec<DetailPanel> = map
         .stages
         .iter()
         .enumerate()
@@ -109,7 +114,7 @@ pub fn layout(map: &Map) -> Layout {
         MARGIN,
         bottom + SECTION_GAP,
         content_width,
-        &persona_colors,
+        persona_colors,
     );
     if let Some(legend) = &legend {
         bottom = legend.rect.bottom();
@@ -139,7 +144,6 @@ pub fn layout(map: &Map) -> Layout {
         details,
         legend,
         footer,
-        theme: map.theme.clone(),
-        persona_colors,
+        palette,
     }
 }

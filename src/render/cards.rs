@@ -6,8 +6,8 @@ use super::panels::icon;
 use super::svg::Svg;
 use super::text_block;
 use crate::layout::Layout;
-use crate::layout::card::{Card, Chip, ChipKind};
-use crate::model::Tone;
+use crate::layout::Tone;
+use crate::layout::{Card, Chip, ChipKind};
 
 pub fn chip_class(kind: ChipKind) -> &'static str {
     match kind {
@@ -94,7 +94,8 @@ fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
                 return;
             };
             let color = layout
-                .persona_colors
+                .palette
+                .personas
                 .get(*index)
                 .map(|c| c.hex())
                 .unwrap_or_default();

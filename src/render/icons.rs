@@ -1,7 +1,7 @@
 //! The twelve channel icons, drawn on a 16 × 16 grid as stroked paths of
 //! our own (no icon font, no external file).
 
-use crate::model::Icon;
+use crate::layout::Icon;
 
 /// Path data for an icon, to be stroked with round caps and joins.
 pub fn path(icon: Icon) -> &'static str {

@@ -1,7 +1,7 @@
 //! Render: a [`Layout`] as one SVG document, as a string.
 //!
 //! Rendering cannot fail and decides nothing about geometry: it writes what
-//! the layout says, through [`svg::Svg`], which owns escaping. Ids in the
+//! the layout says, through its own small writer (`svg::Svg`), which owns escaping. Ids in the
 //! output are generated from the `id_prefix` option, never taken from the
 //! map, so several maps can share a page; stages, lanes and cards are
 //! identified by index (`data-stage-index`, …).
@@ -11,12 +11,9 @@ mod charts;
 mod icons;
 mod panels;
 mod style;
-pub mod svg;
+mod svg;
 
-use crate::layout::{Layout, TextBlock};
-use crate::model::ThemeMode;
-use crate::text::FONT_FAMILY;
-use crate::validate::rules::ALLOWED_SCHEMES;
+use crate::layout::{LINK_SCHEMES, Layout, TextBlock, ThemeMode};
 use svg::{Svg, Value};
 
 /// What a page (or the command line) may choose about the output.
@@ -37,7 +34,7 @@ impl RenderOptions {
     pub fn allows_link(&self, url: &str) -> bool {
         url.split_once(':').is_some_and(|(scheme, _)| {
             let scheme = scheme.to_ascii_lowercase();
-            ALLOWED_SCHEMES.contains(&scheme.as_str()) && self.link_schemes.contains(&scheme)
+            LINK_SCHEMES.contains(&scheme.as_str()) && self.link_schemes.contains(&scheme)
         })
     }
 }
@@ -47,7 +44,7 @@ impl Default for RenderOptions {
         RenderOptions {
             id_prefix: "jm".into(),
             theme: None,
-            link_schemes: ALLOWED_SCHEMES.iter().map(|s| (*s).to_owned()).collect(),
+            link_schemes: LINK_SCHEMES.iter().map(|s| (*s).to_owned()).collect(),
         }
     }
 }
@@ -60,43 +57,13 @@ pub fn is_valid_id_prefix(prefix: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-/// Generic font families, written unquoted.
-const GENERIC_FAMILIES: [&str; 6] = [
-    "serif",
-    "sans-serif",
-    "monospace",
-    "cursive",
-    "fantasy",
-    "system-ui",
-];
-
-fn font_family(layout: &Layout) -> String {
-    let mut families: Vec<String> = Vec::new();
-    let own = layout.theme.font.as_deref().unwrap_or("");
-    for family in own.split(',').chain(FONT_FAMILY.split(',')) {
-        let family = family.trim();
-        if family.is_empty() {
-            continue;
-        }
-        let written = if GENERIC_FAMILIES.contains(&family) || !family.contains(' ') {
-            family.to_owned()
-        } else {
-            format!("'{family}'")
-        };
-        if !families.contains(&written) {
-            families.push(written);
-        }
-    }
-    families.join(", ")
-}
-
 pub fn render(layout: &Layout, options: &RenderOptions) -> String {
     let prefix = if is_valid_id_prefix(&options.id_prefix) {
         options.id_prefix.as_str()
     } else {
         "jm"
     };
-    let mode = options.theme.unwrap_or(layout.theme.mode);
+    let mode = options.theme.unwrap_or(layout.palette.mode);
     let mode_class = match mode {
         ThemeMode::Light => "jm jm-theme-light",
         ThemeMode::Dark => "jm jm-theme-dark",
@@ -121,7 +88,7 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
             ("height", layout.height.into()),
             ("role", "group".into()),
             ("aria-labelledby", format!("{title_id} {desc_id}").into()),
-            ("font-family", font_family(layout).into()),
+            ("font-family", layout.palette.font_family.as_str().into()),
         ],
     );
     out.text_element(
@@ -132,12 +99,7 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
     let summary = summary(layout);
     out.text_element("desc", &[("id", desc_id.as_str().into())], &summary);
     out.open("style", &[]);
-    out.raw(&style::style_sheet(
-        prefix,
-        &layout.theme,
-        mode,
-        &layout.persona_colors,
-    ));
+    out.raw(&style::style_sheet(prefix, &layout.palette, mode));
     out.close();
     out.empty(
         "rect",

@@ -3,9 +3,9 @@
 
 use super::svg::Svg;
 use super::{icons, text_block};
+use crate::layout::LaneKind;
 use crate::layout::Layout;
-use crate::layout::legend::LegendMark;
-use crate::model::LaneKind;
+use crate::layout::LegendMark;
 
 pub fn header(out: &mut Svg, layout: &Layout) {
     out.open("g", &[("class", "jm-header".into())]);
@@ -156,7 +156,7 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
 }
 
 /// A channel icon scaled from its 16 × 16 grid, placed at `x, y`.
-pub fn icon(out: &mut Svg, icon: crate::model::Icon, x: f64, y: f64, scale: f64) {
+pub fn icon(out: &mut Svg, icon: crate::layout::Icon, x: f64, y: f64, scale: f64) {
     let transform = format!(
         "translate({} {}) scale({})",
         super::svg::number(x),

@@ -2,52 +2,11 @@
 //! restyle a map), light and dark palettes, and rules scoped to this one
 //! map's root id, so that several maps on a page never restyle each other.
 //!
-//! Only the code writes here: the only values that come from a map are
-//! colours, already parsed and written back as `#rrggbb`.
+//! The colours come resolved in the layout's [`Palette`]; the only values
+//! that come from a map are colours, already parsed and written back as
+//! `#rrggbb`.
 
-use crate::model::{Color, Theme, ThemeMode};
-
-const LIGHT: &[(&str, &str)] = &[
-    ("bg", "#ffffff"),
-    ("surface", "#f6f8fa"),
-    ("band", "#fafbfc"),
-    ("text", "#1f2328"),
-    ("muted", "#59636e"),
-    ("border", "#d0d7de"),
-    ("grid", "#e4e8ec"),
-    ("card", "#ffffff"),
-    ("accent", "#2f6fde"),
-    ("positive", "#1f8a4c"),
-    ("negative", "#c4412b"),
-    ("neutral", "#8c959f"),
-    ("idea", "#7b4fd6"),
-    ("warning", "#b56a00"),
-    ("positive-bg", "#eaf6ee"),
-    ("negative-bg", "#fcefec"),
-    ("idea-bg", "#f3effc"),
-    ("warning-bg", "#fdf4e3"),
-];
-
-const DARK: &[(&str, &str)] = &[
-    ("bg", "#0f1419"),
-    ("surface", "#161c23"),
-    ("band", "#12181e"),
-    ("text", "#e6edf3"),
-    ("muted", "#9aa5b1"),
-    ("border", "#3a434d"),
-    ("grid", "#262e37"),
-    ("card", "#1b222a"),
-    ("accent", "#6ea3ff"),
-    ("positive", "#4cc27a"),
-    ("negative", "#ff7b69"),
-    ("neutral", "#8b949e"),
-    ("idea", "#b69cff"),
-    ("warning", "#e3a23b"),
-    ("positive-bg", "#15291e"),
-    ("negative-bg", "#33191a"),
-    ("idea-bg", "#231d36"),
-    ("warning-bg", "#2e2412"),
-];
+use crate::layout::{Palette, Swatch, ThemeMode};
 
 /// Rules that use the variables; `S` stands for the root selector.
 const RULES: &str = "\
@@ -100,62 +59,41 @@ S .jm-quote-bar{fill:var(--jm-accent)}\
 S .jm-detail-hint,S .jm-link-hint{fill:none;stroke:var(--jm-muted);stroke-width:1.3;stroke-linecap:round}\
 @media print{S .jm-stage-box,S .jm-card-box{stroke-width:1.2}}";
 
-fn variables(out: &mut String, selector: &str, palette: &[(&str, &str)], theme: &Theme) {
+fn variables(out: &mut String, selector: &str, swatches: &[Swatch]) {
     out.push_str(selector);
     out.push('{');
-    for (name, value) in palette {
-        let own: Option<Color> = match *name {
-            "bg" => theme.background,
-            "text" => theme.text,
-            "accent" => theme.accent,
-            "positive" => theme.positive,
-            "negative" => theme.negative,
-            "neutral" => theme.neutral,
-            _ => None,
-        };
-        let value = own.map_or_else(|| (*value).to_owned(), Color::hex);
+    for swatch in swatches {
         out.push_str("--jm-");
-        out.push_str(name);
+        out.push_str(swatch.name);
         out.push(':');
-        out.push_str(&value);
+        out.push_str(&swatch.color.hex());
         out.push(';');
     }
     out.push('}');
 }
 
 /// The style sheet for the map whose root has id `root_id`, in `mode`.
-///
-/// A theme object's colours belong to its base: when the page or the
-/// command line asks for the other base, they are left out rather than
-/// mixed with a palette they were not chosen for.
-pub fn style_sheet(
-    root_id: &str,
-    theme: &Theme,
-    mode: ThemeMode,
-    persona_colors: &[Color],
-) -> String {
+pub(super) fn style_sheet(root_id: &str, palette: &Palette, mode: ThemeMode) -> String {
     let root = format!("#{root_id}");
-    let plain = Theme::of_mode(theme.mode);
-    let own = |base: ThemeMode| if theme.mode == base { theme } else { &plain };
     let mut out = String::new();
     match mode {
-        ThemeMode::Light => variables(&mut out, &root, LIGHT, own(ThemeMode::Light)),
-        ThemeMode::Dark => variables(&mut out, &root, DARK, own(ThemeMode::Dark)),
+        ThemeMode::Light => variables(&mut out, &root, &palette.light),
+        ThemeMode::Dark => variables(&mut out, &root, &palette.dark),
         ThemeMode::Auto => {
-            variables(&mut out, &root, LIGHT, own(ThemeMode::Light));
+            variables(&mut out, &root, &palette.light);
             out.push_str("@media (prefers-color-scheme:dark){");
-            variables(&mut out, &root, DARK, own(ThemeMode::Dark));
+            variables(&mut out, &root, &palette.dark);
             out.push('}');
         }
     }
     if mode != ThemeMode::Light {
         // Paper is white: a dark map prints with the light palette.
         out.push_str("@media print{");
-        variables(&mut out, &root, LIGHT, own(ThemeMode::Light));
+        variables(&mut out, &root, &palette.light);
         out.push('}');
     }
     out.push_str(&RULES.replace('S', &root));
-    for (index, color) in persona_colors.iter().enumerate() {
+    for (index, color) in palette.personas.iter().enumerate() {
         out.push_str(&format!(
             "{root} .jm-persona-{index}{{stroke:{}}}",
             color.hex()
