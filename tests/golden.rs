@@ -1,85 +1,187 @@
-//! Golden files at two levels, as d2 keeps them: the layout as JSON (a
-//! change of numbers shows there) and the SVG (a change of drawing shows
-//! there), for every bundled example and every focused case in
-//! `tests/golden/cases/`.
+//! Every golden file, one test per case, through the one harness in
+//! `tests/support/golden.rs` (how to add a case and bless: tests/README.md).
 //!
-//! `BLESS=1 cargo test --test golden` rewrites the goldens; a mismatch
-//! writes the actual output beside the golden (`*.actual.*`, ignored by
-//! git) so that `diff` shows what changed. Review a golden before you
-//! commit it.
+//! - `render/NAME`: every bundled example (`examples/NAME.json`) and every
+//!   focused case (`tests/golden/cases/NAME.json`, named `case-NAME`), laid
+//!   out as JSON (`tests/golden/NAME.layout.json`: a change of numbers shows
+//!   there) and drawn as SVG (`tests/golden/NAME.svg`: a change of drawing
+//!   shows there), as d2 keeps them;
+//! - `errors/NAME`: `tests/errors/NAME.json` must be refused with the
+//!   diagnostics of `tests/errors/NAME.txt`, one per line;
+//! - `hostile/NAME`: `tests/hostile/NAME.json` either renders an SVG that
+//!   passes the output oracle (`renders`) or fails with exactly the located
+//!   errors of `tests/hostile/NAME.expect`; unsafe output is never blessed;
+//! - `mermaid/NAME`: `tests/mermaid/NAME.mmd` imports to the map of
+//!   `NAME.json`, or fails with the diagnostics of `NAME.errors.txt`.
+//!
+//! Each family also has a `FAMILY/stale-goldens` test.
 
-use journeymap::render::RenderOptions;
+#[path = "support/golden.rs"]
+mod harness;
+#[path = "support/oracle.rs"]
+mod oracle;
+
+use harness::{check, inputs, root, stale};
+use journeymap::Diagnostic;
+use journeymap::render::{RenderOptions, render};
+use libtest_mimic::{Arguments, Failed, Trial};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn inputs() -> Vec<(String, PathBuf)> {
-    let mut inputs = Vec::new();
-    for (prefix, dir) in [("", "examples"), ("case-", "tests/golden/cases")] {
-        let Ok(entries) = fs::read_dir(dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_some_and(|e| e == "json") {
-                let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-                inputs.push((format!("{prefix}{stem}"), path));
-            }
-        }
-    }
-    inputs.sort();
-    inputs
+fn main() {
+    let mut trials = Vec::new();
+    trials.extend(render_cases());
+    trials.extend(error_cases());
+    trials.extend(hostile_cases());
+    #[cfg(feature = "mermaid")]
+    trials.extend(mermaid_cases());
+    libtest_mimic::run(&Arguments::from_args(), trials).exit();
 }
 
-/// Compares `actual` with the golden at `path`; returns a complaint.
-fn compare(path: &Path, actual: &str) -> Option<String> {
-    let bless = std::env::var_os("BLESS").is_some();
-    let expected = fs::read_to_string(path).ok();
-    let actual_path = path.with_extension(format!(
-        "actual.{}",
-        path.extension().unwrap().to_string_lossy()
-    ));
-    if expected.as_deref() == Some(actual) {
-        let _ = fs::remove_file(&actual_path);
-        return None;
-    }
-    if bless {
-        fs::write(path, actual).unwrap();
-        let _ = fs::remove_file(&actual_path);
-        return None;
-    }
-    fs::write(&actual_path, actual).unwrap();
-    Some(match expected {
-        None => format!(
-            "{} is missing (run with BLESS=1 to create it)",
-            path.display()
-        ),
-        Some(_) => format!(
-            "{} differs: see diff {} {}",
-            path.display(),
-            path.display(),
-            actual_path.display()
-        ),
-    })
+fn read(path: &Path) -> Result<String, Failed> {
+    let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", path.display()).into())
 }
 
-#[test]
-fn layouts_and_svgs_match_their_goldens() {
-    let inputs = inputs();
+/// Diagnostics one per line, as `Diagnostic`'s `Display` prints them.
+fn lines(diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().map(|d| format!("{d}\n")).collect()
+}
+
+fn render_cases() -> Vec<Trial> {
+    let goldens = root().join("tests/golden");
+    let mut cases = inputs(&root().join("examples"), ".json");
+    cases.extend(
+        inputs(&goldens.join("cases"), ".json")
+            .into_iter()
+            .map(|(name, path)| (format!("case-{name}"), path)),
+    );
     assert!(
-        inputs.len() >= 6,
+        cases.len() >= 6,
         "expected the examples and the focused cases"
     );
-    let mut complaints = Vec::new();
-    for (name, path) in inputs {
-        let text = fs::read_to_string(&path).unwrap();
-        let map = journeymap::validate(&text)
-            .unwrap_or_else(|errors| panic!("{} is invalid: {errors:?}", path.display()));
-        let layout = journeymap::layout::layout(&map);
-        let json = serde_json::to_string_pretty(&layout).unwrap() + "\n";
-        let svg = journeymap::render::render(&layout, &RenderOptions::default());
-        let dir = Path::new("tests/golden");
-        complaints.extend(compare(&dir.join(format!("{name}.layout.json")), &json));
-        complaints.extend(compare(&dir.join(format!("{name}.svg")), &svg));
+    let mut expected = Vec::new();
+    let mut trials = Vec::new();
+    for (name, input) in cases {
+        let layout_golden = goldens.join(format!("{name}.layout.json"));
+        let svg_golden = goldens.join(format!("{name}.svg"));
+        expected.extend([layout_golden.clone(), svg_golden.clone()]);
+        trials.push(Trial::test(format!("render/{name}"), move || {
+            let text = read(&input)?;
+            let map = journeymap::validate(&text)
+                .map_err(|errors| format!("{} is invalid:\n{}", input.display(), lines(&errors)))?;
+            let layout = journeymap::layout::layout(&map);
+            let json = serde_json::to_string_pretty(&layout).map_err(|e| e.to_string())? + "\n";
+            let svg = render(&layout, &RenderOptions::default());
+            // Both files are checked (and blessed) even when the first differs.
+            let layout_result = check(&layout_golden, &json);
+            check(&svg_golden, &svg)?;
+            layout_result
+        }));
     }
-    assert!(complaints.is_empty(), "{}", complaints.join("\n"));
+    trials.push(stale(
+        "render",
+        &goldens,
+        &[".layout.json", ".svg"],
+        expected,
+    ));
+    trials
+}
+
+fn error_cases() -> Vec<Trial> {
+    let dir = root().join("tests/errors");
+    let cases = inputs(&dir, ".json");
+    assert!(!cases.is_empty(), "no cases found in tests/errors");
+    let mut expected = Vec::new();
+    let mut trials = Vec::new();
+    for (name, input) in cases {
+        let golden = input.with_extension("txt");
+        expected.push(golden.clone());
+        trials.push(Trial::test(
+            format!("errors/{name}"),
+            move || match journeymap::validate(&read(&input)?) {
+                Ok(_) => Err("the map was accepted, but an error case must be refused".into()),
+                Err(diagnostics) if diagnostics.is_empty() => {
+                    Err("validate failed without a single diagnostic".into())
+                }
+                Err(diagnostics) => check(&golden, &lines(&diagnostics)),
+            },
+        ));
+    }
+    trials.push(stale("errors", &dir, &[".txt"], expected));
+    trials
+}
+
+/// A hostile case's outcome: `renders` (the SVG passed the oracle), or
+/// `error` and the diagnostics, or `UNSAFE OUTPUT` and why.
+fn hostile_outcome(text: &str) -> String {
+    match journeymap::validate(text) {
+        Ok(map) => {
+            let options = RenderOptions {
+                id_prefix: "jm7".into(),
+                ..RenderOptions::default()
+            };
+            let svg = render(&journeymap::layout::layout(&map), &options);
+            match oracle::check(&svg, &map, "jm7") {
+                Ok(()) => "renders\n".into(),
+                Err(problem) => format!("UNSAFE OUTPUT: {problem}\n"),
+            }
+        }
+        Err(diagnostics) => format!("error\n{}", lines(&diagnostics)),
+    }
+}
+
+fn hostile_cases() -> Vec<Trial> {
+    let dir = root().join("tests/hostile");
+    let cases = inputs(&dir, ".json");
+    assert!(cases.len() >= 25, "the hostile corpus is incomplete");
+    let mut expected = Vec::new();
+    let mut trials = Vec::new();
+    for (name, input) in cases {
+        let golden = input.with_extension("expect");
+        expected.push(golden.clone());
+        trials.push(Trial::test(format!("hostile/{name}"), move || {
+            let outcome = hostile_outcome(&read(&input)?);
+            if outcome.starts_with("UNSAFE") {
+                return Err(outcome.into());
+            }
+            check(&golden, &outcome)
+        }));
+    }
+    trials.push(stale("hostile", &dir, &[".expect"], expected));
+    trials
+}
+
+#[cfg(feature = "mermaid")]
+fn mermaid_cases() -> Vec<Trial> {
+    use journeymap::mermaid::{MermaidOptions, from_mermaid};
+    let dir = root().join("tests/mermaid");
+    let mut expected = Vec::new();
+    let mut trials = Vec::new();
+    for (name, input) in inputs(&dir, ".mmd") {
+        let map_golden = dir.join(format!("{name}.json"));
+        let errors_golden = dir.join(format!("{name}.errors.txt"));
+        expected.extend([map_golden.clone(), errors_golden.clone()]);
+        trials.push(Trial::test(format!("mermaid/{name}"), move || {
+            let (golden, other, actual) =
+                match from_mermaid(&read(&input)?, &MermaidOptions { clamp: false }) {
+                    Ok(imported) => (
+                        &map_golden,
+                        &errors_golden,
+                        format!("{}\n", imported.json.trim_end()),
+                    ),
+                    Err(errors) => (&errors_golden, &map_golden, lines(&errors)),
+                };
+            if other.exists() {
+                return Err(format!(
+                    "{} is stale: the import's outcome changed (remove it)",
+                    other.display()
+                )
+                .into());
+            }
+            check(golden, &actual)
+        }));
+    }
+    trials.push(stale("mermaid", &dir, &[".json", ".errors.txt"], expected));
+    trials
 }

@@ -3,7 +3,7 @@
 
 Run from anywhere: `python3 tests/errors/generate.py`. It rewrites only the
 `.json` inputs listed here; bless their goldens afterwards with
-`BLESS=1 cargo test --test errors`. The output is deterministic, so running
+`BLESS=1 cargo test --test golden -- errors/`. The output is deterministic, so running
 it twice changes nothing.
 """
 
