@@ -9,7 +9,12 @@
 //! From top to bottom: the header (title, description, personas), the grid
 //! (stage headers as columns, lanes as rows, cards stacked in their cells),
 //! the legend and the footer with the data's sources. Each stage with
-//! details also gets a panel for the zoomed view ([`DetailPanel`]).
+//! details also gets a panel for the zoomed view ([`DetailPanel`]). The
+//! [`Palette`] holds every colour and the font stack, resolved here so that
+//! the renderer never reads the map.
+//!
+//! Every type of the layout is exported from this module; its submodules
+//! are private, so what they make `pub` is for the crate only.
 
 mod card;
 mod details;
@@ -25,6 +30,7 @@ mod text;
 use crate::model::Map;
 use serde::Serialize;
 
+/// The model's values the layout carries as they are.
 pub use crate::model::{Color, Icon, LaneKind, ThemeMode, Tone};
 pub use card::{Card, ChannelIcon, Chip, ChipKind, LINK_SCHEMES};
 pub use details::DetailPanel;

@@ -5,9 +5,7 @@ use super::RenderOptions;
 use super::panels::icon;
 use super::svg::Svg;
 use super::text_block;
-use crate::layout::Layout;
-use crate::layout::Tone;
-use crate::layout::{Card, Chip, ChipKind};
+use crate::layout::{Card, Chip, ChipKind, Layout, Tone};
 
 pub fn chip_class(kind: ChipKind) -> &'static str {
     match kind {

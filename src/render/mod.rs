@@ -1,10 +1,12 @@
 //! Render: a [`Layout`] as one SVG document, as a string.
 //!
-//! Rendering cannot fail and decides nothing about geometry: it writes what
-//! the layout says, through its own small writer (`svg::Svg`), which owns escaping. Ids in the
-//! output are generated from the `id_prefix` option, never taken from the
-//! map, so several maps can share a page; stages, lanes and cards are
-//! identified by index (`data-stage-index`, …).
+//! Rendering cannot fail and decides nothing about geometry or colour: it
+//! writes what the layout says (its palette included) through its own small
+//! writer (`svg::Svg`), which owns escaping, and reads nothing but the
+//! layout and its [`RenderOptions`]. Ids in the output are generated from
+//! the `id_prefix` option, never taken from the map, so several maps can
+//! share a page; stages, lanes and cards are identified by index
+//! (`data-stage-index`, …).
 
 mod cards;
 mod charts;
@@ -57,6 +59,7 @@ pub fn is_valid_id_prefix(prefix: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
+/// Draws `layout` as one SVG document, as `options` ask.
 pub fn render(layout: &Layout, options: &RenderOptions) -> String {
     let prefix = if is_valid_id_prefix(&options.id_prefix) {
         options.id_prefix.as_str()

@@ -3,9 +3,7 @@
 
 use super::svg::Svg;
 use super::{icons, text_block};
-use crate::layout::LaneKind;
-use crate::layout::Layout;
-use crate::layout::LegendMark;
+use crate::layout::{LaneKind, Layout, LegendMark};
 
 pub fn header(out: &mut Svg, layout: &Layout) {
     out.open("g", &[("class", "jm-header".into())]);
