@@ -339,7 +339,8 @@ try {
   };
   const jmBytes = readFileSync(JM_SCRIPT);
   const mmBytes = readFileSync(MERMAID_SCRIPT);
-  const base64 = /const WASM_BASE64 = "([^"]*)"/.exec(jmBytes.toString("latin1"))?.[1] ?? "";
+  // The inlined wasm: the script's one long base64 string (minified, its name is gone).
+  const base64 = /"([A-Za-z0-9+/]{10000,}={0,2})"/.exec(jmBytes.toString("latin1"))?.[1] ?? "";
   results.payload = {
     journeymap: { raw: jmBytes.length, gzip: gz(jmBytes), wasmBase64: base64.length, wasmDeflated: Buffer.from(base64, "base64").length },
     mermaid: { raw: mmBytes.length, gzip: gz(mmBytes) },

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The browser embed: builds the crate for wasm32 twice (profile wasm-release,
 # small rather than fast), runs wasm-bindgen on each (--target no-modules:
-# its glue is a plain script, which one function scope turns into both a
-# classic script and an ES module), and assembles dist/ with www/build.mjs:
+# its glue is a plain script, which www/build.mjs makes a module of), and
+# assembles dist/ with www/build.mjs, which bundles the shell's ES modules
+# (www/src/) with esbuild, minified, into:
 #   - the core, without the `mermaid` feature:
 #       dist/journeymap.js  dist/journeymap.mjs  dist/journeymap.d.ts
 #   - the Mermaid importer, with it (default features), loaded by the core on
@@ -25,6 +26,9 @@ nice cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm-re
 bindgen target/wasm-bindgen/core
 nice cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm-release
 bindgen target/wasm-bindgen/mermaid
+if [ ! -d www/node_modules/esbuild ]; then
+  (cd www && npm ci --silent --no-audit --no-fund)
+fi
 node www/build.mjs target/wasm-bindgen/core target/wasm-bindgen/mermaid dist
 for file in journeymap.js journeymap-mermaid.js; do
   echo "build-web: dist/$file is $(wc -c < "dist/$file") bytes, $(gzip -9 < "dist/$file" | wc -c) gzipped"

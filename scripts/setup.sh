@@ -3,7 +3,8 @@
 # the wasm target, wasm-bindgen's CLI at the version in Cargo.lock,
 # Debian's Chromium and ChromeDriver, fonts (Liberation: the metrics the
 # layout measures with; DejaVu and Noto: the fonts and scripts the tests
-# draw), Node.js, and the browser tests' npm packages.
+# draw), Node.js, and the npm packages of www/ (esbuild, which bundles the
+# shell) and of the browser tests.
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +46,8 @@ if [ "$want" != "$have" ]; then
   cargo install -q wasm-bindgen-cli --version "$want"
 fi
 
-if [ -f tests/browser/package.json ] && [ ! -d tests/browser/node_modules ]; then
-  (cd tests/browser && npm ci --silent --no-audit --no-fund)
-fi
+for dir in www tests/browser; do
+  if [ -f "$dir/package.json" ] && [ ! -d "$dir/node_modules" ]; then
+    (cd "$dir" && npm ci --silent --no-audit --no-fund)
+  fi
+done

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints, the Rust tests (unit, integration, golden,
-# property), and the browser tests in headless Chromium.
+# property), the shell's pure JS (node --test tests/js/, no browser), and
+# the browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -16,6 +17,7 @@ cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --lib --quiet --target wasm32-unknown-unknown --no-default-features -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 cargo test --quiet
+node --test tests/js/
 if [ -x scripts/test-browser.sh ]; then
   scripts/test-browser.sh
 fi

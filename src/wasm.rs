@@ -3,11 +3,18 @@
 //! Kept boring on purpose: strings cross the boundary (the JS shell turns a
 //! JS object into JSON text first, so NaN, Infinity and prototype tricks
 //! never reach the core), and errors come back as data, not exceptions.
+//!
+//! The shell re-derives nothing the core knows: each stage's zoom box,
+//! label and smallest text, and the map's resolved palettes, come in the
+//! render info; the document limit and the class names from [`constants`];
+//! the id rule from [`is_valid_id`].
 
 use crate::diagnostic::quote;
+use crate::layout::Swatch;
 use crate::layout::{Layout, Rect};
 use crate::model::ThemeMode;
-use crate::render::{RenderOptions, is_valid_id_prefix};
+use crate::parse::MAX_DOCUMENT_BYTES;
+use crate::render::{RenderOptions, classes, is_valid_id_prefix, stage_label};
 use crate::validate::rules::ALLOWED_SCHEMES;
 use crate::{Diagnostic, layout, render, validate};
 use serde::Serialize;
@@ -44,14 +51,20 @@ fn text_option<'a>(options: &'a Map<String, Value>, key: &str) -> Result<Option<
 
 /// What a page needs to know of each stage to zoom to it.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct StageInfo<'a> {
     index: usize,
     id: &'a str,
     name: &'a str,
+    /// The header's accessible name, as the SVG has it.
+    label: String,
     header: Rect,
     zoom: Rect,
-    #[serde(rename = "hasDetail")]
     has_detail: bool,
+    /// The smallest font size (SVG units) in the stage's detail panel and
+    /// cards, badges included: the zoomed view keeps it readable. `None`
+    /// when the stage shows no such text.
+    min_font_size: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -59,6 +72,19 @@ struct RenderInfo<'a> {
     width: f64,
     height: f64,
     stages: Vec<StageInfo<'a>>,
+    palette: Palettes,
+}
+
+/// The map's resolved palettes (the layout's), each as `[name, colour]`
+/// pairs: the shell's toolbar takes its colours from them.
+#[derive(Serialize)]
+struct Palettes {
+    light: Vec<(&'static str, String)>,
+    dark: Vec<(&'static str, String)>,
+}
+
+fn swatches(palette: &[Swatch]) -> Vec<(&'static str, String)> {
+    palette.iter().map(|s| (s.name, s.color.hex())).collect()
 }
 
 /// The result of a render: `ok`, then either `svg` and `info` (the canvas
@@ -166,13 +192,90 @@ fn info(layout: &Layout) -> String {
                 index: stage.index,
                 id: &stage.id,
                 name: &stage.name,
+                label: stage_label(stage, layout.stages.len()),
                 header: stage.header,
                 zoom: stage.zoom,
                 has_detail: layout.details.iter().any(|d| d.stage_index == stage.index),
+                min_font_size: smallest_text(layout, stage.index),
             })
             .collect(),
+        palette: Palettes {
+            light: swatches(&layout.palette.light),
+            dark: swatches(&layout.palette.dark),
+        },
     };
     serde_json::to_string(&info).unwrap_or_else(|_| "{}".into())
+}
+
+/// The smallest font size of the texts drawn in a stage's detail panel and
+/// cards (their chips included).
+fn smallest_text(layout: &Layout, stage_index: usize) -> Option<f64> {
+    let panels = layout
+        .details
+        .iter()
+        .filter(|panel| panel.stage_index == stage_index)
+        .flat_map(|panel| panel.texts.iter());
+    let cards = layout
+        .cards
+        .iter()
+        .filter(|card| card.stage_index == stage_index)
+        .flat_map(|card| {
+            std::iter::once(&card.text).chain(card.chips.iter().filter_map(|c| c.text.as_ref()))
+        });
+    panels
+        .chain(cards)
+        .map(|text| text.style.size)
+        .filter(|size| *size > 0.0)
+        .reduce(f64::min)
+}
+
+/// What the shell must know of the core's rules.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Constants {
+    max_document_bytes: usize,
+    classes: Classes,
+}
+
+/// The names of `src/render/classes.rs`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Classes {
+    stage: &'static str,
+    detail: &'static str,
+    open: &'static str,
+    card: &'static str,
+    stage_index: &'static str,
+    theme_light: &'static str,
+    theme_dark: &'static str,
+    theme_auto: &'static str,
+}
+
+/// What the shell must know of the core's rules, as JSON: the document
+/// size limit and the class and attribute names it relies on
+/// (`src/render/classes.rs`).
+#[wasm_bindgen]
+pub fn constants() -> String {
+    let constants = Constants {
+        max_document_bytes: MAX_DOCUMENT_BYTES,
+        classes: Classes {
+            stage: classes::STAGE,
+            detail: classes::DETAIL,
+            open: classes::OPEN,
+            card: classes::CARD,
+            stage_index: classes::STAGE_INDEX,
+            theme_light: classes::THEME_LIGHT,
+            theme_dark: classes::THEME_DARK,
+            theme_auto: classes::THEME_AUTO,
+        },
+    };
+    serde_json::to_string(&constants).unwrap_or_else(|_| "{}".into())
+}
+
+/// Whether `id` is a valid id of the format (a stage id in the URL hash).
+#[wasm_bindgen(js_name = isValidId)]
+pub fn is_valid_id(id: &str) -> bool {
+    crate::validate::rules::is_valid_id(id)
 }
 
 /// Validates, lays out and renders a map given as JSON text.

@@ -1,4 +1,5 @@
-// Assembles dist/ from wasm-bindgen's output and the sources in www/.
+// Assembles dist/ from wasm-bindgen's output and the shell's ES modules in
+// www/src/, bundled and minified by esbuild.
 //
 //   node www/build.mjs CORE_BINDGEN_DIR MERMAID_BINDGEN_DIR OUT_DIR
 //
@@ -6,22 +7,26 @@
 // (journeymap.js, journeymap_bg.wasm): CORE_BINDGEN_DIR of the crate built
 // without the `mermaid` feature, MERMAID_BINDGEN_DIR with it. Writes to
 // OUT_DIR:
-//   journeymap.js          one classic script: glue + inlined wasm + boot.js +
-//                          shell.js, in one function scope; defines the
-//                          global JourneyMap
+//   journeymap.js          a classic script (an IIFE) of src/api.js with the
+//                          core's glue and inlined wasm; defines the global
+//                          JourneyMap and nothing else
 //   journeymap.mjs         the same as an ES module (default export JourneyMap)
-//   journeymap-mermaid.js  the Mermaid importer, loaded by the two above on
-//   journeymap-mermaid.mjs first use: glue + inlined wasm + boot.js + mermaid.js
+//   journeymap-mermaid.js  the Mermaid importer (src/companion.js), loaded by
+//   journeymap-mermaid.mjs the two above on first use, with its own core
 //   journeymap.d.ts        the types
 //   index.html             the gallery of examples/*.json, each map inline
 //   playground.html + playground.js
 //
-// No dependencies beyond Node itself.
+// The modules import two that exist only here: "journeymap:wasm" (the glue
+// and the wasm of the bundle's core) and "journeymap:build" (VERSION, and
+// how the core finds the importer). Needs esbuild (www/package.json; npm ci
+// in www/, which scripts/setup.sh does).
 
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from "node:fs";
 import { deflateRawSync, constants } from "node:zlib";
 import { join, dirname, basename } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -37,9 +42,9 @@ const version = /^version = "(.*)"$/m.exec(read(join(root, "Cargo.toml")))[1];
 
 // --- the scripts ------------------------------------------------------------
 
-/** wasm-bindgen's glue and its wasm, compressed before base64 (see the note
- * at the top of www/boot.js), as the start of a script body. */
-function wasmPart(bindgenDir, expectedExports) {
+/** The module "journeymap:wasm" for one bundle: wasm-bindgen's glue and its
+ * wasm, compressed before base64 (see the note at the top of src/boot.js). */
+function wasmModule(bindgenDir, expectedExports) {
   const bindgenGlue = read(join(bindgenDir, "journeymap.js"));
   if (!/^let wasm_bindgen = \(function\(exports\) \{$/m.test(bindgenGlue)) {
     throw new Error(
@@ -59,57 +64,99 @@ function wasmPart(bindgenDir, expectedExports) {
   const wasm = readFileSync(join(bindgenDir, "journeymap_bg.wasm"));
   const packed = deflateRawSync(wasm, { level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
   return {
-    body: `${glue}\nconst WASM_BASE64 = "${packed.toString("base64")}";\n\n${read(join(here, "boot.js"))}`,
+    contents: `${glue}\nexport { newWasmBindgen };\nexport const WASM_BASE64 = "${packed.toString("base64")}";\n`,
     note: `${(wasm.length / 1024).toFixed(0)} KiB wasm, ${(packed.length / 1024).toFixed(0)} KiB deflated`,
   };
 }
 
-const core = wasmPart(coreDir, { render: true, fromMermaid: false });
-const mermaid = wasmPart(mermaidDir, { fromMermaid: true });
-const shell = read(join(here, "shell.js"));
-const mermaidShell = read(join(here, "mermaid.js"));
-const versionLine = `const VERSION = ${JSON.stringify(version)};\n`;
+const core = wasmModule(coreDir, { render: true, constants: true, isValidId: true, fromMermaid: false });
+const mermaid = wasmModule(mermaidDir, { fromMermaid: true });
 
 const banner = `/*! journeymap ${version} — customer journey maps in the browser. MIT licence.
  * Needs no network: the WebAssembly core is inlined below. Under a Content
  * Security Policy, the page needs script-src 'wasm-unsafe-eval' (and 'self'
  * or a hash/nonce for this file). JourneyMap.fromMermaid loads the Mermaid
- * importer, journeymap-mermaid.js, from beside this file. */\n`;
+ * importer, journeymap-mermaid.js, from beside this file. */`;
 const mermaidBanner = `/*! journeymap ${version} — the Mermaid importer, loaded by journeymap.js on
  * first use of JourneyMap.fromMermaid (keep it beside journeymap.js). MIT
- * licence. Needs no network: the WebAssembly core is inlined below. */\n`;
+ * licence. Needs no network: the WebAssembly core is inlined below. */`;
 
 // The classic script finds the importer beside itself through a <script>
-// element; the module imports it (bundlers leave the import alone and copy
-// the file the URL names).
-const classicLoader = "const IMPORT_COMPANION = null;\n";
+// element; the module imports it. Bundlers of the pages that use the module
+// must leave that import alone (and copy the file the URL names): the
+// comments that tell them so are put back after minifying, which drops them.
+const classicLoader = "export const importCompanion = null;\n";
 const moduleLoader =
-  "const IMPORT_COMPANION = () =>\n" +
-  '  import(/* webpackIgnore: true */ /* @vite-ignore */ new URL("./journeymap-mermaid.mjs", import.meta.url).href);\n';
+  'export const importCompanion = () => import(new URL("./journeymap-mermaid.mjs", import.meta.url).href);\n';
+const companionImport = 'import(new URL("./journeymap-mermaid.mjs",import.meta.url)';
+const keepImport = (code) => {
+  if (code.split(companionImport).length !== 2) throw new Error("build.mjs: the importer's import() not found once");
+  return code.replace(companionImport, 'import(/* webpackIgnore: true */ /* @vite-ignore */ new URL("./journeymap-mermaid.mjs",import.meta.url)');
+};
 
-const classic = (body, end) => `(function () {\n"use strict";\n${body}\n${end}\n})();\n`;
+/** One bundle: `entry` (module text, resolved in src/) with the two
+ * generated modules, minified, written to OUT_DIR/`file`. */
+async function bundle(file, { entry, format, wasmPart, loader, bannerText, after = (code) => code }) {
+  const generated = {
+    "journeymap:wasm": wasmPart.contents,
+    "journeymap:build": `export const VERSION = ${JSON.stringify(version)};\n${loader}`,
+  };
+  const result = await build({
+    stdin: { contents: entry, resolveDir: join(here, "src"), sourcefile: file },
+    bundle: true,
+    format,
+    minify: true,
+    target: "es2022",
+    legalComments: "none",
+    banner: { js: bannerText },
+    write: false,
+    outfile: join(outDir, file),
+    logLevel: "warning",
+    plugins: [
+      {
+        name: "journeymap-generated",
+        setup(b) {
+          b.onResolve({ filter: /^journeymap:/ }, (args) => ({ path: args.path, namespace: "journeymap" }));
+          b.onLoad({ filter: /.*/, namespace: "journeymap" }, (args) => ({
+            contents: generated[args.path],
+            loader: "js",
+          }));
+        },
+      },
+    ],
+  });
+  writeFileSync(join(outDir, file), after(result.outputFiles[0].text));
+}
 
-writeFileSync(
-  join(outDir, "journeymap.js"),
-  banner + classic(`${core.body}\n${versionLine}${classicLoader}\n${shell}`, "globalThis.JourneyMap = JourneyMap;"),
-);
-writeFileSync(
-  join(outDir, "journeymap.mjs"),
-  `${banner}${core.body}\n${versionLine}${moduleLoader}\n${shell}\nexport default JourneyMap;\n` +
-    `export { render, renderToString, check, fromMermaid, JourneyMapError, View };\n`,
-);
-writeFileSync(
-  join(outDir, "journeymap-mermaid.js"),
-  mermaidBanner +
-    classic(
-      `${mermaid.body}\n${versionLine}\n${mermaidShell}`,
-      'globalThis[Symbol.for("journeymap.mermaid")] ??= companion;',
-    ),
-);
-writeFileSync(
-  join(outDir, "journeymap-mermaid.mjs"),
-  `${mermaidBanner}${mermaid.body}\n${versionLine}\n${mermaidShell}\nexport default companion;\n`,
-);
+await bundle("journeymap.js", {
+  entry: 'import JourneyMap from "./api.js";\nglobalThis.JourneyMap = JourneyMap;\n',
+  format: "iife",
+  wasmPart: core,
+  loader: classicLoader,
+  bannerText: banner,
+});
+await bundle("journeymap.mjs", {
+  entry: 'export * from "./api.js";\nexport { default } from "./api.js";\n',
+  format: "esm",
+  wasmPart: core,
+  loader: moduleLoader,
+  bannerText: banner,
+  after: keepImport,
+});
+await bundle("journeymap-mermaid.js", {
+  entry: 'import companion from "./companion.js";\nglobalThis[Symbol.for("journeymap.mermaid")] ??= companion;\n',
+  format: "iife",
+  wasmPart: mermaid,
+  loader: classicLoader,
+  bannerText: mermaidBanner,
+});
+await bundle("journeymap-mermaid.mjs", {
+  entry: 'export { default } from "./companion.js";\n',
+  format: "esm",
+  wasmPart: mermaid,
+  loader: classicLoader,
+  bannerText: mermaidBanner,
+});
 writeFileSync(join(outDir, "journeymap.d.ts"), read(join(here, "journeymap.d.ts")));
 
 // --- the pages --------------------------------------------------------------

@@ -23,15 +23,21 @@ export interface StageInfo {
   name: string;
   /** The stage header, the part a reader clicks. */
   header: Rect;
+  /** The stage header's accessible name: its shown text and its position. */
+  label: string;
   /** What the view frames when zoomed to the stage: its column and detail panel. */
   zoom: Rect;
   hasDetail: boolean;
+  /** The smallest font size (SVG units) in the stage's detail panel and cards; null when they have no text. */
+  minFontSize: number | null;
 }
 
 export interface RenderInfo {
   width: number;
   height: number;
   stages: StageInfo[];
+  /** The map's colours, resolved (its theme's over the built-in ones): `[name, "#rrggbb"]` pairs, names as in its CSS custom properties `--jm-NAME`. */
+  palette: { light: [string, string][]; dark: [string, string][] };
 }
 
 export interface RenderOptions {
@@ -75,6 +81,8 @@ export class View {
   zoomToStage(id: string | number, options?: { animate?: boolean; focus?: boolean }): Promise<void>;
   /** Back to the whole map; the viewBox is exactly the starting one. */
   overview(options?: { animate?: boolean; focus?: boolean }): Promise<void>;
+  /** Resolves when the view has stopped moving (the animation of its last move has ended). */
+  settled(): Promise<void>;
   /** Sets the viewport height (px or a CSS length; empty for the default). */
   setHeight(height?: number | string | null): void;
   /** The standalone SVG document, as rendered. */

@@ -4,7 +4,7 @@
 use super::RenderOptions;
 use super::panels::icon;
 use super::svg::Svg;
-use super::text_block;
+use super::{classes, text_block};
 use crate::layout::{Card, Chip, ChipKind, Layout, Tone};
 
 pub fn chip_class(kind: ChipKind) -> &'static str {
@@ -30,19 +30,20 @@ pub fn cards(out: &mut Svg, layout: &Layout, options: &RenderOptions) {
 }
 
 fn draw(out: &mut Svg, layout: &Layout, card: &Card, options: &RenderOptions) {
-    let class = match card.tone {
-        Tone::Neutral => "jm-card jm-tone-neutral",
-        Tone::Positive => "jm-card jm-tone-positive",
-        Tone::Negative => "jm-card jm-tone-negative",
-        Tone::Idea => "jm-card jm-tone-idea",
+    let tone = match card.tone {
+        Tone::Neutral => "jm-tone-neutral",
+        Tone::Positive => "jm-tone-positive",
+        Tone::Negative => "jm-tone-negative",
+        Tone::Idea => "jm-tone-idea",
     };
+    let class = format!("{} {tone}", classes::CARD);
     out.open(
         "g",
         &[
             ("class", class.into()),
             ("role", "group".into()),
             ("aria-label", card.label.as_str().into()),
-            ("data-stage-index", card.stage_index.into()),
+            (classes::STAGE_INDEX, card.stage_index.into()),
             ("data-lane-index", card.lane_index.into()),
             ("data-item-index", card.item_index.into()),
         ],

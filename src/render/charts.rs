@@ -3,7 +3,7 @@
 //! routes.
 
 use super::svg::{Svg, number};
-use super::text_block;
+use super::{classes, text_block};
 use crate::layout::Layout;
 
 pub fn emotion(out: &mut Svg, layout: &Layout) {
@@ -104,7 +104,7 @@ pub fn metrics(out: &mut Svg, layout: &Layout) {
             "g",
             &[
                 ("class", "jm-metrics".into()),
-                ("data-stage-index", cell.stage_index.into()),
+                (classes::STAGE_INDEX, cell.stage_index.into()),
             ],
         );
         if let Some(drop) = &cell.drop_off {

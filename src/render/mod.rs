@@ -10,8 +10,10 @@
 
 mod cards;
 mod charts;
+pub mod classes;
 mod icons;
 mod panels;
+pub use panels::stage_label;
 mod style;
 mod svg;
 
@@ -67,11 +69,14 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
         "jm"
     };
     let mode = options.theme.unwrap_or(layout.palette.mode);
-    let mode_class = match mode {
-        ThemeMode::Light => "jm jm-theme-light",
-        ThemeMode::Dark => "jm jm-theme-dark",
-        ThemeMode::Auto => "jm jm-theme-auto",
-    };
+    let mode_class = format!(
+        "jm {}",
+        match mode {
+            ThemeMode::Light => classes::THEME_LIGHT,
+            ThemeMode::Dark => classes::THEME_DARK,
+            ThemeMode::Auto => classes::THEME_AUTO,
+        }
+    );
     let title_id = format!("{prefix}-title");
     let desc_id = format!("{prefix}-desc");
     let view_box = format!(

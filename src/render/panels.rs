@@ -2,8 +2,8 @@
 //! rows, the legend and footer, and the detail panels for the zoomed view.
 
 use super::svg::Svg;
-use super::{icons, text_block};
-use crate::layout::{LaneKind, Layout, LegendMark};
+use super::{classes, icons, text_block};
+use crate::layout::{LaneKind, Layout, LegendMark, StageColumn};
 
 pub fn header(out: &mut Svg, layout: &Layout) {
     out.open("g", &[("class", "jm-header".into())]);
@@ -115,22 +115,15 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         );
     }
     for column in &layout.stages {
-        // The accessible name starts with the visible text (WCAG "label in
-        // name"), lines joined by spaces, then says where the stage is.
-        let visible: Vec<String> = column.texts.iter().map(|t| t.lines.join(" ")).collect();
-        let label = format!(
-            "{} (stage {} of {stage_count})",
-            visible.join(", "),
-            column.index + 1
-        );
+        let label = stage_label(column, stage_count);
         out.open(
             "g",
             &[
-                ("class", "jm-stage".into()),
+                ("class", classes::STAGE.into()),
                 ("role", "button".into()),
                 ("tabindex", "0".into()),
                 ("aria-label", label.into()),
-                ("data-stage-index", column.index.into()),
+                (classes::STAGE_INDEX, column.index.into()),
             ],
         );
         let h = column.header;
@@ -151,6 +144,20 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         out.close();
     }
     out.close();
+}
+
+/// A stage header's accessible name. It starts with the visible text (WCAG
+/// 2.5.3 "label in name": a speech user says what they see), lines joined
+/// by spaces, then says where the stage is: "Sign up, 5 minutes, Goal,
+/// Create an account quickly (stage 2 of 5)". The browser shell gets it in
+/// the render info (`src/wasm.rs`).
+pub fn stage_label(column: &StageColumn, stage_count: usize) -> String {
+    let visible: Vec<String> = column.texts.iter().map(|t| t.lines.join(" ")).collect();
+    format!(
+        "{} (stage {} of {stage_count})",
+        visible.join(", "),
+        column.index + 1
+    )
 }
 
 /// A channel icon scaled from its 16 × 16 grid, placed at `x, y`.
@@ -229,9 +236,9 @@ pub fn details(out: &mut Svg, layout: &Layout, prefix: &str) {
         out.open(
             "g",
             &[
-                ("class", "jm-detail".into()),
+                ("class", classes::DETAIL.into()),
                 ("id", id.into()),
-                ("data-stage-index", panel.stage_index.into()),
+                (classes::STAGE_INDEX, panel.stage_index.into()),
             ],
         );
         let r = panel.rect;

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync, mkdirSync, copyFileSync } from "node:fs";
 import { execSync } from "node:child_process";
 import { join } from "node:path";
-import { launch, serve, openPage, writePage, html, inline, mapsSettled, viewBox, root } from "./harness.mjs";
+import { launch, serve, openPage, writePage, html, inline, mapsSettled, settled, viewBox, root } from "./harness.mjs";
 
 const grocery = readFileSync(join(root, "examples/grocery-delivery.json"), "utf8");
 const minimal = '{ "title": "Checkout", "stages": [ { "name": "Cart", "cells": { "actions": ["Add item"] } } ] }';
@@ -167,7 +167,7 @@ test("two maps on one page never interfere", async () => {
   await page.focus('#a .jm-stage[data-stage-index="2"]');
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => location.hash === "#stage=1:first-order");
-  await page.waitForTimeout(350);
+  await settled(page, "#a");
   const zoomedA = await viewBox(page, "#a svg");
   assert.notEqual(zoomedA, startA);
   await page.focus('#b .jm-stage[data-stage-index="0"]');

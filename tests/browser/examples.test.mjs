@@ -67,7 +67,7 @@ test("the gallery shows every example, from file://, and axe-core finds no viola
   const last = page.locator("journey-map").last();
   await last.locator(".jm-stage").first().click();
   await page.waitForSelector("journey-map .jm-detail.jm-open", { timeout: 5000 }).catch(() => {});
-  await page.waitForTimeout(350);
+  await page.evaluate(() => [...document.querySelectorAll("journey-map")].at(-1).view.settled());
   assert.match(await page.evaluate(() => location.hash), new RegExp(`^#stage=${examples.length}:`));
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(

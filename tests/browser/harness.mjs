@@ -140,6 +140,10 @@ export async function mapsSettled(page, count) {
   );
 }
 
+/** Waits until the view of the <journey-map> `selector` has stopped moving
+ * (the view's own promise: its zoom animation has ended). */
+export const settled = (page, selector = "journey-map") => page.$eval(selector, (el) => el.view.settled());
+
 export const viewBox = (page, selector = "journey-map svg") =>
   page.$eval(selector, (svg) => svg.getAttribute("viewBox"));
 

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, openPage, writePage, html, inline, mapsSettled, viewBox, root } from "./harness.mjs";
+import { launch, openPage, writePage, html, inline, mapsSettled, settled, viewBox, root } from "./harness.mjs";
 
 const grocery = readFileSync(join(root, "examples/grocery-delivery.json"), "utf8");
 const stageIds = JSON.parse(grocery).stages.map((s) => s.id);
@@ -75,7 +75,7 @@ test("clicking a stage header zooms to it in at most 300 ms and shows its detail
     svg.addEventListener("click", () => (window.clickedAt = performance.now()), { capture: true });
   });
   await header.click();
-  await page.waitForTimeout(450);
+  await settled(page);
   const { frames, clickedAt } = await page.evaluate(() => ({ frames: window.frames, clickedAt: window.clickedAt }));
   const final = frames.at(-1)[1];
   assert.ok(frames.length > 2, "animated");
@@ -95,7 +95,7 @@ test("clicking a stage header zooms to it in at most 300 ms and shows its detail
   assert.deepEqual(await page.evaluate(() => changes), ["sign-up"]);
   // The visible, labelled control returns to the overview exactly.
   await page.getByRole("button", { name: "Back to the whole map" }).click();
-  await page.waitForTimeout(400);
+  await settled(page);
   assert.equal(await viewBox(page), start);
   assert.equal(await page.evaluate(() => location.hash), "");
   assert.equal(await page.$$eval("journey-map .jm-detail.jm-open", (n) => n.length), 0);
@@ -130,11 +130,11 @@ test("keyboard: stages in reading order, Enter/Space zoom, ←/→ move, Esc ret
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowLeft");
   await page.waitForFunction(() => location.hash === "#stage=sign-up");
-  await page.waitForTimeout(350);
+  await settled(page);
   const facts = await panelFacts(page, 1);
   assert.ok(facts.open && facts.minFontPx >= 12 && facts.visibility === "visible");
   await page.keyboard.press("Escape");
-  await page.waitForTimeout(350);
+  await settled(page);
   assert.equal(await viewBox(page), start);
   assert.equal(await page.evaluate(() => location.hash), "");
   // Space on a header zooms too (and does not scroll the page).
@@ -156,11 +156,17 @@ test("the hash is honoured on load and followed on hashchange", async () => {
   assert.ok(facts.firstLineInView);
   await page.evaluate(() => (location.hash = "#stage=delivery"));
   await page.waitForFunction(() => document.querySelector("journey-map").view?.stage === "delivery");
-  await page.waitForTimeout(350);
+  await settled(page);
   assert.ok((await panelFacts(page, 3)).open);
-  // An unknown stage leaves the map alone.
-  await page.evaluate(() => (location.hash = "#stage=nowhere"));
-  await page.waitForTimeout(100);
+  // An unknown stage leaves the map alone (the view's hashchange listener
+  // ran before this one, added later).
+  await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        addEventListener("hashchange", ok, { once: true });
+        location.hash = "#stage=nowhere";
+      }),
+  );
   assert.equal(await page.evaluate(() => document.querySelector("journey-map").view.stage), "delivery");
   page.assertClean();
   await page.done();
@@ -239,23 +245,23 @@ test("Ctrl+wheel, drag, double click and +/-/0 zoom and pan; a plain wheel scrol
 
   // Double click zooms in (away from the headers).
   await page.mouse.dblclick(box2.x + 400, box2.y + box2.height - 60);
-  await page.waitForTimeout(350);
+  await settled(page);
   assert.ok((await zoom()) > wheeledZoom * 1.9);
 
   // Keys: focus a card link-free spot (the viewport's first stage) and use -/0/+.
   await page.focus('journey-map .jm-stage[data-stage-index="0"]');
   const beforeMinus = await viewBox(page);
   await page.keyboard.press("-");
-  await page.waitForTimeout(350);
+  await settled(page);
   assert.ok(width(await viewBox(page)) > width(beforeMinus));
   await page.keyboard.press("0");
-  await page.waitForTimeout(350);
+  await settled(page);
   assert.equal(await viewBox(page), start, "0 restores the exact overview");
   await page.keyboard.press("+");
-  await page.waitForTimeout(350);
+  await settled(page);
   assert.ok((await zoom()) > startZoom * 1.3);
   await page.keyboard.press("Escape");
-  await page.waitForTimeout(350);
+  await settled(page);
   assert.equal(await viewBox(page), start);
 
   const kept = await page.evaluate(() => {
@@ -328,7 +334,7 @@ test("the view API: zoomToStage, overview, stage, destroy", async () => {
 test("a narrow viewport still zooms to readable text, then pans vertically", async () => {
   const page = await open("", { viewport: { width: 420, height: 700 } });
   await page.click('journey-map .jm-stage[data-stage-index="2"]');
-  await page.waitForTimeout(400);
+  await settled(page);
   const facts = await panelFacts(page, 2);
   assert.ok(facts.minFontPx >= 12, `${facts.minFontPx}`);
   const before = await viewBox(page);
@@ -339,13 +345,42 @@ test("a narrow viewport still zooms to readable text, then pans vertically", asy
   // In a stage whose cards carry badges (sign-up: "pain", "drop-off"), the
   // cards' text, badges included, is readable too.
   await page.keyboard.press("ArrowLeft");
-  await page.waitForTimeout(400);
+  await settled(page);
   const cardFontPx = await page.evaluate(() => {
     const svg = document.querySelector("journey-map svg");
     const texts = [...svg.querySelectorAll('.jm-card[data-stage-index="1"] text')];
     return Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM().a));
   });
   assert.ok(cardFontPx >= 12, `card text at ${cardFontPx} px`);
+  page.assertClean();
+  await page.done();
+});
+
+test("the core's stage info matches its SVG: the header's name, the smallest text of panel and cards", async () => {
+  const page = await open();
+  const stages = await page.evaluate(() => {
+    const view = document.querySelector("journey-map").view;
+    return view.stages.map((stage) => {
+      const index = stage.index;
+      const header = view.svg.querySelector(`.jm-stage[data-stage-index="${index}"]`);
+      const texts = view.svg.querySelectorAll(
+        `.jm-detail[data-stage-index="${index}"] text, .jm-card[data-stage-index="${index}"] text`,
+      );
+      const sizes = [...texts].map((t) => parseFloat(t.getAttribute("font-size"))).filter((s) => s > 0);
+      return {
+        label: stage.label,
+        ariaLabel: header.getAttribute("aria-label"),
+        minFontSize: stage.minFontSize,
+        smallest: sizes.length ? Math.min(...sizes) : null,
+      };
+    });
+  });
+  assert.equal(stages.length, stageIds.length);
+  for (const stage of stages) {
+    assert.equal(stage.label, stage.ariaLabel);
+    assert.equal(stage.minFontSize, stage.smallest);
+  }
+  assert.ok(stages.every((s) => s.smallest != null), "every stage of the example has a panel or cards");
   page.assertClean();
   await page.done();
 });

@@ -1,22 +1,19 @@
-// Starting the WebAssembly core, shared by both scripts of the browser embed:
-// journeymap.js (the core: render, check) and journeymap-mermaid.js (the
-// Mermaid importer, loaded only when a page converts Mermaid).
+// Starting the WebAssembly core, and recovering from a trap. Shared by both
+// bundles of the browser embed: journeymap.js (the core: render, check) and
+// journeymap-mermaid.js (the Mermaid importer, loaded only when a page
+// converts Mermaid).
 //
-// www/build.mjs concatenates, in one function scope per script: wasm-bindgen's
-// `no-modules` glue, made the factory `newWasmBindgen` (each call gives a
-// glue for one new instance); the constant `WASM_BASE64` (the wasm,
+// "journeymap:wasm" is a module www/build.mjs makes for each bundle:
+// wasm-bindgen's `no-modules` glue, made the factory `newWasmBindgen` (each
+// call gives a glue for one new instance), and `WASM_BASE64` (the wasm,
 // deflate-raw compressed, then base64: gzip cannot shrink base64 of raw wasm
 // well, while base64 of compressed bytes stays close to the compressed size
-// once the page is served gzipped); this file; then that script's own shell
-// (shell.js or mermaid.js). Nothing here is global.
+// once the page is served gzipped). No fetch: it works from file:// and
+// under `script-src 'self' 'wasm-unsafe-eval'`.
 
-/* global newWasmBindgen, WASM_BASE64 */
+import { newWasmBindgen, WASM_BASE64 } from "journeymap:wasm";
 
-// ---------------------------------------------------------------------------
-// Starting the wasm
-// ---------------------------------------------------------------------------
-
-const HAS_DOM = typeof document !== "undefined";
+export const HAS_DOM = typeof document !== "undefined";
 
 function decodeBase64(text) {
   if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(text);
@@ -57,10 +54,14 @@ async function inflate(bytes) {
 
 let compiled = null;
 let corePromise = null;
+/** The exports of the instance that started last and has not trapped. */
+let started = null;
+/** The core's constants (`constants()` of src/wasm.rs), read once. */
+let known = null;
 
-/** The wasm exports of the current instance; the first call starts it (the
- * script calls this as soon as it runs). */
-function core() {
+/** The wasm exports of the current instance; the first call starts it (each
+ * bundle calls this as soon as it runs). */
+export function core() {
   if (!corePromise) {
     corePromise = (async () => {
       // Compiled once; a fresh instance after a trap reuses the module.
@@ -68,40 +69,71 @@ function core() {
       const glue = newWasmBindgen();
       // Passing a module (not a URL) keeps wasm-bindgen's init from fetching.
       await glue({ module_or_path: await compiled });
+      known ??= JSON.parse(glue.constants());
+      started = glue;
       return glue;
     })();
     // A failed start is reported by the call that awaits it, not as an
     // unhandled rejection at load; the next call tries again.
-    const started = corePromise;
-    started.catch(() => {
+    const starting = corePromise;
+    starting.catch(() => {
       compiled = null;
-      if (corePromise === started) corePromise = null;
+      if (corePromise === starting) corePromise = null;
     });
   }
   return corePromise;
+}
+
+/** The core's constants: `{maxDocumentBytes, classes, palette}`. */
+export async function coreConstants() {
+  await core();
+  return known;
+}
+
+/** The constants once the core has started (every view exists after a
+ * render, so after that); null before. */
+export const startedConstants = () => known;
+
+function trapped(error) {
+  started = null;
+  return new Error(
+    `journeymap's core stopped on this map (${error?.name || "Error"}: ${error?.message || error}); ` +
+      "it has been restarted, so other maps still render. Please report this map as a bug.",
+    { cause: error },
+  );
 }
 
 /** Calls the core: `use(exports)`. The core reports bad input as data and
  * never throws, so an exception here is a trap (a bug in the core) that may
  * have left the instance in any state: the instance is dropped, the next
  * call starts a fresh one, and this call fails with a readable error. */
-async function withCore(use) {
+export async function withCore(use) {
   const current = core();
   const exports = await current;
   try {
     return use(exports);
   } catch (error) {
     if (corePromise === current) corePromise = null;
-    throw new Error(
-      `journeymap's core stopped on this map (${error?.name || "Error"}: ${error?.message || error}); ` +
-        "it has been restarted, so other maps still render. Please report this map as a bug.",
-      { cause: error },
-    );
+    throw trapped(error);
   }
 }
+
+/** As withCore, at once, for code that runs only once the core has started
+ * (a view's event handlers); `fallback` when no instance is running. */
+export function withStartedCore(use, fallback) {
+  const exports = started;
+  if (!exports) return fallback;
+  try {
+    return use(exports);
+  } catch (error) {
+    corePromise = null;
+    throw trapped(error);
+  }
+}
+
 /** Calls a core export that returns an `Output` (render, fromMermaid) and
  * copies it into a plain `{ok, svg, info}`, freeing the wasm side. */
-function coreOutput(call) {
+export function coreOutput(call) {
   return withCore((exports) => {
     const output = call(exports);
     try {
@@ -111,4 +143,5 @@ function coreOutput(call) {
     }
   });
 }
+
 core();

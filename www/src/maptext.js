@@ -1,0 +1,114 @@
+// Map text in, SVG text out: the calls that need no page (renderToString,
+// check) and the error class every entry point throws. The core does the
+// work; this module only turns what a page passes into JSON text, checks its
+// size against the core's limit before copying it into wasm memory, and
+// turns diagnostics into a JourneyMapError.
+
+import { HAS_DOM, coreConstants, coreOutput, withCore } from "./boot.js";
+
+/** An invalid map: `diagnostics` holds `{path, line, column, message}`. */
+export class JourneyMapError extends Error {
+  constructor(diagnostics) {
+    const first = diagnostics[0];
+    const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : "";
+    super(first ? formatDiagnostic(first) + more : "invalid journey map");
+    this.name = "JourneyMapError";
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function diagnostic(message, path = "$") {
+  return { path, line: null, column: null, message };
+}
+
+/** `LINE:COL: PATH: MESSAGE`, as the CLI prints it (without the file). */
+function formatDiagnostic(d) {
+  const where = d.line != null && d.column != null ? `${d.line}:${d.column}: ` : "";
+  return `${where}${d.path}: ${d.message}`;
+}
+
+/** UTF-8 length without encoding when the answer is obvious. */
+function utf8Length(text, limit) {
+  if (text.length * 3 <= limit) return text.length; // certainly small enough
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Throws a JourneyMapError at `path` when `text` is over the core's
+ * document limit, so that a huge text is never copied into wasm memory. */
+export async function checkSize(text, path) {
+  const { maxDocumentBytes: limit } = await coreConstants();
+  const bytes = utf8Length(text, limit);
+  if (bytes > limit) {
+    throw new JourneyMapError([
+      diagnostic(`the document is ${bytes} bytes; the limit is ${limit} bytes (${limit / 1e6} MB)`, path),
+    ]);
+  }
+}
+
+/** The map as JSON text: text is passed on as it is (Rust parses it and
+ * reports lines and columns in it); an object is stringified here, so NaN,
+ * Infinity, getters and prototypes never reach the core. */
+async function mapText(map) {
+  let text;
+  if (typeof map === "string") text = map;
+  else if (map !== null && typeof map === "object") {
+    try {
+      text = JSON.stringify(map);
+    } catch (error) {
+      throw new JourneyMapError([diagnostic(`the map object cannot be turned into JSON: ${error.message}`)]);
+    }
+  } else {
+    throw new JourneyMapError([diagnostic(`expected the map as JSON text or a plain object, found ${map === null ? "null" : typeof map}`)]);
+  }
+  await checkSize(text, "$");
+  return text;
+}
+
+let prefixCounter = 0;
+
+/** A fresh id prefix (jm1, jm2 …), skipping any id the page already uses. */
+function nextPrefix() {
+  for (;;) {
+    const prefix = `jm${++prefixCounter}`;
+    if (!HAS_DOM || !document.getElementById(prefix)) return prefix;
+  }
+}
+
+/** Renders to `{svg, info, prefix}` or throws a JourneyMapError. */
+export async function renderText(map, options = {}) {
+  const text = await mapText(map);
+  const prefix = options.idPrefix || nextPrefix();
+  const pageOptions = { idPrefix: prefix };
+  if (options.theme) pageOptions.theme = options.theme;
+  if (options.links != null) pageOptions.links = options.links;
+  const output = await coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions)));
+  if (!output.ok) throw new JourneyMapError(JSON.parse(output.info));
+  return { svg: output.svg, info: JSON.parse(output.info), prefix };
+}
+
+/** The rendered SVG document as text. */
+export async function renderToString(map, options = {}) {
+  return (await renderText(map, options)).svg;
+}
+
+/** The diagnostics of a map (an empty array when it is valid). */
+export async function check(map) {
+  let text;
+  try {
+    text = await mapText(map);
+  } catch (error) {
+    if (error instanceof JourneyMapError) return error.diagnostics;
+    throw error;
+  }
+  return JSON.parse(await withCore((wasm) => wasm.check(text)));
+}

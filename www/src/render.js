@@ -1,0 +1,40 @@
+// JourneyMap.render: a map drawn into an element of the page, as a View,
+// or the readable error box in its place.
+
+import { clearTarget, errorBox } from "./dom.js";
+import { router } from "./hash.js";
+import { JourneyMapError, diagnostic, renderText } from "./maptext.js";
+import { installStyles } from "./styles.js";
+import { View } from "./view.js";
+
+function resolveTarget(target) {
+  const el = typeof target === "string" ? document.querySelector(target) : target;
+  if (!el || el.nodeType !== 1) throw new TypeError("JourneyMap.render: the target must be an element or a selector");
+  return el;
+}
+
+/**
+ * Renders `map` (JSON text or a plain object) into `target`, replacing what
+ * a previous render put there. Options: `theme` ("light" | "dark" | "auto"),
+ * `idPrefix` (default jm1, jm2 …), `links` (the link schemes to keep as
+ * links, some of "http", "https", "mailto"; others show as plain text),
+ * `stage` (the stage id to start zoomed to), `height` (px number or CSS
+ * length), `hash` (false: leave the URL alone). Resolves to a View; an invalid map rejects with a JourneyMapError
+ * (its `diagnostics`) and the target shows the problems instead.
+ */
+export async function render(target, map, options = {}) {
+  const host = resolveTarget(target);
+  installStyles();
+  let rendered;
+  try {
+    rendered = await renderText(map, options);
+  } catch (error) {
+    router.viewIn(host)?.destroy();
+    clearTarget(host);
+    const diagnostics = error instanceof JourneyMapError ? error.diagnostics : [diagnostic(String(error?.message || error))];
+    host.append(errorBox(diagnostics));
+    throw error instanceof JourneyMapError ? error : Object.assign(error, { diagnostics });
+  }
+  router.viewIn(host)?.destroy();
+  return new View(host, rendered, options);
+}

@@ -1,0 +1,63 @@
+// The shell's own styles: the toolbar, the error box and the viewport
+// around the SVG. Everything is scoped to jm- classes of the shell's own
+// elements; the map's colours live in the SVG's scoped <style>. The
+// toolbar takes its text, background and accent from the map's own
+// palettes (the core resolves them; the view sets them on its element as
+// --jm-ui-light-* and --jm-ui-dark-*), so it matches the map it sits on.
+// A constructed style sheet is used where the browser has them: they are
+// not subject to a page's CSP style-src.
+
+import { HAS_DOM } from "./boot.js";
+
+// Two colours are the toolbar's own, not the map's: a focus ring darker
+// than the light accent (3:1 against white) and a dark button border
+// lighter than the dark palette's.
+const DARK = "color:var(--jm-ui-dark-text);--jm-ui-bg:var(--jm-ui-dark-surface);--jm-ui-border:#6e7681;--jm-ui-accent:var(--jm-ui-dark-accent)";
+const SHELL_CSS = `
+journey-map{display:block}
+.jm-view{position:relative;font:14px/1.4 system-ui,sans-serif;color:var(--jm-ui-light-text);--jm-ui-bg:var(--jm-ui-light-bg);--jm-ui-border:var(--jm-ui-light-neutral);--jm-ui-accent:#1f5fcc}
+.jm-view.jm-ui-dark{${DARK}}
+@media (prefers-color-scheme:dark){.jm-view.jm-ui-auto{${DARK}}}
+.jm-toolbar{display:flex;flex-wrap:wrap;align-items:center;gap:4px;padding:4px;background:var(--jm-ui-bg);border-radius:6px}
+.jm-toolbar button{font:inherit;color:inherit;background:var(--jm-ui-bg);border:1px solid var(--jm-ui-border);border-radius:6px;padding:2px 10px;min-width:2.2em;min-height:2em;cursor:pointer}
+.jm-toolbar button:focus-visible{outline:2px solid var(--jm-ui-accent);outline-offset:1px}
+.jm-toolbar button[hidden]{display:none}
+.jm-where{flex:1 1 auto;min-width:8em;padding:0 6px}
+.jm-viewport{position:relative;overflow:hidden;width:100%;min-height:16rem;max-height:85vh;touch-action:pan-y;user-select:none;-webkit-user-select:none;border-radius:6px}
+.jm-viewport.jm-zoomed{touch-action:none;cursor:grab}
+.jm-viewport.jm-dragging{cursor:grabbing}
+.jm-viewport>svg{display:block;width:100%;height:100%}
+.jm-error{font:14px/1.45 system-ui,sans-serif;color:#82071e;background:#fff0ee;border:1px solid #cf222e;border-radius:6px;padding:10px 14px;margin:4px 0;overflow-wrap:anywhere}
+.jm-error p{margin:0 0 4px;font-weight:600}
+.jm-error ul{margin:0;padding-left:1.2em}
+.jm-error code{font:13px ui-monospace,monospace}
+`;
+
+/** The palette colours the style sheet reads, of each mode. */
+const UI_COLOURS = { light: ["text", "bg", "neutral"], dark: ["text", "surface", "accent"] };
+
+/** Sets the map's palettes (the core's render info: `{light, dark}`, each
+ * `[name, colour]` pairs) on the view's element, for the style sheet. */
+export function setViewColours(element, palette) {
+  for (const [mode, names] of Object.entries(UI_COLOURS)) {
+    const colours = Object.fromEntries(palette[mode]);
+    for (const name of names) element.style.setProperty(`--jm-ui-${mode}-${name}`, colours[name]);
+  }
+}
+
+let installed = false;
+
+/** Adds the shell's style sheet to the document, once. */
+export function installStyles() {
+  if (installed || !HAS_DOM) return;
+  installed = true;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(SHELL_CSS);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } catch {
+    const style = document.createElement("style");
+    style.textContent = SHELL_CSS;
+    document.head.append(style);
+  }
+}

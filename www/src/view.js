@@ -1,0 +1,528 @@
+// The view: one rendered map in the page, its toolbar, its zoom and its
+// events. It finds the SVG's stage headers and detail panels by the class
+// names the core hands over (`constants().classes`, declared in
+// src/render/classes.rs) and frames stages with the boxes the core's render
+// info gives; the maths of the boxes is camera.js, the URL hash hash.js.
+
+import { startedConstants } from "./boot.js";
+import * as camera from "./camera.js";
+import { clearTarget, element, parseSvg, reducedMotion } from "./dom.js";
+import { router } from "./hash.js";
+import { installStyles, setViewColours } from "./styles.js";
+
+const ANIMATION_MS = 250; // well within the 300 ms asked for
+
+/** Between a header's lines goes a space (outside a <text> it is not drawn;
+ * between two tspans it is an invisible trailing space), so that its text,
+ * read or copied, does not run lines together ("Sign up5 minutes"). Its
+ * accessible name is the core's aria-label. */
+function spaceHeaderLines(svg, classes) {
+  for (const header of svg.querySelectorAll(`.${classes.stage}`)) {
+    for (const text of header.querySelectorAll("text")) {
+      for (const line of [...text.querySelectorAll("tspan")].slice(1)) line.before(" ");
+      if (text.previousElementSibling?.localName === "text") text.before(" ");
+    }
+  }
+}
+
+export class View {
+  constructor(host, rendered, options) {
+    this._classes = startedConstants().classes;
+    this.host = host;
+    this.info = rendered.info;
+    this.idPrefix = rendered.prefix;
+    this._svgText = rendered.svg;
+    this._hash = options.hash !== false;
+    this._stage = null; // index of the zoomed stage, or null
+    this._box = null; // the current viewBox as numbers; null = the overview
+    this._animation = null;
+    this._moved = Promise.resolve(); // the last move's promise (settled())
+    this._listeners = [];
+    this._pointers = new Map();
+    // Until the reader (or the page's script) moves the view, it may follow
+    // a hash that a later map renumbers (router.added).
+    this._untouched = true;
+    this._zoomedByHash = false;
+    this._followingHash = false;
+
+    installStyles();
+    this.svg = parseSvg(rendered.svg);
+    // The exact starting viewBox, restored character for character.
+    this._overviewViewBox = this.svg.getAttribute("viewBox");
+    // The viewport decides the size: the SVG fills it.
+    this.svg.removeAttribute("width");
+    this.svg.removeAttribute("height");
+    spaceHeaderLines(this.svg, this._classes);
+
+    const themeClass = this.svg.classList.contains(this._classes.themeDark)
+      ? "jm-ui-dark"
+      : this.svg.classList.contains(this._classes.themeLight)
+        ? "jm-ui-light"
+        : "jm-ui-auto";
+    this.element = element("div", { class: `jm-view ${themeClass}` });
+    setViewColours(this.element, this.info.palette);
+    this._buildToolbar();
+    this.viewport = element("div", { class: "jm-viewport" });
+    this.setHeight(options.height);
+    this.viewport.append(this.svg);
+    this.element.append(this.toolbar, this.viewport);
+    clearTarget(host);
+    host.append(this.element);
+
+    this._listen();
+    this._updateControls();
+
+    // Initial zoom: the hash wins over the `stage` option (a shared link is
+    // the more specific wish); both are applied at once, without animation.
+    const fromHash = router.add(this);
+    if (fromHash != null) this._followHash(fromHash, false);
+    else if (options.stage != null) this._startAt(options.stage);
+    router.added(this);
+  }
+
+  /** Shows what the hash asks for (a stage id, or null: the overview)
+   * without counting as the reader's move. */
+  _followHash(stage, animate) {
+    this._startAt(stage, animate);
+    this._zoomedByHash = stage != null;
+  }
+
+  /** Zooms to `stage` (null: the overview) as a starting view, not a move
+   * of the reader's. */
+  _startAt(stage, animate = false) {
+    this._followingHash = true;
+    try {
+      if (stage == null) this.overview({ animate });
+      else if (this._stageIndex(stage) >= 0) this.zoomToStage(stage, { animate });
+    } finally {
+      this._followingHash = false;
+    }
+  }
+
+  /** The id of the zoomed stage, or null in the overview. */
+  get stage() {
+    return this._stage == null ? null : this.info.stages[this._stage].id;
+  }
+
+  /** The map's stages, as the core describes them (journeymap.d.ts, StageInfo). */
+  get stages() {
+    return this.info.stages;
+  }
+
+  /** The viewport height: a number (px) or a CSS length; by default the
+   * map's own aspect ratio, within min/max heights. */
+  setHeight(height) {
+    const style = this.viewport.style;
+    if (height != null && height !== "") {
+      const value = typeof height === "number" || /^\d+(\.\d+)?$/.test(height) ? `${height}px` : String(height);
+      style.aspectRatio = "";
+      style.height = value;
+      style.maxHeight = "none";
+    } else {
+      style.height = "";
+      style.maxHeight = "";
+      style.aspectRatio = `${this.info.width} / ${this.info.height}`;
+    }
+    // The overview is never drawn larger than the map's own size: a small
+    // map stays small rather than blown up to the page's width.
+    style.maxWidth = `${this.info.width}px`;
+    if (this._box) this._refit();
+  }
+
+  _buildToolbar() {
+    this.toolbar = element("div", { class: "jm-toolbar", role: "group", "aria-label": "Map view" });
+    const button = (cls, label, text, action) => {
+      const b = element("button", { type: "button", class: cls, "aria-label": label }, text);
+      b.addEventListener("click", action);
+      return b;
+    };
+    this._backButton = button("jm-overview", "Back to the whole map", "← Whole map", () =>
+      this.overview({ focus: true }),
+    );
+    this._where = element("span", { class: "jm-where", role: "status" });
+    this._prevButton = button("jm-prev", "Previous stage", "‹", () => this._step(-1));
+    this._nextButton = button("jm-next", "Next stage", "›", () => this._step(1));
+    const zoomOut = button("jm-zoom-out", "Zoom out", "−", () => this._zoomBy(1 / 1.4));
+    const zoomIn = button("jm-zoom-in", "Zoom in", "+", () => this._zoomBy(1.4));
+    this.toolbar.append(this._backButton, this._where, this._prevButton, this._nextButton, zoomOut, zoomIn);
+  }
+
+  _updateControls() {
+    const stages = this.info.stages;
+    const zoomed = this._box != null;
+    this._backButton.hidden = !zoomed;
+    this._prevButton.hidden = this._stage == null;
+    this._nextButton.hidden = this._stage == null;
+    this._prevButton.disabled = this._stage === 0;
+    this._nextButton.disabled = this._stage === stages.length - 1;
+    this.viewport.classList.toggle("jm-zoomed", zoomed);
+    this._where.textContent =
+      this._stage != null
+        ? `Stage ${this._stage + 1} of ${stages.length}: ${stages[this._stage].name}`
+        : zoomed
+          ? "Zoomed in"
+          : "Whole map: select a stage to zoom in";
+  }
+
+  _stageIndex(idOrIndex) {
+    if (typeof idOrIndex === "number") return idOrIndex >= 0 && idOrIndex < this.info.stages.length ? idOrIndex : -1;
+    return this.info.stages.findIndex((s) => s.id === idOrIndex);
+  }
+
+  /** The stage index an element of the SVG carries, or NaN. */
+  _indexOf(el) {
+    return Number(el.getAttribute(this._classes.stageIndex));
+  }
+
+  /** The stage header of the SVG that `target` is in, or null. */
+  _headerAt(target) {
+    return target.closest?.(`.${this._classes.stage}`) ?? null;
+  }
+
+  // --- geometry ------------------------------------------------------------
+
+  _size() {
+    const r = this.viewport.getBoundingClientRect();
+    return { w: r.width, h: r.height };
+  }
+
+  _overviewBox() {
+    return camera.overviewBox(this.info, this._size());
+  }
+
+  _bounds() {
+    return camera.bounds(this.info);
+  }
+
+  _currentBox() {
+    return this._box || this._overviewBox();
+  }
+
+  _setViewBox(box) {
+    this.svg.setAttribute("viewBox", box == null ? this._overviewViewBox : camera.viewBoxText(box));
+  }
+
+  /** Moves the view to `target` (null: the overview), animated unless the
+   * reader prefers reduced motion. Resolves when it is there. */
+  _go(target, animate = true) {
+    if (!this._followingHash) {
+      this._untouched = false;
+      this._zoomedByHash = false;
+    }
+    if (this._animation) this._animation.cancel();
+    const from = this._currentBox();
+    const to = target || this._overviewBox();
+    this._box = target;
+    if (!animate || reducedMotion() || !this.svg.isConnected) {
+      this._setViewBox(target);
+      return (this._moved = Promise.resolve());
+    }
+    return (this._moved = new Promise((resolve) => {
+      let frame = 0;
+      const start = performance.now();
+      const finish = () => {
+        this._animation = null;
+        this._setViewBox(target); // the exact end values, overview string included
+        resolve();
+      };
+      this._animation = {
+        cancel: () => {
+          cancelAnimationFrame(frame);
+          this._animation = null;
+          resolve();
+        },
+      };
+      const step = (now) => {
+        const t = Math.min(1, (now - start) / ANIMATION_MS);
+        if (t >= 1) return finish();
+        this._setViewBox(camera.between(from, to, t));
+        frame = requestAnimationFrame(step);
+      };
+      frame = requestAnimationFrame(step);
+    }));
+  }
+
+  /** Resolves when the view has stopped moving: at once, or when the
+   * animation of the last move (a click, a key, the hash) ends. */
+  async settled() {
+    let last;
+    do {
+      last = this._moved;
+      await last;
+    } while (last !== this._moved);
+  }
+
+  /** After a resize: the same stage (or the same centre and scale). */
+  _refit() {
+    if (this._box == null) return;
+    if (this._stage != null && !this._panned) {
+      this._box = camera.stageBox(this.info.stages[this._stage], this._size());
+    } else {
+      const size = this._size();
+      this._box = camera.refit(this._box, this._lastScale || size.w / this._box.w, size, this._bounds());
+    }
+    this._setViewBox(this._box);
+  }
+
+  // --- zooming ---------------------------------------------------------------
+
+  /** Zooms to a stage (by id, or by index when given a number); shows its
+   * detail panel. Resolves when the animation ends. */
+  zoomToStage(id, { animate = true, focus = false } = {}) {
+    const index = this._stageIndex(id);
+    if (index < 0) return Promise.reject(new Error(`journeymap: this map has no stage ${JSON.stringify(id)}`));
+    const size = this._size();
+    if (!size.w || !size.h) {
+      // Not laid out yet (hidden, or not in the page): do it when it is.
+      this._pendingStage = index;
+      return Promise.resolve();
+    }
+    const changed = this._stage !== index;
+    this._stage = index;
+    this._panned = false;
+    const { detail, open } = this._classes;
+    for (const panel of this.svg.querySelectorAll(`.${detail}`)) {
+      panel.classList.toggle(open, this._indexOf(panel) === index);
+    }
+    const done = this._go(camera.stageBox(this.info.stages[index], size), animate);
+    this._lastScale = size.w / this._box.w;
+    this._updateControls();
+    if (focus) this._stageHeader(index)?.focus({ preventScroll: true });
+    if (changed) this._stageChanged();
+    return done;
+  }
+
+  /** Back to the whole map, with the exact starting viewBox. */
+  overview({ animate = true, focus = false } = {}) {
+    this._pendingStage = null;
+    const changed = this._stage != null;
+    const wasStage = this._stage;
+    this._stage = null;
+    this._panned = false;
+    const { detail, open } = this._classes;
+    for (const panel of this.svg.querySelectorAll(`.${detail}.${open}`)) panel.classList.remove(open);
+    const done = this._go(null, animate);
+    this._updateControls();
+    // From the keyboard or the back button (which is now hidden), focus
+    // goes back to the header of the stage the reader was in.
+    if (focus) this._stageHeader(wasStage)?.focus({ preventScroll: true });
+    if (changed) this._stageChanged();
+    return done;
+  }
+
+  _stageHeader(index) {
+    const { stage, stageIndex } = this._classes;
+    return index == null ? null : this.svg.querySelector(`.${stage}[${stageIndex}="${index}"]`);
+  }
+
+  _step(delta) {
+    if (this._stage == null) return;
+    const next = Math.min(Math.max(this._stage + delta, 0), this.info.stages.length - 1);
+    if (next !== this._stage) this.zoomToStage(next, { focus: true });
+  }
+
+  /** Zooms by `factor` about a point of the viewport (CSS px from its top
+   * left; default its centre). Only the viewBox changes. */
+  _zoomBy(factor, px, py, animate = false) {
+    const size = this._size();
+    if (!size.w || !size.h) return;
+    const box = camera.zoomAbout(this._currentBox(), factor, size, this._overviewBox(), this._bounds(), px, py);
+    if (box == null) return void (this._box && this._toOverviewFromZoom());
+    this._panned = true;
+    this._lastScale = size.w / box.w;
+    this._go(box, animate);
+    this._updateControls();
+  }
+
+  _toOverviewFromZoom() {
+    if (this._stage != null) this.overview({ animate: false });
+    else {
+      this._go(null, false);
+      this._updateControls();
+    }
+  }
+
+  _panBy(dx, dy) {
+    if (this._box == null) return; // the overview shows everything already
+    this._panned = true;
+    this._go(camera.panBy(this._box, dx, dy, this._size(), this._bounds()), false);
+  }
+
+  _stageChanged() {
+    const index = this._stage;
+    const stage = index == null ? null : this.info.stages[index];
+    router.stageChanged(this, stage ? stage.id : null, !this._followingHash);
+    this.host.dispatchEvent(
+      new CustomEvent("jm-stagechange", {
+        bubbles: true,
+        detail: { view: this, index, id: stage ? stage.id : null, name: stage ? stage.name : null },
+      }),
+    );
+  }
+
+  // --- input -----------------------------------------------------------------
+
+  _on(target, type, handler, options) {
+    target.addEventListener(type, handler, options);
+    this._listeners.push(() => target.removeEventListener(type, handler, options));
+  }
+
+  _listen() {
+    const svg = this.svg;
+    const vp = this.viewport;
+    const local = (event) => {
+      const r = vp.getBoundingClientRect();
+      return [event.clientX - r.left, event.clientY - r.top];
+    };
+
+    this._on(svg, "click", (event) => {
+      if (this._dragged) return; // the end of a drag is not a click
+      const header = this._headerAt(event.target);
+      if (header && svg.contains(header)) this.zoomToStage(this._indexOf(header));
+    });
+
+    this._on(this.element, "keydown", (event) => this._onKey(event));
+
+    // Ctrl/⌘ + wheel (and a trackpad pinch, which browsers report as
+    // ctrl + wheel) zooms; a plain wheel is left to scroll the page.
+    this._on(
+      vp,
+      "wheel",
+      (event) => {
+        if (!(event.ctrlKey || event.metaKey)) return;
+        event.preventDefault();
+        const lines = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1;
+        const [x, y] = local(event);
+        this._zoomBy(Math.exp(-event.deltaY * lines * 0.002), x, y);
+      },
+      { passive: false },
+    );
+
+    this._on(vp, "dblclick", (event) => {
+      if (this._headerAt(event.target)) return; // a double click on a header is two clicks
+      const [x, y] = local(event);
+      this._zoomBy(2, x, y, true);
+    });
+
+    // Drag pans; two pointers pinch.
+    this._on(vp, "pointerdown", (event) => {
+      if (event.pointerType === "mouse" && event.button !== 0) return;
+      this._dragged = false;
+      this._pointers.set(event.pointerId, { x: event.clientX, y: event.clientY, x0: event.clientX, y0: event.clientY });
+    });
+    this._on(vp, "pointermove", (event) => {
+      const p = this._pointers.get(event.pointerId);
+      if (!p) return;
+      if (this._pointers.size === 2) {
+        const [a, b] = [...this._pointers.values()];
+        const before = Math.hypot(a.x - b.x, a.y - b.y);
+        p.x = event.clientX;
+        p.y = event.clientY;
+        const after = Math.hypot(a.x - b.x, a.y - b.y);
+        if (before > 0 && after > 0) {
+          const r = vp.getBoundingClientRect();
+          this._dragged = true;
+          this._zoomBy(after / before, (a.x + b.x) / 2 - r.left, (a.y + b.y) / 2 - r.top);
+        }
+        return;
+      }
+      const dx = event.clientX - p.x;
+      const dy = event.clientY - p.y;
+      if (!this._dragged && Math.hypot(event.clientX - p.x0, event.clientY - p.y0) < 4) return;
+      if (!this._dragged) {
+        this._dragged = true;
+        vp.setPointerCapture?.(event.pointerId);
+        vp.classList.add("jm-dragging");
+      }
+      p.x = event.clientX;
+      p.y = event.clientY;
+      this._panBy(dx, dy);
+    });
+    const release = (event) => {
+      this._pointers.delete(event.pointerId);
+      if (this._pointers.size === 0) vp.classList.remove("jm-dragging");
+      // The click that ends a drag comes in this same task; a later click
+      // (a tap, or one sent by assistive technology) is a real one.
+      if (this._dragged) setTimeout(() => (this._dragged = false));
+    };
+    this._on(vp, "pointerup", release);
+    this._on(vp, "pointercancel", release);
+
+    if (typeof ResizeObserver === "function") {
+      this._resizeObserver = new ResizeObserver(() => {
+        if (this._pendingStage != null) {
+          const { w, h } = this._size();
+          if (w && h) {
+            const index = this._pendingStage;
+            this._pendingStage = null;
+            this.zoomToStage(index, { animate: false });
+          }
+        } else this._refit();
+      });
+      this._resizeObserver.observe(vp);
+    }
+  }
+
+  _onKey(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return; // browser shortcuts stay the browser's
+    const header = this._headerAt(event.target);
+    const key = event.key;
+    let handled = true;
+    if (header && (key === "Enter" || key === " ")) {
+      this.zoomToStage(this._indexOf(header), { focus: true });
+    } else if (key === "Escape" && this._box != null) {
+      this.overview({ focus: true });
+    } else if ((key === "ArrowRight" || key === "ArrowLeft") && this._stage != null) {
+      this._step(key === "ArrowRight" ? 1 : -1);
+    } else if (key.startsWith("Arrow") && this._box != null) {
+      const step = 60;
+      const d = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] }[key];
+      this._panBy(d[0], d[1]);
+    } else if (key === "+" || key === "=") {
+      this._zoomBy(1.4, undefined, undefined, true);
+    } else if (key === "-" || key === "_") {
+      this._zoomBy(1 / 1.4, undefined, undefined, true);
+    } else if (key === "0") {
+      if (this._box != null) this.overview({ focus: true });
+    } else handled = false;
+    if (handled) event.preventDefault();
+  }
+
+  // --- export ----------------------------------------------------------------
+
+  /** The map as a standalone SVG document, as rendered (the overview, with
+   * no panel open): the same text the core produced. */
+  exportSvg() {
+    return this._svgText;
+  }
+
+  /** The map as a PNG, `scale` pixels per SVG unit (default 2), kept within
+   * the canvas limits browsers have (16,384 px a side, 2^28 px in all). */
+  async exportPng(scale = 2) {
+    const { width: W, height: H } = this.info;
+    let s = Number(scale) > 0 ? Number(scale) : 2;
+    s = Math.min(s, 16384 / W, 16384 / H, Math.sqrt(268435456 / (W * H)));
+    const canvas = element("canvas");
+    canvas.width = Math.max(1, Math.floor(W * s));
+    canvas.height = Math.max(1, Math.floor(H * s));
+    const image = new Image();
+    // A data: URL (not a blob: URL) keeps the canvas untainted on file://.
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(this._svgText)}`;
+    await image.decode();
+    const context = canvas.getContext("2d");
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return new Promise((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("journeymap: PNG export failed"))), "image/png"),
+    );
+  }
+
+  /** Removes the map and every listener the view added. */
+  destroy() {
+    if (this._animation) this._animation.cancel();
+    for (const remove of this._listeners) remove();
+    this._listeners = [];
+    this._resizeObserver?.disconnect();
+    router.remove(this);
+    this.element.remove();
+  }
+}
