@@ -42,6 +42,7 @@
 )]
 
 mod diagnostic;
+pub mod i18n;
 pub mod layout;
 mod locate;
 #[cfg(feature = "mermaid")]

@@ -1,8 +1,11 @@
 //! Numbers as text: at most two decimals, no trailing zeros, never `-0`,
-//! `NaN` or `inf`.
+//! `NaN` or `inf`; for readers, grouped and punctuated the way a language
+//! writes them ([`format`], [`percent`] with a [`NumberFormat`]).
 //!
 //! Written with integer arithmetic, so the digits are the same natively and
-//! in the browser, and the wasm carries no float-formatting code.
+//! in the browser, whatever the host's locale, and the wasm carries no
+//! float-formatting code. Digits are always the Latin 0–9 and the minus sign
+//! the ASCII `-`, in every language (see `docs/languages.md`).
 
 /// Appends `value` rounded to two decimals (`12`, `12.5`, `-0.25`); a
 /// non-finite value is written `0`.
@@ -69,30 +72,101 @@ pub fn number(value: f64) -> String {
 /// Numbers as people read them in a report: two decimals at most, and the
 /// thousands grouped from five digits on (`12,400`, `1000`, `3.9`).
 pub fn readable(value: f64) -> String {
+    format(value, &NumberFormat::ENGLISH)
+}
+
+/// How a language writes numbers for readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberFormat {
+    /// Between groups of digits: `","`, `"."`, `"'"`, U+00A0 or U+202F.
+    pub group: &'static str,
+    /// Before the fraction: `'.'` or `','`.
+    pub decimal: char,
+    /// CLDR's `minimumGroupingDigits`: the integer part is grouped only when
+    /// it has at least this many digits beyond the first group (1: `1,234`;
+    /// 2: `1234` but `12,345`).
+    pub min_grouping: usize,
+    /// Indian grouping: the first group of three, then groups of two
+    /// (`1,20,000`).
+    pub indian: bool,
+    pub percent: Percent,
+}
+
+/// Where the percent sign goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Percent {
+    /// `27%`
+    After,
+    /// `27 %`, with a no-break space (U+00A0) between.
+    AfterSpace,
+    /// `%27`
+    Before,
+}
+
+impl NumberFormat {
+    /// English as the renderer has always written it: grouped from five
+    /// digits on.
+    pub const ENGLISH: NumberFormat = NumberFormat {
+        group: ",",
+        decimal: '.',
+        min_grouping: 2,
+        indian: false,
+        percent: Percent::After,
+    };
+}
+
+/// `value` rounded to two decimals, its integer part grouped and its
+/// fraction set off as `style` says (`12,000.5`, `12.000,5`, `1,20,000`).
+pub fn format(value: f64, style: &NumberFormat) -> String {
     let plain = number(value);
     let (sign, rest) = match plain.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", plain.as_str()),
     };
+    if !rest.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        // The exponent form of huge numbers stays as it is.
+        return plain;
+    }
     let (whole, fraction) = match rest.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
         None => (rest, None),
     };
-    if whole.len() <= 4 || !whole.bytes().all(|b| b.is_ascii_digit()) {
-        return plain;
-    }
-    let mut grouped = String::from(sign);
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
+    let mut out = String::from(sign);
+    if whole.len() < 3 + style.min_grouping {
+        out.push_str(whole);
+    } else {
+        for (i, digit) in whole.chars().enumerate() {
+            let left = whole.len() - i;
+            let boundary = if style.indian && left > 3 {
+                left % 2 == 1
+            } else {
+                left % 3 == 0
+            };
+            if i > 0 && boundary {
+                out.push_str(style.group);
+            }
+            out.push(digit);
         }
-        grouped.push(digit);
     }
     if let Some(fraction) = fraction {
-        grouped.push('.');
-        grouped.push_str(fraction);
+        out.push(style.decimal);
+        out.push_str(fraction);
     }
-    grouped
+    out
+}
+
+/// `value` (already in percent: `27.0` for 27 %) with the percent sign
+/// where the language puts it: `27%`, `27 %`, `%27`.
+pub fn percent(value: f64, style: &NumberFormat) -> String {
+    let digits = format(value, style);
+    match style.percent {
+        Percent::After => digits + "%",
+        Percent::AfterSpace => digits + "\u{a0}%",
+        Percent::Before => match digits.strip_prefix('-') {
+            Some(rest) => format!("-%{rest}"),
+            None => format!("%{digits}"),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -118,5 +192,25 @@ mod tests {
         assert_eq!(readable(3.9), "3.9");
         assert_eq!(readable(0.125), "0.13");
         assert_eq!(readable(-1234567.5), "-1,234,567.5");
+    }
+
+    #[test]
+    fn grouping_follows_the_style() {
+        let mut style = NumberFormat {
+            group: ".",
+            decimal: ',',
+            min_grouping: 1,
+            indian: false,
+            percent: Percent::Before,
+        };
+        assert_eq!(format(1234.5, &style), "1.234,5");
+        assert_eq!(format(123.0, &style), "123");
+        assert_eq!(format(-1234567.0, &style), "-1.234.567");
+        assert_eq!(percent(-27.0, &style), "-%27");
+        assert_eq!(format(1e300, &style), "1e+300");
+        style.indian = true;
+        assert_eq!(format(120000.0, &style), "1.20.000");
+        assert_eq!(format(12345678.0, &style), "1.23.45.678");
+        assert_eq!(format(1234.0, &style), "1.234");
     }
 }
