@@ -32,27 +32,44 @@ fn main() {
             continue;
         }
         println!("cargo::rerun-if-changed={}", path.display());
-        let tag = path.file_stem().and_then(|s| s.to_str()).expect("a UTF-8 file name");
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let tag = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a UTF-8 file name");
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("{}: not a JSON object of words: {e}", path.display()));
         let texts = keys::Key::ALL
             .iter()
             .map(|key| match object.get(key.as_str()) {
                 None => String::new(),
-                Some(value) => pack(value).unwrap_or_else(|why| {
-                    panic!("{}: {}: {why}", path.display(), key.as_str())
-                }),
+                Some(value) => pack(value)
+                    .unwrap_or_else(|why| panic!("{}: {}: {why}", path.display(), key.as_str())),
             })
             .collect();
         languages.push((tag.to_owned(), texts));
     }
     // English first: the last fallback of every language is table 0.
-    languages.sort_by(|a, b| (a.0 != "en", a.0.to_ascii_lowercase()).cmp(&(b.0 != "en", b.0.to_ascii_lowercase())));
-    assert!(languages.first().is_some_and(|(tag, _)| tag == "en"), "{}: no en.json", dir.display());
-    let resolved: Vec<Vec<String>> = (0..languages.len()).map(|i| resolve(&languages, i)).collect();
-    let mut out = String::from("/// Each shipped language: its tag and its packed texts (see build.rs).\n");
-    writeln!(out, "const TABLES: [(&str, &str); {}] = [", languages.len()).expect("a String");
+    languages.sort_by(|a, b| {
+        (a.0 != "en", a.0.to_ascii_lowercase()).cmp(&(b.0 != "en", b.0.to_ascii_lowercase()))
+    });
+    assert!(
+        languages.first().is_some_and(|(tag, _)| tag == "en"),
+        "{}: no en.json",
+        dir.display()
+    );
+    let resolved: Vec<Vec<String>> = (0..languages.len())
+        .map(|i| resolve(&languages, i))
+        .collect();
+    let mut out =
+        String::from("/// Each shipped language: its tag and its packed texts (see build.rs).\n");
+    writeln!(
+        out,
+        "static TABLES: [(&str, &str); {}] = [",
+        languages.len()
+    )
+    .expect("a String");
     for (index, (tag, texts)) in languages.iter().enumerate() {
         let fallback = parent(&languages, index).map(|p| &resolved[p]);
         let kept: Vec<&str> = texts
@@ -83,7 +100,9 @@ fn pack(value: &serde_json::Value) -> Result<String, String> {
         serde_json::Value::String(text) => checked(text),
         serde_json::Value::Object(forms) => {
             if let Some(unknown) = forms.keys().find(|k| !CATEGORIES.contains(&k.as_str())) {
-                return Err(format!("unknown plural category {unknown:?}; expected one of {CATEGORIES:?}"));
+                return Err(format!(
+                    "unknown plural category {unknown:?}; expected one of {CATEGORIES:?}"
+                ));
             }
             let packed: Result<Vec<String>, String> = CATEGORIES
                 .iter()
@@ -106,7 +125,11 @@ fn parent(languages: &[(String, Vec<String>)], index: usize) -> Option<usize> {
     }
     let tag = &languages[index].0;
     let shorter = tag.rsplit_once('-').map(|(head, _)| head);
-    let found = shorter.and_then(|s| languages.iter().position(|(t, _)| t.eq_ignore_ascii_case(s)));
+    let found = shorter.and_then(|s| {
+        languages
+            .iter()
+            .position(|(t, _)| t.eq_ignore_ascii_case(s))
+    });
     Some(found.unwrap_or(0))
 }
 
@@ -119,7 +142,13 @@ fn resolve(languages: &[(String, Vec<String>)], index: usize) -> Vec<String> {
             let fallback = resolve(languages, p);
             own.iter()
                 .zip(fallback)
-                .map(|(text, fallback)| if text.is_empty() { fallback } else { text.clone() })
+                .map(|(text, fallback)| {
+                    if text.is_empty() {
+                        fallback
+                    } else {
+                        text.clone()
+                    }
+                })
                 .collect()
         }
     }

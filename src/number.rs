@@ -1,6 +1,6 @@
 //! Numbers as text: at most two decimals, no trailing zeros, never `-0`,
 //! `NaN` or `inf`; for readers, grouped and punctuated the way a language
-//! writes them ([`format`], [`percent`] with a [`NumberFormat`]).
+//! writes them ([`fn@format`], [`percent`] with a [`NumberFormat`]).
 //!
 //! Written with integer arithmetic, so the digits are the same natively and
 //! in the browser, whatever the host's locale, and the wasm carries no

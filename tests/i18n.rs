@@ -26,8 +26,8 @@ fn data() -> BTreeMap<String, serde_json::Map<String, Value>> {
         let path = entry.unwrap().path();
         let tag = path.file_stem().unwrap().to_str().unwrap().to_owned();
         let text = std::fs::read_to_string(&path).unwrap();
-        let object: serde_json::Map<String, Value> = serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let object: serde_json::Map<String, Value> =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         out.insert(tag, object);
     }
     out
@@ -90,8 +90,15 @@ fn every_language_has_every_key_and_no_other() {
         }
         for (key, value) in words {
             for (category, text) in forms(value) {
-                assert!(!text.trim().is_empty(), "{tag}.json: {key} {category} is empty");
-                assert_eq!(text.trim(), text, "{tag}.json: {key} {category}: spaces at an end");
+                assert!(
+                    !text.trim().is_empty(),
+                    "{tag}.json: {key} {category} is empty"
+                );
+                assert_eq!(
+                    text.trim(),
+                    text,
+                    "{tag}.json: {key} {category}: spaces at an end"
+                );
             }
         }
     }
@@ -128,7 +135,10 @@ fn plural_forms_are_those_of_the_language() {
         for (key, value) in words {
             let english_is_plural = all["en"][key].is_object();
             if let Value::Object(forms) = value {
-                assert!(english_is_plural, "{tag}.json: {key} has no plural forms in English");
+                assert!(
+                    english_is_plural,
+                    "{tag}.json: {key} has no plural forms in English"
+                );
                 let have: BTreeSet<&str> = forms.keys().map(String::as_str).collect();
                 assert_eq!(have, reached, "{tag}.json: {key}: the forms {tag} needs");
             }
@@ -155,7 +165,12 @@ fn the_packed_tables_read_back_as_the_data_files() {
                 Value::String(text) => {
                     assert_eq!(words.get(key), text, "{tag}: {}", key.as_str());
                     let counted = words.count(key, 3, &[]);
-                    assert_eq!(counted, i18n::fill(text, &[("n", "3")]), "{tag}: {}", key.as_str());
+                    assert_eq!(
+                        counted,
+                        i18n::fill(text, &[("n", "3")]),
+                        "{tag}: {}",
+                        key.as_str()
+                    );
                 }
                 Value::Object(forms) => {
                     for n in 0..=120 {
@@ -163,7 +178,12 @@ fn the_packed_tables_read_back_as_the_data_files() {
                         let form = forms[category].as_str().unwrap();
                         let n_text = n.to_string();
                         let wanted = i18n::fill(form, &[("n", &n_text), ("names", "A")]);
-                        assert_eq!(words.count(key, n, &[("names", "A")]), wanted, "{tag}: {} {n}", key.as_str());
+                        assert_eq!(
+                            words.count(key, n, &[("names", "A")]),
+                            wanted,
+                            "{tag}: {} {n}",
+                            key.as_str()
+                        );
                     }
                 }
                 other => panic!("{other}"),
@@ -215,7 +235,10 @@ fn a_variant_takes_the_rest_from_its_language_then_english() {
     let brazil = Words::for_lang("pt-BR");
     assert_eq!(brazil.get(Key::LaneTouchpoints), "Pontos de contato");
     assert_eq!(brazil.get(Key::Legend), "Legenda");
-    assert_eq!(Words::for_lang("pt").get(Key::LaneTouchpoints), "Pontos de contacto");
+    assert_eq!(
+        Words::for_lang("pt").get(Key::LaneTouchpoints),
+        "Pontos de contacto"
+    );
     assert_eq!(Words::for_lang("xx").get(Key::LanePains), "Pain points");
     // A word a language writes as English does (packed as "same as English").
     assert_eq!(Words::for_lang("de").get(Key::ChannelSms), "SMS");
@@ -230,7 +253,10 @@ fn labels_replace_single_words() {
     assert_eq!(words.get(Key::LanePains), "Schmerzpunkte");
     assert_eq!(words.get(Key::LaneGoals), "Ziele");
     assert_eq!(words.count(Key::ProblemCount, 1, &[]), "Probleme: 1");
-    assert_eq!(words.count(Key::ProblemCount, 12000, &[]), "Probleme: 12.000");
+    assert_eq!(
+        words.count(Key::ProblemCount, 12000, &[]),
+        "Probleme: 12.000"
+    );
     assert_eq!(Key::from_name("lane-pains"), Some(Key::LanePains));
     assert_eq!(Key::from_name("lane-pain"), None);
 }
@@ -238,7 +264,10 @@ fn labels_replace_single_words() {
 #[test]
 fn templates_fill_named_placeholders_only() {
     let words = Words::for_lang("en");
-    let text = words.fill(Key::ViewStage, &[("n", "2"), ("total", "6"), ("name", "Sign up")]);
+    let text = words.fill(
+        Key::ViewStage,
+        &[("n", "2"), ("total", "6"), ("name", "Sign up")],
+    );
     assert_eq!(text, "Stage 2 of 6: Sign up");
     assert_eq!(i18n::fill("{a} {b} {", &[("a", "{b}")]), "{b} {b} {");
     assert_eq!(i18n::fill("}{x}{", &[("x", "1")]), "}1{");
@@ -254,10 +283,49 @@ fn plural_rules_follow_cldr() {
         ("fr", &[(0, "one"), (1, "one"), (2, "other")]),
         ("pt", &[(0, "other"), (1, "one"), (2, "other")]),
         ("pt-BR", &[(0, "one"), (1, "one"), (2, "other")]),
-        ("ru", &[(1, "one"), (2, "few"), (4, "few"), (5, "many"), (11, "many"), (12, "many"), (21, "one"), (22, "few"), (111, "many"), (0, "many")]),
+        (
+            "ru",
+            &[
+                (1, "one"),
+                (2, "few"),
+                (4, "few"),
+                (5, "many"),
+                (11, "many"),
+                (12, "many"),
+                (21, "one"),
+                (22, "few"),
+                (111, "many"),
+                (0, "many"),
+            ],
+        ),
         ("uk", &[(1, "one"), (3, "few"), (14, "many"), (101, "one")]),
-        ("pl", &[(0, "many"), (1, "one"), (2, "few"), (5, "many"), (12, "many"), (21, "many"), (22, "few")]),
-        ("ar", &[(0, "zero"), (1, "one"), (2, "two"), (3, "few"), (10, "few"), (11, "many"), (99, "many"), (100, "other"), (102, "other"), (103, "few")]),
+        (
+            "pl",
+            &[
+                (0, "many"),
+                (1, "one"),
+                (2, "few"),
+                (5, "many"),
+                (12, "many"),
+                (21, "many"),
+                (22, "few"),
+            ],
+        ),
+        (
+            "ar",
+            &[
+                (0, "zero"),
+                (1, "one"),
+                (2, "two"),
+                (3, "few"),
+                (10, "few"),
+                (11, "many"),
+                (99, "many"),
+                (100, "other"),
+                (102, "other"),
+                (103, "few"),
+            ],
+        ),
         ("he", &[(1, "one"), (2, "two"), (3, "other"), (20, "other")]),
         ("hi", &[(0, "one"), (1, "one"), (2, "other")]),
         ("ja", &[(0, "other"), (1, "other"), (2, "other")]),
@@ -268,8 +336,14 @@ fn plural_rules_follow_cldr() {
         }
     }
     let ru = Words::for_lang("ru");
-    let counted: Vec<String> = [1, 3, 5, 21].iter().map(|&n| ru.count(Key::ProblemCount, n, &[])).collect();
-    assert_eq!(counted, ["1 проблема", "3 проблемы", "5 проблем", "21 проблема"]);
+    let counted: Vec<String> = [1, 3, 5, 21]
+        .iter()
+        .map(|&n| ru.count(Key::ProblemCount, n, &[]))
+        .collect();
+    assert_eq!(
+        counted,
+        ["1 проблема", "3 проблемы", "5 проблем", "21 проблема"]
+    );
     let ar = Words::for_lang("ar");
     assert_eq!(ar.count(Key::ProblemCount, 2, &[]), "مشكلتان");
     assert_eq!(ar.count(Key::ProblemCount, 7, &[]), "7 مشكلات");
@@ -284,21 +358,70 @@ fn numbers_are_written_as_each_language_writes_them() {
         ("en", "1234", "12,000", "1,234,567.5", "-3.25", "27%"),
         ("en-IN", "1,234", "12,000", "12,34,567.5", "-3.25", "27%"),
         ("de", "1.234", "12.000", "1.234.567,5", "-3,25", "27\u{a0}%"),
-        ("de-AT", &format!("1{NB}234"), &format!("12{NB}000"), &format!("1{NB}234{NB}567,5"), "-3,25", "27\u{a0}%"),
+        (
+            "de-AT",
+            &format!("1{NB}234"),
+            &format!("12{NB}000"),
+            &format!("1{NB}234{NB}567,5"),
+            "-3,25",
+            "27\u{a0}%",
+        ),
         ("de-CH", "1'234", "12'000", "1'234'567.5", "-3.25", "27%"),
-        ("fr", &format!("1{NN}234"), &format!("12{NN}000"), &format!("1{NN}234{NN}567,5"), "-3,25", "27\u{a0}%"),
-        ("fr-CH", &format!("1{NN}234"), &format!("12{NN}000"), &format!("1{NN}234{NN}567,5"), "-3,25", "27%"),
+        (
+            "fr",
+            &format!("1{NN}234"),
+            &format!("12{NN}000"),
+            &format!("1{NN}234{NN}567,5"),
+            "-3,25",
+            "27\u{a0}%",
+        ),
+        (
+            "fr-CH",
+            &format!("1{NN}234"),
+            &format!("12{NN}000"),
+            &format!("1{NN}234{NN}567,5"),
+            "-3,25",
+            "27%",
+        ),
         ("es", "1234", "12.000", "1.234.567,5", "-3,25", "27\u{a0}%"),
         ("es-MX", "1,234", "12,000", "1,234,567.5", "-3.25", "27%"),
-        ("pt", "1234", &format!("12{NB}000"), &format!("1{NB}234{NB}567,5"), "-3,25", "27%"),
+        (
+            "pt",
+            "1234",
+            &format!("12{NB}000"),
+            &format!("1{NB}234{NB}567,5"),
+            "-3,25",
+            "27%",
+        ),
         ("pt-BR", "1.234", "12.000", "1.234.567,5", "-3,25", "27%"),
         ("it", "1234", "12.000", "1.234.567,5", "-3,25", "27%"),
         ("it-CH", "1234", "12'000", "1'234'567.5", "-3.25", "27%"),
         ("nl", "1.234", "12.000", "1.234.567,5", "-3,25", "27%"),
-        ("pl", "1234", &format!("12{NB}000"), &format!("1{NB}234{NB}567,5"), "-3,25", "27%"),
+        (
+            "pl",
+            "1234",
+            &format!("12{NB}000"),
+            &format!("1{NB}234{NB}567,5"),
+            "-3,25",
+            "27%",
+        ),
         ("tr", "1.234", "12.000", "1.234.567,5", "-3,25", "%27"),
-        ("ru", &format!("1{NB}234"), &format!("12{NB}000"), &format!("1{NB}234{NB}567,5"), "-3,25", "27\u{a0}%"),
-        ("uk", &format!("1{NB}234"), &format!("12{NB}000"), &format!("1{NB}234{NB}567,5"), "-3,25", "27%"),
+        (
+            "ru",
+            &format!("1{NB}234"),
+            &format!("12{NB}000"),
+            &format!("1{NB}234{NB}567,5"),
+            "-3,25",
+            "27\u{a0}%",
+        ),
+        (
+            "uk",
+            &format!("1{NB}234"),
+            &format!("12{NB}000"),
+            &format!("1{NB}234{NB}567,5"),
+            "-3,25",
+            "27%",
+        ),
         ("ar", "1,234", "12,000", "1,234,567.5", "-3.25", "27%"),
         ("he", "1,234", "12,000", "1,234,567.5", "-3.25", "27%"),
         ("fa", "1,234", "12,000", "1,234,567.5", "-3.25", "27%"),
@@ -331,7 +454,9 @@ fn numbers_are_written_as_each_language_writes_them() {
 
 #[test]
 fn right_to_left_languages() {
-    for tag in ["ar", "ar-EG", "he", "iw", "fa", "fa-IR", "ur", "ps", "yi", "ckb", "az-Arab", "HE-il"] {
+    for tag in [
+        "ar", "ar-EG", "he", "iw", "fa", "fa-IR", "ur", "ps", "yi", "ckb", "az-Arab", "HE-il",
+    ] {
         assert!(is_rtl_lang(tag), "{tag}");
     }
     for tag in ["en", "ja", "zh-Hant", "tr", "ku-Latn", "ar-Latn", "", "hi"] {
@@ -341,11 +466,20 @@ fn right_to_left_languages() {
 
 #[test]
 fn the_documentation_lists_every_key() {
-    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/languages.md")).unwrap();
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/languages.md"))
+            .unwrap();
     for key in Key::ALL {
-        assert!(doc.contains(&format!("`{}`", key.as_str())), "docs/languages.md: no `{}`", key.as_str());
+        assert!(
+            doc.contains(&format!("`{}`", key.as_str())),
+            "docs/languages.md: no `{}`",
+            key.as_str()
+        );
     }
     for tag in REQUIRED {
-        assert!(doc.contains(&format!("`{tag}`")), "docs/languages.md: no `{tag}`");
+        assert!(
+            doc.contains(&format!("`{tag}`")),
+            "docs/languages.md: no `{tag}`"
+        );
     }
 }

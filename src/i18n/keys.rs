@@ -75,6 +75,7 @@ keys! {
     EmotionPoint = "emotion-point",
     EmotionPointPersona = "emotion-point-persona",
     MapSummary = "map-summary",
+    StageCount = "stage-count",
     StageName = "stage-name",
     ViewToolbar = "view-toolbar",
     ViewWholeMap = "view-whole-map",

@@ -145,7 +145,12 @@ pub(super) fn plural(table: &str, n: u64) -> usize {
     }
 }
 
-const fn style(group: &'static str, decimal: char, min_grouping: usize, percent: Percent) -> NumberFormat {
+const fn style(
+    group: &'static str,
+    decimal: char,
+    min_grouping: usize,
+    percent: Percent,
+) -> NumberFormat {
     NumberFormat {
         group,
         decimal,

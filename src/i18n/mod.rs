@@ -161,7 +161,11 @@ pub fn plural_category(tag: &str, n: u64) -> &'static str {
 
 /// The tables that serve `tag`, most specific first, English last.
 fn table_chain(tag: &str) -> Vec<usize> {
-    let find = |name: &str| TABLES.iter().position(|(t, _)| t.eq_ignore_ascii_case(name));
+    let find = |name: &str| {
+        TABLES
+            .iter()
+            .position(|(t, _)| t.eq_ignore_ascii_case(name))
+    };
     let start = lang::Tag::parse(tag)
         .candidates()
         .iter()
