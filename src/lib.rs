@@ -25,7 +25,8 @@
 //! are the types of [`model`] (the validated map) and [`layout`] (the
 //! geometry, which `journeymap layout` prints as JSON). [`parse`] exports
 //! the document size limit and the JSON reader, [`text`] the text measurer,
-//! [`limits`] the format's limits, `mermaid` the importer. Everything else
+//! [`limits`] the format's limits, `mermaid` the importer, [`i18n`] the
+//! built-in words and number formats of each language. Everything else
 //! is internal to the crate.
 
 #![cfg_attr(

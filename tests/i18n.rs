@@ -5,8 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use journeymap::i18n::{self, Key, Words, is_rtl_lang, number_format};
-use journeymap::number::{format, percent};
+use journeymap::i18n::{
+    self, Key, Words, format_number as format, format_percent as percent, is_rtl_lang,
+    number_format,
+};
 use serde_json::Value;
 
 /// The languages issue 13 asks for.

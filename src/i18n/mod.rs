@@ -19,8 +19,10 @@ use std::borrow::Cow;
 
 pub use keys::Key;
 pub use lang::{is_rtl_lang, number_format};
+/// How a language writes numbers, and the writers that take it.
+pub use number::{NumberFormat, Percent, format as format_number, percent as format_percent};
 
-use crate::number::{self, NumberFormat};
+use crate::number;
 
 include!(concat!(env!("OUT_DIR"), "/words.rs"));
 
