@@ -7,63 +7,65 @@
 
 use crate::number::{NumberFormat, Percent};
 
-/// The language, script and region of a tag, lowercased.
-pub(super) struct Tag {
-    pub language: String,
-    pub script: Option<String>,
-    pub region: Option<String>,
+/// The language, script and region subtags of a tag, as written.
+pub(super) struct Tag<'a> {
+    pub language: &'a str,
+    pub script: Option<&'a str>,
+    pub region: Option<&'a str>,
 }
 
-impl Tag {
-    pub fn parse(tag: &str) -> Tag {
-        let mut subtags = tag
-            .split(['-', '_'])
-            .map(|s| s.trim().to_ascii_lowercase())
-            .peekable();
-        let language = match subtags.next().unwrap_or_default().as_str() {
-            // Codes withdrawn from ISO 639 that old systems still send.
-            "iw" => "he".to_owned(),
-            "in" => "id".to_owned(),
-            other => other.to_owned(),
-        };
-        let script = subtags
-            .next_if(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic()))
-            .map(|s| s.to_owned());
-        let region = subtags
-            .next_if(|s| {
-                (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
-                    || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
-            })
-            .map(|s| s.to_owned());
-        let script = script.or_else(|| implied_script(&language, region.as_deref()));
+impl<'a> Tag<'a> {
+    pub fn parse(tag: &'a str) -> Tag<'a> {
+        let mut subtags = tag.trim().split(['-', '_']);
+        let mut language = subtags.next().unwrap_or_default();
+        // Codes withdrawn from ISO 639 that old systems still send.
+        if language.eq_ignore_ascii_case("iw") {
+            language = "he";
+        } else if language.eq_ignore_ascii_case("in") {
+            language = "id";
+        }
+        let mut next = subtags.next();
+        let script = next.filter(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic()));
+        if script.is_some() {
+            next = subtags.next();
+        }
+        let region = next.filter(|s| {
+            (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+                || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+        });
         Tag {
             language,
-            script,
+            script: script.or_else(|| implied_script(language, region)),
             region,
         }
     }
 
-    /// The tags a table may have for this language, best first.
-    pub fn candidates(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        if let Some(script) = &self.script {
-            out.push(format!("{}-{script}", self.language));
+    /// Whether a table's tag (`"pt-BR"`, `"zh-Hant"`, `"de"`) is this
+    /// language, with this subtag when `second` is given.
+    pub fn names(&self, table: &str, second: Option<&str>) -> bool {
+        match (table.split_once('-'), second) {
+            (Some((language, rest)), Some(second)) => {
+                language.eq_ignore_ascii_case(self.language) && rest.eq_ignore_ascii_case(second)
+            }
+            (None, None) => table.eq_ignore_ascii_case(self.language),
+            _ => false,
         }
-        if let Some(region) = &self.region {
-            out.push(format!("{}-{region}", self.language));
-        }
-        out.push(self.language.clone());
-        out
+    }
+
+    fn is(&self, language: &str) -> bool {
+        self.language.eq_ignore_ascii_case(language)
     }
 }
 
 /// Chinese without a script subtag: Traditional in Taiwan, Hong Kong and
 /// Macao, Simplified elsewhere.
-fn implied_script(language: &str, region: Option<&str>) -> Option<String> {
-    (language == "zh").then(|| match region {
-        Some("tw" | "hk" | "mo") => "hant".to_owned(),
-        _ => "hans".to_owned(),
-    })
+fn implied_script(language: &str, region: Option<&str>) -> Option<&'static str> {
+    if !language.eq_ignore_ascii_case("zh") {
+        return None;
+    }
+    let traditional =
+        region.is_some_and(|r| ["tw", "hk", "mo"].iter().any(|t| r.eq_ignore_ascii_case(t)));
+    Some(if traditional { "Hant" } else { "Hans" })
 }
 
 /// Scripts written right to left.
@@ -81,9 +83,9 @@ const RTL_LANGUAGES: [&str; 13] = [
 /// language (`ar`, `he`, `fa`, `ur` …).
 pub fn is_rtl_lang(tag: &str) -> bool {
     let tag = Tag::parse(tag);
-    match &tag.script {
-        Some(script) if tag.language != "zh" => RTL_SCRIPTS.contains(&script.as_str()),
-        _ => RTL_LANGUAGES.contains(&tag.language.as_str()),
+    match tag.script {
+        Some(script) if !tag.is("zh") => RTL_SCRIPTS.iter().any(|s| s.eq_ignore_ascii_case(script)),
+        _ => RTL_LANGUAGES.iter().any(|l| tag.is(l)),
     }
 }
 
@@ -165,38 +167,63 @@ const NNBSP: &str = "\u{202f}";
 const COMMA_POINT: NumberFormat = style(",", '.', 1, Percent::After);
 const POINT_COMMA: NumberFormat = style(".", ',', 1, Percent::After);
 const SWISS: NumberFormat = style("'", '.', 1, Percent::After);
+const INDIAN: NumberFormat = NumberFormat {
+    indian: true,
+    ..COMMA_POINT
+};
 
-/// How numbers are written in a language and region, after CLDR (with
-/// Latin digits): the region's own way where it differs from the
-/// language's, else the language's, else English.
-pub fn number_format(tag: &str) -> NumberFormat {
-    let tag = Tag::parse(tag);
-    let region = tag.region.as_deref().unwrap_or_default();
-    match (tag.language.as_str(), region) {
-        ("de", "ch" | "li") => SWISS,
-        ("it", "ch") => NumberFormat {
+/// Languages (and regions, `""` for any) that write numbers unlike
+/// English, after CLDR with Latin digits; the first match counts.
+const NUMBER_FORMATS: [(&str, &str, NumberFormat); 30] = [
+    ("de", "ch", SWISS),
+    ("de", "li", SWISS),
+    (
+        "it",
+        "ch",
+        NumberFormat {
             min_grouping: 2,
             ..SWISS
         },
-        ("fr", "ch") => style(NNBSP, ',', 1, Percent::After),
-        ("de", "at") => style(NBSP, ',', 1, Percent::AfterSpace),
-        ("es", "419" | "mx" | "us") => COMMA_POINT,
-        ("pt", "br") => POINT_COMMA,
-        ("en", "in") | ("hi", _) => NumberFormat {
-            indian: true,
-            ..COMMA_POINT
-        },
-        ("de", _) => style(".", ',', 1, Percent::AfterSpace),
-        ("fr", _) => style(NNBSP, ',', 1, Percent::AfterSpace),
-        ("es", _) => style(".", ',', 2, Percent::AfterSpace),
-        ("it", _) => style(".", ',', 2, Percent::After),
-        ("pt", _) => style(NBSP, ',', 2, Percent::After),
-        ("pl", _) => style(NBSP, ',', 2, Percent::After),
-        ("ru", _) => style(NBSP, ',', 1, Percent::AfterSpace),
-        ("uk", _) => style(NBSP, ',', 1, Percent::After),
-        ("tr", _) => style(".", ',', 1, Percent::Before),
-        ("nl" | "id" | "vi", _) => POINT_COMMA,
-        ("ar" | "he" | "fa" | "th" | "ja" | "ko" | "zh", _) => COMMA_POINT,
-        _ => NumberFormat::ENGLISH,
-    }
+    ),
+    ("fr", "ch", style(NNBSP, ',', 1, Percent::After)),
+    ("de", "at", style(NBSP, ',', 1, Percent::AfterSpace)),
+    ("es", "419", COMMA_POINT),
+    ("es", "mx", COMMA_POINT),
+    ("es", "us", COMMA_POINT),
+    ("pt", "br", POINT_COMMA),
+    ("en", "in", INDIAN),
+    ("hi", "", INDIAN),
+    ("de", "", style(".", ',', 1, Percent::AfterSpace)),
+    ("fr", "", style(NNBSP, ',', 1, Percent::AfterSpace)),
+    ("es", "", style(".", ',', 2, Percent::AfterSpace)),
+    ("it", "", style(".", ',', 2, Percent::After)),
+    ("pt", "", style(NBSP, ',', 2, Percent::After)),
+    ("pl", "", style(NBSP, ',', 2, Percent::After)),
+    ("ru", "", style(NBSP, ',', 1, Percent::AfterSpace)),
+    ("uk", "", style(NBSP, ',', 1, Percent::After)),
+    ("tr", "", style(".", ',', 1, Percent::Before)),
+    ("nl", "", POINT_COMMA),
+    ("id", "", POINT_COMMA),
+    ("vi", "", POINT_COMMA),
+    ("ar", "", COMMA_POINT),
+    ("he", "", COMMA_POINT),
+    ("fa", "", COMMA_POINT),
+    ("th", "", COMMA_POINT),
+    ("ja", "", COMMA_POINT),
+    ("ko", "", COMMA_POINT),
+    ("zh", "", COMMA_POINT),
+];
+
+/// How numbers are written in a language and region: the region's own way
+/// where it differs from the language's, else the language's, else
+/// English.
+pub fn number_format(tag: &str) -> NumberFormat {
+    let tag = Tag::parse(tag);
+    let region = tag.region.unwrap_or_default();
+    NUMBER_FORMATS
+        .iter()
+        .find(|(language, r, _)| {
+            tag.is(language) && (r.is_empty() || r.eq_ignore_ascii_case(region))
+        })
+        .map_or(NumberFormat::ENGLISH, |(_, _, style)| *style)
 }

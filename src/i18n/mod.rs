@@ -49,19 +49,22 @@ impl Words {
     /// them (`de-CH`: Swiss grouping, German words).
     pub fn for_lang(tag: &str) -> Words {
         let chain = table_chain(tag);
-        let tables: Vec<Vec<&'static str>> = chain
-            .iter()
-            .filter_map(|&index| TABLES.get(index))
-            .map(|(_, packed)| packed.split(TEXT_SEPARATOR).collect())
-            .collect();
-        let texts = (0..Key::ALL.len())
-            .map(|k| {
-                let text = tables
-                    .iter()
-                    .find_map(|texts| texts.get(k).copied().filter(|t| !t.is_empty()));
-                Cow::Borrowed(text.unwrap_or_default())
-            })
-            .collect();
+        // English first, then each more specific table over it.
+        let mut texts: Vec<Cow<'static, str>> = Vec::with_capacity(Key::ALL.len());
+        for (_, packed) in chain.iter().rev().filter_map(|&index| TABLES.get(index)) {
+            for (k, text) in packed.split(TEXT_SEPARATOR).enumerate() {
+                if text.is_empty() {
+                    continue;
+                }
+                if texts.len() <= k {
+                    texts.resize(k + 1, Cow::Borrowed(""));
+                }
+                if let Some(slot) = texts.get_mut(k) {
+                    *slot = Cow::Borrowed(text);
+                }
+            }
+        }
+        texts.resize(Key::ALL.len(), Cow::Borrowed(""));
         let table = chain
             .first()
             .and_then(|&index| TABLES.get(index))
@@ -163,23 +166,25 @@ pub fn plural_category(tag: &str, n: u64) -> &'static str {
 
 /// The tables that serve `tag`, most specific first, English last.
 fn table_chain(tag: &str) -> Vec<usize> {
-    let find = |name: &str| {
-        TABLES
-            .iter()
-            .position(|(t, _)| t.eq_ignore_ascii_case(name))
-    };
-    let start = lang::Tag::parse(tag)
-        .candidates()
-        .iter()
-        .find_map(|candidate| find(candidate))
+    let tag = lang::Tag::parse(tag);
+    let find = |second: Option<&str>| TABLES.iter().position(|(t, _)| tag.names(t, second));
+    let start = [tag.script, tag.region]
+        .into_iter()
+        .flatten()
+        .find_map(|second| find(Some(second)))
+        .or_else(|| find(None))
         .unwrap_or(0);
     let mut chain = vec![start];
     let mut current = start;
     while current != 0 {
         let shorter = TABLES
             .get(current)
-            .and_then(|(t, _)| t.rsplit_once('-'))
-            .and_then(|(head, _)| find(head));
+            .and_then(|(t, _)| t.split_once('-'))
+            .and_then(|(head, _)| {
+                TABLES
+                    .iter()
+                    .position(|(t, _)| t.eq_ignore_ascii_case(head))
+            });
         current = shorter.unwrap_or(0);
         chain.push(current);
     }
