@@ -26,7 +26,7 @@ nice cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm-re
 bindgen target/wasm-bindgen/core
 nice cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm-release
 bindgen target/wasm-bindgen/mermaid
-if [ ! -d www/node_modules/esbuild ]; then
+if [ ! www/node_modules/.package-lock.json -nt www/package-lock.json ]; then
   (cd www && npm ci --silent --no-audit --no-fund)
 fi
 node www/build.mjs target/wasm-bindgen/core target/wasm-bindgen/mermaid dist

@@ -46,8 +46,10 @@ if [ "$want" != "$have" ]; then
   cargo install -q wasm-bindgen-cli --version "$want"
 fi
 
+# npm ci when node_modules is missing or older than the lockfile (npm
+# writes node_modules/.package-lock.json at each install).
 for dir in www tests/browser; do
-  if [ -f "$dir/package.json" ] && [ ! -d "$dir/node_modules" ]; then
+  if [ -f "$dir/package.json" ] && [ ! "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
     (cd "$dir" && npm ci --silent --no-audit --no-fund)
   fi
 done
