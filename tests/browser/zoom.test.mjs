@@ -79,8 +79,11 @@ test("clicking a stage header zooms to it in at most 300 ms and shows its detail
   const { frames, clickedAt } = await page.evaluate(() => ({ frames: window.frames, clickedAt: window.clickedAt }));
   const final = frames.at(-1)[1];
   assert.ok(frames.length > 2, "animated");
-  const took = frames.at(-1)[0] - clickedAt;
-  assert.ok(took <= 300 + 34, `the animation took ${took.toFixed(0)} ms`);
+  // The animation is over by the first frame after 300 ms: the frame before
+  // the last came within 300 ms of the click. (The last frame's own time
+  // says more about a loaded machine's frame rate than about the zoom.)
+  const beforeLast = (frames.at(-2)?.[0] ?? clickedAt) - clickedAt;
+  assert.ok(beforeLast <= 300, `the animation was still running ${beforeLast.toFixed(0)} ms after the click`);
   assert.notEqual(final, start);
   assert.equal(await viewBox(page), final);
   const facts = await panelFacts(page, 1);
