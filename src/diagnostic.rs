@@ -104,37 +104,164 @@ pub fn is_unsafe_in_messages(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// A problem found in a map, located by JSON path and, where known, by line
-/// and column (1-based, columns counted in characters).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// How bad a problem is: an error refuses the map, a warning (the
+/// importer's, a linter's) only tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A 1-based line and column (columns count characters).
+pub type LineColumn = (usize, usize);
+
+/// Where a problem is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Location {
+    /// In a JSON map: the path, and its line and column where known.
+    Json {
+        path: JsonPath,
+        at: Option<LineColumn>,
+    },
+    /// In a Mermaid diagram: the statement (`section "Pay"`, `journey`) and
+    /// its line and column where known.
+    Mermaid {
+        statement: String,
+        at: Option<LineColumn>,
+    },
+    /// An option given beside the map (render options, a CLI flag).
+    Option { name: String },
+}
+
+impl Location {
+    /// The document as a whole, with no position.
+    pub fn document() -> Location {
+        Location::Json {
+            path: JsonPath::default(),
+            at: None,
+        }
+    }
+
+    /// What is printed before the message: the JSON path, the Mermaid
+    /// statement or the option's name.
+    pub fn path(&self) -> String {
+        match self {
+            Location::Json { path, .. } => path.to_string(),
+            Location::Mermaid { statement, .. } => statement.clone(),
+            Location::Option { name } => name.clone(),
+        }
+    }
+
+    pub fn at(&self) -> Option<LineColumn> {
+        match self {
+            Location::Json { at, .. } | Location::Mermaid { at, .. } => *at,
+            Location::Option { .. } => None,
+        }
+    }
+}
+
+/// A problem found in a map or beside it: how bad, where, what, and
+/// optionally what to do (the "did you mean").
+#[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
-    pub path: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
+    pub severity: Severity,
+    pub location: Location,
     pub message: String,
+    /// Printed after the message as `; HINT`.
+    pub hint: Option<String>,
 }
 
 impl Diagnostic {
+    pub fn error(location: Location, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            location,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(location: Location, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(location, message)
+        }
+    }
+
+    /// An error at a JSON path, at a known position or none.
+    pub fn at_json(path: JsonPath, at: Option<LineColumn>, message: impl Into<String>) -> Self {
+        Diagnostic::error(Location::Json { path, at }, message)
+    }
+
+    /// An error about an option given beside the map.
+    pub fn option(name: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(
+            Location::Option {
+                name: name.to_owned(),
+            },
+            message,
+        )
+    }
+
+    pub fn with_hint(self, hint: Option<String>) -> Diagnostic {
+        Diagnostic { hint, ..self }
+    }
+
+    /// The path (or statement, or option) the problem is printed at.
+    pub fn path(&self) -> String {
+        self.location.path()
+    }
+
+    pub fn line(&self) -> Option<usize> {
+        self.location.at().map(|at| at.0)
+    }
+
+    pub fn column(&self) -> Option<usize> {
+        self.location.at().map(|at| at.1)
+    }
+
+    /// The message with its hint, as printed.
+    pub fn text(&self) -> String {
+        match &self.hint {
+            Some(hint) => format!("{}; {hint}", self.message),
+            None => self.message.clone(),
+        }
+    }
+
     /// The form the CLI prints: `FILE:LINE:COL: PATH: MESSAGE`, with
     /// `LINE:COL` left out when unknown.
     pub fn display_in(&self, file: &str) -> String {
-        match (self.line, self.column) {
-            (Some(line), Some(column)) => {
-                format!("{file}:{line}:{column}: {}: {}", self.path, self.message)
-            }
-            _ => format!("{file}: {}: {}", self.path, self.message),
+        match self.location.at() {
+            Some(_) => format!("{file}:{self}"),
+            None => format!("{file}: {self}"),
         }
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (Some(line), Some(column)) => {
-                write!(f, "{line}:{column}: {}: {}", self.path, self.message)
-            }
-            _ => write!(f, "{}: {}", self.path, self.message),
+        if let Some((line, column)) = self.location.at() {
+            write!(f, "{line}:{column}: ")?;
         }
+        write!(f, "{}: {}", self.path(), self.text())
+    }
+}
+
+/// The form the wasm boundary hands to the browser shell: `path`, `line`,
+/// `column`, `message` (with its hint, as printed), and `severity` and
+/// `hint` on their own.
+impl Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Diagnostic", 6)?;
+        out.serialize_field("severity", &self.severity)?;
+        out.serialize_field("path", &self.path())?;
+        out.serialize_field("line", &self.line())?;
+        out.serialize_field("column", &self.column())?;
+        out.serialize_field("message", &self.text())?;
+        out.serialize_field("hint", &self.hint)?;
+        out.end()
     }
 }
 

@@ -25,7 +25,8 @@
 //! are the types of [`model`] (the validated map) and [`layout`] (the
 //! geometry, which `journeymap layout` prints as JSON). [`parse`] exports
 //! the document size limit and the JSON reader, [`text`] the text measurer,
-//! [`limits`] the format's limits, `mermaid` the importer, [`i18n`] the
+//! [`limits`] the format's limits, [`format`] the format itself (fields,
+//! keywords, ids, language tags), `mermaid` the importer, [`i18n`] the
 //! built-in words and number formats of each language. Everything else
 //! is internal to the crate.
 
@@ -43,6 +44,7 @@
 )]
 
 mod diagnostic;
+pub mod format;
 pub mod i18n;
 pub mod layout;
 mod locate;
@@ -57,7 +59,7 @@ mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use diagnostic::Diagnostic;
+pub use diagnostic::{Diagnostic, Location, Severity};
 pub use layout::Layout;
 pub use render::RenderOptions;
 pub use validate::{limits, validate};

@@ -6,12 +6,11 @@
 //! and to find duplicate keys. The text has already been parsed, so the walk
 //! can be simple, but it never panics on any input.
 
+pub use crate::diagnostic::LineColumn;
 use crate::diagnostic::{JsonPath, Segment};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// A 1-based line and column (columns count characters).
-pub type LineColumn = (usize, usize);
 
 #[derive(Debug, Default)]
 pub struct Located {

@@ -5,6 +5,7 @@
 //! characters XML cannot carry. A `Map` can only be made by
 //! [`crate::validate()`], so layout and rendering never check anything again.
 
+use crate::format::{Keyword, keywords};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,8 +18,62 @@ pub struct Map {
     pub channels: Vec<Channel>,
     pub lanes: Vec<Lane>,
     pub stages: Vec<Stage>,
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
     pub theme: Theme,
+    /// The map's language tag, well formed and in conventional case
+    /// (`pt-BR`); `None` when the map does not say (English is assumed).
+    pub lang: Option<String>,
+    pub dir: Dir,
+    pub lint: Lint,
+}
+
+keywords! {
+    /// The reading direction of the whole map.
+    pub enum Dir {
+        Ltr = "ltr",
+        Rtl = "rtl",
+        /// From `lang`, or without it from the title's first strong character.
+        Auto = "auto",
+    }
+}
+
+/// What the map says about the linter.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Lint {
+    /// Rule ids switched off for this map, each one of
+    /// [`crate::format::spec::LINT_RULES`].
+    pub allow: Vec<String>,
+}
+
+/// Where some of the map's data came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    /// Set when the source is an object; items cite it by this id.
+    pub id: Option<String>,
+    pub text: String,
+    pub kind: Option<SourceKind>,
+}
+
+keywords! {
+    /// What kind of research a source is.
+    pub enum SourceKind {
+        Survey = "survey",
+        Analytics = "analytics",
+        Support = "support",
+        Interview = "interview",
+        Social = "social",
+        Observation = "observation",
+        Other = "other",
+    }
+}
+
+keywords! {
+    /// How sure the team is of an item.
+    pub enum Confidence {
+        Assumption = "assumption",
+        Observed = "observed",
+        Measured = "measured",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,58 +92,35 @@ pub struct Channel {
     pub name: String,
     pub icon: Icon,
     pub color: Option<Color>,
+    /// Percent of all contacts that use this channel.
+    pub share: Option<f64>,
+    /// How the channel performs, as its team measures it.
+    pub metrics: Vec<Metric>,
 }
 
-/// The built-in channels; each has an icon of its own, which custom channels
-/// borrow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Icon {
-    Web,
-    Mobile,
-    Chat,
-    Phone,
-    Email,
-    Sms,
-    Social,
-    Store,
-    Mail,
-    Video,
-    Kiosk,
-    Other,
+keywords! {
+    /// The built-in channels; each has an icon of its own, which custom
+    /// channels borrow.
+    #[derive(PartialOrd, Ord)]
+    pub enum Icon {
+        Web = "web",
+        Mobile = "mobile",
+        Chat = "chat",
+        Phone = "phone",
+        Email = "email",
+        Sms = "sms",
+        Social = "social",
+        Store = "store",
+        Mail = "mail",
+        Video = "video",
+        Kiosk = "kiosk",
+        Other = "other",
+    }
 }
 
 impl Icon {
-    pub const ALL: [Icon; 12] = [
-        Icon::Web,
-        Icon::Mobile,
-        Icon::Chat,
-        Icon::Phone,
-        Icon::Email,
-        Icon::Sms,
-        Icon::Social,
-        Icon::Store,
-        Icon::Mail,
-        Icon::Video,
-        Icon::Kiosk,
-        Icon::Other,
-    ];
-
     pub fn id(self) -> &'static str {
-        match self {
-            Icon::Web => "web",
-            Icon::Mobile => "mobile",
-            Icon::Chat => "chat",
-            Icon::Phone => "phone",
-            Icon::Email => "email",
-            Icon::Sms => "sms",
-            Icon::Social => "social",
-            Icon::Store => "store",
-            Icon::Mail => "mail",
-            Icon::Video => "video",
-            Icon::Kiosk => "kiosk",
-            Icon::Other => "other",
-        }
+        self.keyword()
     }
 
     /// The name a built-in channel has unless the map renames it.
@@ -110,7 +142,7 @@ impl Icon {
     }
 
     pub fn from_id(id: &str) -> Option<Icon> {
-        Icon::ALL.into_iter().find(|icon| icon.id() == id)
+        Icon::from_keyword(id)
     }
 }
 
@@ -123,25 +155,17 @@ pub struct Lane {
     pub by_channel: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LaneKind {
-    Text,
-    Touchpoints,
-    Emotion,
-    Metrics,
-    Line,
+keywords! {
+    pub enum LaneKind {
+        Text = "text",
+        Touchpoints = "touchpoints",
+        Emotion = "emotion",
+        Metrics = "metrics",
+        Line = "line",
+    }
 }
 
 impl LaneKind {
-    pub const ALL: [(&'static str, LaneKind); 5] = [
-        ("text", LaneKind::Text),
-        ("touchpoints", LaneKind::Touchpoints),
-        ("emotion", LaneKind::Emotion),
-        ("metrics", LaneKind::Metrics),
-        ("line", LaneKind::Line),
-    ];
-
     /// Emotion, metrics and line lanes are drawn from other data and hold no
     /// items of their own.
     pub fn holds_items(self) -> bool {
@@ -149,22 +173,13 @@ impl LaneKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Tone {
-    Neutral,
-    Positive,
-    Negative,
-    Idea,
-}
-
-impl Tone {
-    pub const ALL: [(&'static str, Tone); 4] = [
-        ("neutral", Tone::Neutral),
-        ("positive", Tone::Positive),
-        ("negative", Tone::Negative),
-        ("idea", Tone::Idea),
-    ];
+keywords! {
+    pub enum Tone {
+        Neutral = "neutral",
+        Positive = "positive",
+        Negative = "negative",
+        Idea = "idea",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -200,11 +215,11 @@ pub enum MetricValue {
     Text(String),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Better {
-    Higher,
-    Lower,
+keywords! {
+    pub enum Better {
+        Higher = "higher",
+        Lower = "lower",
+    }
 }
 
 impl Metric {
@@ -237,6 +252,9 @@ pub struct Item {
     /// Already checked against the link policy and cleaned the way a
     /// browser would clean it.
     pub url: Option<String>,
+    /// Indices into [`Map::sources`].
+    pub sources: Vec<usize>,
+    pub confidence: Option<Confidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -315,13 +333,13 @@ impl Color {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ThemeMode {
-    Light,
-    Dark,
-    /// Follows the viewer's `prefers-color-scheme`.
-    Auto,
+keywords! {
+    pub enum ThemeMode {
+        Light = "light",
+        Dark = "dark",
+        /// Follows the viewer's `prefers-color-scheme`.
+        Auto = "auto",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -4,7 +4,7 @@
 //! non-finite numbers); this module adds the size limit, accepts a leading
 //! byte-order mark, and rewords serde_json's messages.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, JsonPath, Location};
 use serde_json::Value;
 
 /// The largest document accepted, in bytes of UTF-8 (5 MB).
@@ -16,25 +16,21 @@ pub const MAX_NESTING: usize = 127;
 
 pub fn parse_json(text: &str) -> Result<Value, Diagnostic> {
     if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(Diagnostic {
-            path: "$".into(),
-            line: None,
-            column: None,
-            message: format!(
+        return Err(Diagnostic::error(
+            Location::document(),
+            format!(
                 "the document is {} bytes; the limit is {MAX_DOCUMENT_BYTES} bytes (5 MB)",
                 text.len()
             ),
-        });
+        ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(Diagnostic {
-            path: "$".into(),
-            line: Some(1),
-            column: Some(1),
-            message: "the document is empty; expected a JSON object with \"title\" and \"stages\""
-                .into(),
-        });
+        return Err(Diagnostic::at_json(
+            JsonPath::default(),
+            Some((1, 1)),
+            "the document is empty; expected a JSON object with \"title\" and \"stages\"",
+        ));
     }
     serde_json::from_str(text).map_err(|error| syntax_error(text, &error))
 }
@@ -69,12 +65,11 @@ fn syntax_error(text: &str, error: &serde_json::Error) -> Diagnostic {
             .take_while(|(i, _)| line_start + i < offset)
             .count()
     }) + 1;
-    Diagnostic {
-        path: "$".into(),
-        line: Some(error.line().max(1)),
-        column: Some(column),
-        message: reword(bare, text.get(offset..).unwrap_or("")),
-    }
+    Diagnostic::at_json(
+        JsonPath::default(),
+        Some((error.line().max(1), column)),
+        reword(bare, text.get(offset..).unwrap_or("")),
+    )
 }
 
 /// The token at the start of `rest`, for "found …": a string, word or
@@ -187,18 +182,15 @@ mod tests {
 
     /// The error for `text`, or a diagnostic saying there was none.
     fn error_of(text: &str) -> Diagnostic {
-        parse_json(text).err().unwrap_or(Diagnostic {
-            path: "$".into(),
-            line: None,
-            column: None,
-            message: "no error".into(),
-        })
+        parse_json(text)
+            .err()
+            .unwrap_or(Diagnostic::error(Location::document(), "no error"))
     }
 
     #[test]
     fn syntax_errors_carry_line_and_column() {
         let error = error_of("{\n  \"title\": \"x\",\n}");
-        assert_eq!((error.line, error.column), (Some(3), Some(1)));
+        assert_eq!((error.line(), error.column()), (Some(3), Some(1)));
         assert_eq!(
             error.message,
             "a trailing comma is not allowed in JSON; remove it"
@@ -216,19 +208,19 @@ mod tests {
             error.message
         );
         // At the first bracket over the limit.
-        assert_eq!(error.column, Some(MAX_NESTING + 1));
+        assert_eq!(error.column(), Some(MAX_NESTING + 1));
     }
 
     #[test]
     fn columns_count_characters_not_bytes() {
         let error = error_of("{\"a\": \"é—ü\" ]");
-        assert_eq!((error.line, error.column), (Some(1), Some(13)));
+        assert_eq!((error.line(), error.column()), (Some(1), Some(13)));
     }
 
     #[test]
     fn numbers_out_of_range_are_located_at_their_start() {
         let error = error_of("{\"score\": -1.5e999}");
-        assert_eq!(error.column, Some(11));
+        assert_eq!(error.column(), Some(11));
         assert!(error.message.contains("`-1.5e999`"), "{}", error.message);
     }
 

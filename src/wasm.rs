@@ -124,12 +124,7 @@ fn failure(diagnostics: &[Diagnostic]) -> Output {
 }
 
 fn option_error(message: String) -> Output {
-    failure(&[Diagnostic {
-        path: "options".into(),
-        line: None,
-        column: None,
-        message,
-    }])
+    failure(&[Diagnostic::option("options", message)])
 }
 
 /// `{"idPrefix": "jm1", "theme": "dark", "links": ["https"]}`

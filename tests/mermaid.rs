@@ -67,10 +67,10 @@ fn errors(text: &str) -> Vec<(usize, usize, String, String)> {
 
 fn located(d: Diagnostic) -> (usize, usize, String, String) {
     (
-        d.line.expect("a line"),
-        d.column.expect("a column"),
-        d.path,
-        d.message,
+        d.line().expect("a line"),
+        d.column().expect("a column"),
+        d.path(),
+        d.text(),
     )
 }
 
@@ -425,7 +425,7 @@ fn an_empty_diagram_gets_one_empty_stage_and_a_warning() {
     assert_eq!(stage_names(&imported.map), ["Journey"]);
     assert_eq!(imported.warnings.len(), 1);
     assert_eq!(
-        (imported.warnings[0].line, imported.warnings[0].column),
+        (imported.warnings[0].line(), imported.warnings[0].column()),
         (Some(1), Some(1))
     );
 }
@@ -471,7 +471,7 @@ fn text_after_a_third_colon_is_ignored_with_a_warning() {
     assert_eq!(persona_names(&imported.map), ["Me"]);
     assert_eq!(imported.warnings.len(), 1);
     let warning = &imported.warnings[0];
-    assert_eq!((warning.line, warning.column), (Some(3), Some(11)));
+    assert_eq!((warning.line(), warning.column()), (Some(3), Some(11)));
     assert!(
         warning.message.contains("\"extra: more\""),
         "{}",
@@ -489,7 +489,7 @@ fn a_line_starting_with_title_is_a_title_as_in_mermaid() {
     assert_eq!(texts(&imported.map), Vec::<&str>::new());
     assert_eq!(imported.warnings.len(), 1);
     assert_eq!(
-        (imported.warnings[0].line, imported.warnings[0].column),
+        (imported.warnings[0].line(), imported.warnings[0].column()),
         (Some(4), Some(3))
     );
     // A word that only starts like a keyword is a task.
@@ -520,7 +520,7 @@ fn unknown_references_are_kept_as_the_browser_shows_them() {
     assert_eq!(texts(&imported.map), ["Odd &nosuch; ref"]);
     assert_eq!(imported.warnings.len(), 1);
     assert_eq!(
-        (imported.warnings[0].line, imported.warnings[0].column),
+        (imported.warnings[0].line(), imported.warnings[0].column()),
         (Some(3), Some(7))
     );
 }
@@ -654,7 +654,7 @@ fn clamp_clamps_numbers_with_a_warning_per_task() {
     let warned: Vec<(Option<usize>, Option<usize>)> = imported
         .warnings
         .iter()
-        .map(|w| (w.line, w.column))
+        .map(|w| (w.line(), w.column()))
         .collect();
     assert_eq!(
         warned,
@@ -670,7 +670,7 @@ fn clamp_clamps_numbers_with_a_warning_per_task() {
         imported.warnings[1].message,
         "score 7 is outside 1–5; clamped to 5"
     );
-    assert_eq!(imported.warnings[1].path, "task \"b\"");
+    assert_eq!(imported.warnings[1].path(), "task \"b\"");
 }
 
 #[test]

@@ -37,12 +37,11 @@ pub fn map_text_from_input(
 pub fn print_warnings(file: &str, warnings: &[Diagnostic]) {
     let file = display_name(file);
     for warning in warnings {
-        let place = match (warning.line, warning.column) {
-            (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
-            (Some(line), None) => format!("{file}:{line}"),
-            _ => file.to_owned(),
+        let place = match warning.location.at() {
+            Some((line, column)) => format!("{file}:{line}:{column}"),
+            None => file.to_owned(),
         };
-        eprintln!("{place}: {}: warning: {}", warning.path, warning.message);
+        eprintln!("{place}: {}: warning: {}", warning.path(), warning.text());
     }
 }
 

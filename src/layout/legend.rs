@@ -117,7 +117,7 @@ pub fn footer(map: &Map, x: f64, y: f64, width: f64) -> Option<Footer> {
         .sources
         .iter()
         .map(|source| {
-            let block = TextBlock::new(source, x, cursor, width, SMALL);
+            let block = TextBlock::new(&source.text, x, cursor, width, SMALL);
             cursor = block.bottom();
             block
         })

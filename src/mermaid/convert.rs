@@ -8,11 +8,11 @@
 //! breach can still be pinned to a line of the Mermaid text.
 
 use super::parse::{Journey, Loc, Section};
-use crate::diagnostic::{Diagnostic, quote};
-use crate::validate::limits::{ITEMS, LONG_TEXT, PERSONAS, SHORT_TEXT, STAGES};
-use crate::validate::rules::id_from_name;
+use crate::diagnostic::{Diagnostic, Location, quote};
+use crate::format::ids::Registry;
+use crate::format::limits::{ITEMS, LONG_TEXT, PERSONAS, SHORT_TEXT, STAGES};
 use serde_json::{Map as Object, Value, json};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The title of a diagram that has neither `title` nor `accTitle`.
 pub const DEFAULT_TITLE: &str = "User journey";
@@ -30,13 +30,15 @@ pub struct Built {
     pub origins: Vec<Origin>,
 }
 
-fn located(path: &str, at: Loc, message: String) -> Diagnostic {
-    Diagnostic {
-        path: path.to_owned(),
-        line: Some(at.line),
-        column: Some(at.column),
-        message,
+fn statement(path: &str, at: Loc) -> Location {
+    Location::Mermaid {
+        statement: path.to_owned(),
+        at: Some((at.line, at.column)),
     }
+}
+
+fn located(path: &str, at: Loc, message: String) -> Diagnostic {
+    Diagnostic::error(statement(path, at), message)
 }
 
 fn label(kind: &str, text: &str) -> String {
@@ -46,24 +48,6 @@ fn label(kind: &str, text: &str) -> String {
     } else {
         format!("{kind} {}", quote(text))
     }
-}
-
-/// An id from `name`, else `PREFIX-N`, never one already `taken`.
-fn unique_id(name: &str, prefix: &str, position: usize, taken: &mut HashSet<String>) -> String {
-    let id = id_from_name(name)
-        .filter(|id| !taken.contains(id))
-        .unwrap_or_else(|| {
-            let base = format!("{prefix}-{position}");
-            let mut candidate = base.clone();
-            let mut n = 2;
-            while taken.contains(&candidate) {
-                candidate = format!("{base}-{n}");
-                n += 1;
-            }
-            candidate
-        });
-    taken.insert(id.clone());
-    id
 }
 
 fn check_length(
@@ -124,9 +108,8 @@ pub fn build(journey: &Journey, warnings: &mut Vec<Diagnostic>) -> Result<Built,
 
     let implicit;
     let sections: &[Section] = if journey.sections.is_empty() {
-        warnings.push(located(
-            "journey",
-            journey.header,
+        warnings.push(Diagnostic::warning(
+            statement("journey", journey.header),
             format!(
                 "the diagram has no sections and no tasks; the map has one empty stage, {}",
                 quote(super::parse::FIRST_STAGE_NAME)
@@ -146,7 +129,7 @@ pub fn build(journey: &Journey, warnings: &mut Vec<Diagnostic>) -> Result<Built,
     // Personas, in the order their actors first appear.
     let mut persona_ids: HashMap<&str, String> = HashMap::new();
     let mut personas = Vec::new();
-    let mut taken = HashSet::new();
+    let mut taken = Registry::default();
     for actor in sections
         .iter()
         .flat_map(|s| &s.tasks)
@@ -174,7 +157,7 @@ pub fn build(journey: &Journey, warnings: &mut Vec<Diagnostic>) -> Result<Built,
             &actor.value,
             SHORT_TEXT,
         );
-        let id = unique_id(&actor.value, "persona", personas.len() + 1, &mut taken);
+        let id = taken.unique(&actor.value, "persona", personas.len() + 1);
         origins.push(Origin {
             path: format!("personas[{}]", personas.len()),
             at: actor.at,
@@ -185,7 +168,7 @@ pub fn build(journey: &Journey, warnings: &mut Vec<Diagnostic>) -> Result<Built,
     }
 
     let mut stages = Vec::new();
-    let mut taken = HashSet::new();
+    let mut taken = Registry::default();
     let mut items_seen = 0;
     for (s, section) in sections.iter().enumerate() {
         let path = if section.implicit {
@@ -219,7 +202,7 @@ pub fn build(journey: &Journey, warnings: &mut Vec<Diagnostic>) -> Result<Built,
         let mut stage = Object::new();
         stage.insert(
             "id".into(),
-            unique_id(&section.name, "stage", s + 1, &mut taken).into(),
+            taken.unique(&section.name, "stage", s + 1).into(),
         );
         stage.insert("name".into(), section.name.clone().into());
         let mut items = Vec::new();

@@ -45,7 +45,7 @@ mod source;
 pub use convert::DEFAULT_TITLE;
 pub use parse::FIRST_STAGE_NAME;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Location};
 use crate::parse::MAX_DOCUMENT_BYTES;
 use serde_json::Value;
 
@@ -75,26 +75,22 @@ pub struct Imported {
 /// every error found, each with the line and column of the Mermaid text.
 pub fn from_mermaid(text: &str, options: &MermaidOptions) -> Result<Imported, Vec<Diagnostic>> {
     if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(vec![Diagnostic {
-            path: "journey".into(),
-            line: None,
-            column: None,
-            message: format!(
+        return Err(vec![Diagnostic::error(
+            whole_diagram(),
+            format!(
                 "the diagram is {} bytes; the limit is {MAX_DOCUMENT_BYTES} bytes (5 MB)",
                 text.len()
             ),
-        }]);
+        )]);
     }
     let (journey, mut warnings) = parse::parse(text, options.clamp)?;
     let built = convert::build(&journey, &mut warnings)?;
-    warnings.sort_by_key(|w| (w.line, w.column));
+    warnings.sort_by_key(|w| w.location.at());
     let json = serde_json::to_string_pretty(&built.map).map_err(|error| {
-        vec![Diagnostic {
-            path: "journey".into(),
-            line: None,
-            column: None,
-            message: format!("the map could not be written as JSON: {error}"),
-        }]
+        vec![Diagnostic::error(
+            whole_diagram(),
+            format!("the map could not be written as JSON: {error}"),
+        )]
     })?;
     if let Err(problems) = crate::validate(&json) {
         return Err(problems
@@ -119,24 +115,38 @@ pub fn looks_like_mermaid(text: &str) -> bool {
 /// A problem of the built map, reported at the Mermaid statement it came
 /// from (the one whose JSON path is the longest prefix of the problem's).
 fn locate(problem: Diagnostic, origins: &[convert::Origin]) -> Diagnostic {
-    let within = |path: &str| {
-        problem.path == path
-            || problem
-                .path
-                .strip_prefix(path)
+    let path = problem.path();
+    let within = |origin: &str| {
+        path == origin
+            || path
+                .strip_prefix(origin)
                 .is_some_and(|rest| rest.starts_with(['.', '[']))
     };
     let origin = origins
         .iter()
         .filter(|o| within(&o.path))
         .max_by_key(|o| o.path.len());
+    let location = match origin {
+        Some(origin) => Location::Mermaid {
+            statement: origin.label.clone(),
+            at: Some((origin.at.line, origin.at.column)),
+        },
+        None => whole_diagram(),
+    };
     Diagnostic {
-        path: origin.map_or_else(|| "journey".to_owned(), |o| o.label.clone()),
-        line: origin.map(|o| o.at.line),
-        column: origin.map(|o| o.at.column),
+        location,
         message: format!(
-            "the map made from this breaks a rule of the format at {}: {}",
-            problem.path, problem.message
+            "the map made from this breaks a rule of the format at {path}: {}",
+            problem.message
         ),
+        ..problem
+    }
+}
+
+/// The diagram as a whole, with no position.
+fn whole_diagram() -> Location {
+    Location::Mermaid {
+        statement: "journey".into(),
+        at: None,
     }
 }

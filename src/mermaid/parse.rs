@@ -20,7 +20,7 @@
 //!   `<br>` in a section or task text is a line break.
 
 use super::source::{self, Atom};
-use crate::diagnostic::{Diagnostic, quote};
+use crate::diagnostic::{Diagnostic, Location, quote};
 
 /// A place in the Mermaid text, 1-based, columns in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,7 +94,7 @@ pub fn parse(text: &str, clamp: bool) -> Result<(Journey, Vec<Diagnostic>), Vec<
             "this accDescr block is not closed: expected \"}\" before the end of the text",
         ));
     }
-    parser.errors.sort_by_key(|e| (e.line, e.column));
+    parser.errors.sort_by_key(|e| e.location.at());
     if parser.errors.is_empty() {
         Ok((parser.journey, parser.warnings))
     } else {
@@ -148,13 +148,20 @@ fn shown(text: &str) -> String {
     }
 }
 
-fn diagnostic(path: impl Into<String>, at: Loc, message: impl Into<String>) -> Diagnostic {
-    Diagnostic {
-        path: path.into(),
-        line: Some(at.line),
-        column: Some(at.column),
-        message: message.into(),
+/// A statement's location.
+fn statement(path: impl Into<String>, at: Loc) -> Location {
+    Location::Mermaid {
+        statement: path.into(),
+        at: Some((at.line, at.column)),
     }
+}
+
+fn warning(path: impl Into<String>, at: Loc, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::warning(statement(path, at), message)
+}
+
+fn diagnostic(path: impl Into<String>, at: Loc, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(statement(path, at), message)
 }
 
 /// Which directive line closes the one opened on line `index`, if any.
@@ -421,7 +428,7 @@ impl Parser {
 
     fn replace_warning(&mut self, what: &str, here: Loc, previous: Option<Loc>) {
         if let Some(previous) = previous {
-            self.warnings.push(diagnostic(
+            self.warnings.push(warning(
                 what,
                 here,
                 format!(
@@ -446,7 +453,7 @@ impl Parser {
 
     fn warn_unknown(&mut self, line: usize, atoms: &[Atom], path: &str) {
         for (atom, name) in source::unknown_entities(atoms) {
-            self.warnings.push(diagnostic(
+            self.warnings.push(warning(
                 path,
                 at(line, atom),
                 format!(
@@ -475,7 +482,7 @@ impl Parser {
         self.warn_unknown(line, body, "title");
         let text = source::text(body, false);
         if let Some(previous) = &self.journey.title {
-            self.warnings.push(diagnostic(
+            self.warnings.push(warning(
                 "title",
                 here,
                 format!(
@@ -607,7 +614,7 @@ impl Parser {
         if let Some((i, second)) = second_colon {
             let dropped = source::trim(data.get(i + 1..).unwrap_or_default());
             if !dropped.is_empty() {
-                self.warnings.push(diagnostic(
+                self.warnings.push(warning(
                     path.clone(),
                     at(line, second),
                     format!(
@@ -691,7 +698,7 @@ impl Parser {
                 show_number(clamped)
             )
         };
-        self.warnings.push(diagnostic(path, here, message));
+        self.warnings.push(warning(path, here, message));
         Some(clamped)
     }
 }

@@ -1,8 +1,11 @@
-//! Reading JSON values with every problem recorded: typed field access,
-//! unknown-field detection, text limits and cleaning.
+//! Reading JSON values with every problem recorded: fields read by their
+//! [`Field`] of the format spec (type, limit, range, keywords, required),
+//! unknown-field detection from the [`ObjectSpec`], text cleaning.
 
 use super::rules::{clean_text, suggest};
 use crate::diagnostic::{JsonPath, Segment, quote};
+use crate::format::Keyword;
+use crate::format::spec::{Field, ObjectSpec, Type};
 use serde_json::{Map as Object, Value};
 use std::collections::HashSet;
 
@@ -60,6 +63,8 @@ impl<'a> Here<'a> {
 pub struct Problem {
     pub path: JsonPath,
     pub message: String,
+    /// What to do about it ("did you mean …?"), printed after the message.
+    pub hint: Option<String>,
 }
 
 #[derive(Default)]
@@ -93,11 +98,22 @@ pub fn found(value: &Value) -> String {
     }
 }
 
+/// "did you mean X?"
+pub fn did_you_mean(close: &str) -> String {
+    format!("did you mean {}?", quote(close))
+}
+
 impl Checker {
     pub fn error(&mut self, here: Here<'_>, message: impl Into<String>) {
+        self.error_at(here.path(), message);
+    }
+
+    /// A problem with a hint ("did you mean").
+    pub fn error_with(&mut self, here: Here<'_>, message: impl Into<String>, hint: String) {
         self.problems.push(Problem {
             path: here.path(),
             message: message.into(),
+            hint: Some(hint),
         });
     }
 
@@ -106,6 +122,7 @@ impl Checker {
         self.problems.push(Problem {
             path,
             message: message.into(),
+            hint: None,
         });
     }
 
@@ -113,31 +130,37 @@ impl Checker {
         self.error(here, format!("expected {expected}, found {}", found(value)));
     }
 
-    /// An object whose keys are all among `fields`; unknown keys are reported
-    /// with the closest known one.
+    /// An object of the kind `spec` describes; keys it does not have are
+    /// reported with the closest one it has.
     pub fn object<'v>(
         &mut self,
         value: &'v Value,
         here: Here<'_>,
-        what: &str,
-        fields: &[&str],
+        spec: &ObjectSpec,
     ) -> Option<&'v Object<String, Value>> {
         let Value::Object(object) = value else {
-            self.expected(here, what, value);
+            self.expected(here, spec.expected, value);
             return None;
         };
         for key in object.keys() {
-            if !fields.contains(&key.as_str()) {
-                let hint = match suggest(key, fields.iter().copied()) {
-                    Some(close) => {
-                        if !object.contains_key(close) {
-                            self.suggested.insert((address(object), close.to_owned()));
-                        }
-                        format!("; did you mean {}?", quote(close))
+            if spec.names().any(|name| name == key) {
+                continue;
+            }
+            let message = format!("unknown field {}", quote(key));
+            match suggest(key, spec.names()) {
+                Some(close) => {
+                    if !object.contains_key(close) {
+                        self.suggested.insert((address(object), close.to_owned()));
                     }
-                    None => format!("; expected one of: {}", fields.join(", ")),
-                };
-                self.error(here.key(key), format!("unknown field {}{hint}", quote(key)));
+                    self.error_with(here.key(key), message, did_you_mean(close));
+                }
+                None => {
+                    let names: Vec<&str> = spec.names().collect();
+                    self.error(
+                        here.key(key),
+                        format!("{message}; expected one of: {}", names.join(", ")),
+                    );
+                }
             }
         }
         Some(object)
@@ -159,7 +182,7 @@ impl Checker {
     }
 
     /// A string of at most `limit` characters, as written (for values that
-    /// are checked rather than cleaned: links, fonts).
+    /// are checked rather than cleaned: links, fonts, language tags).
     pub fn raw_text<'v>(
         &mut self,
         value: &'v Value,
@@ -188,7 +211,7 @@ impl Checker {
 
     /// A string of at most `limit` characters, cleaned of characters XML
     /// cannot carry.
-    pub fn text(&mut self, value: &Value, here: Here<'_>, limit: usize) -> Option<String> {
+    pub fn text_value(&mut self, value: &Value, here: Here<'_>, limit: usize) -> Option<String> {
         self.raw_text(value, here, limit).map(clean_text)
     }
 
@@ -210,113 +233,113 @@ impl Checker {
         );
     }
 
-    pub fn optional_text(
+    /// The value of `field`; a required one that is absent is reported.
+    pub fn get<'v>(
         &mut self,
-        object: &Object<String, Value>,
+        object: &'v Object<String, Value>,
         here: Here<'_>,
-        key: &str,
-        limit: usize,
-    ) -> Option<String> {
-        let value = object.get(key)?;
-        self.text(value, here.key(key), limit)
-    }
-
-    pub fn required_text(
-        &mut self,
-        object: &Object<String, Value>,
-        here: Here<'_>,
-        key: &str,
-        limit: usize,
-    ) -> Option<String> {
-        match object.get(key) {
-            Some(value) => self.text(value, here.key(key), limit),
-            None => {
-                self.missing(object, here, key, "a string");
-                None
-            }
+        field: &Field,
+    ) -> Option<&'v Value> {
+        let value = object.get(field.name);
+        if value.is_none() && field.is_required() {
+            self.missing(object, here, field.name, field.missing);
         }
+        value
     }
 
-    /// An optional array of strings, each at most `limit` characters.
+    /// A text field, within its type's limit.
+    pub fn text(
+        &mut self,
+        object: &Object<String, Value>,
+        here: Here<'_>,
+        field: &Field,
+    ) -> Option<String> {
+        let value = self.get(object, here, field)?;
+        self.text_value(value, here.key(field.name), field.ty.text_limit())
+    }
+
+    /// A field holding an array of texts, each within its type's limit.
     pub fn text_list(
         &mut self,
         object: &Object<String, Value>,
         here: Here<'_>,
-        key: &str,
-        limit: usize,
+        field: &Field,
     ) -> Vec<String> {
-        let Some(value) = object.get(key) else {
+        let Some(value) = self.get(object, here, field) else {
             return Vec::new();
         };
-        let here = here.key(key);
+        let limit = match field.ty {
+            Type::List(item) => item.text_limit(),
+            other => other.text_limit(),
+        };
+        let here = here.key(field.name);
         let Some(items) = self.array(value, here, "an array of strings") else {
             return Vec::new();
         };
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| self.text(item, here.index(i), limit))
+            .filter_map(|(i, item)| self.text_value(item, here.index(i), limit))
             .collect()
     }
 
-    /// An optional number within `range`, described as `what` in errors.
+    /// A number field within its type's range.
     pub fn number(
         &mut self,
         object: &Object<String, Value>,
         here: Here<'_>,
-        key: &str,
-        range: (f64, f64),
-        what: &str,
+        field: &Field,
     ) -> Option<f64> {
-        let value = object.get(key)?;
-        let here = here.key(key);
+        let value = self.get(object, here, field)?;
+        let Type::Number { min, max, expected } = field.ty else {
+            return None;
+        };
         match value.as_f64() {
-            Some(number) if number.is_finite() && number >= range.0 && number <= range.1 => {
-                Some(number)
-            }
+            Some(number) if number.is_finite() && number >= min && number <= max => Some(number),
             _ => {
-                self.expected(here, what, value);
+                self.expected(here.key(field.name), expected, value);
                 None
             }
         }
     }
 
-    /// An optional string that must be one of `choices`.
-    pub fn choice<T: Copy>(
+    /// A keyword field: one of the words its type lists.
+    pub fn keyword<T: Keyword>(
         &mut self,
         object: &Object<String, Value>,
         here: Here<'_>,
-        key: &str,
-        choices: &[(&str, T)],
+        field: &Field,
     ) -> Option<T> {
-        let value = object.get(key)?;
-        let here = here.key(key);
-        let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
-        if let Some(text) = value.as_str() {
-            if let Some((_, choice)) = choices.iter().find(|(name, _)| *name == text) {
-                return Some(*choice);
-            }
-            if let Some(close) = suggest(text, names.iter().copied()) {
-                self.error(
-                    here,
-                    format!(
-                        "expected one of {}, found {}; did you mean {}?",
-                        names.join(", "),
-                        found(value),
-                        quote(close)
-                    ),
-                );
-                return None;
-            }
+        let value = self.get(object, here, field)?;
+        let words = match field.ty {
+            Type::Keyword(words) => words,
+            Type::Either(Type::Keyword(words), _) => words,
+            _ => T::KEYWORDS,
+        };
+        self.keyword_value(value, here.key(field.name), words)
+    }
+
+    /// A value that must be one of `words`.
+    pub fn keyword_value<T: Keyword>(
+        &mut self,
+        value: &Value,
+        here: Here<'_>,
+        words: &[&str],
+    ) -> Option<T> {
+        let message = format!("expected one of {}, found {}", words.join(", "), found(value));
+        let Some(text) = value.as_str() else {
+            self.error(here, message);
+            return None;
+        };
+        if words.contains(&text)
+            && let Some(keyword) = T::from_keyword(text)
+        {
+            return Some(keyword);
         }
-        self.error(
-            here,
-            format!(
-                "expected one of {}, found {}",
-                names.join(", "),
-                found(value)
-            ),
-        );
+        match suggest(text, words.iter().copied()) {
+            Some(close) => self.error_with(here, message, did_you_mean(close)),
+            None => self.error(here, message),
+        }
         None
     }
 
@@ -324,13 +347,13 @@ impl Checker {
         &mut self,
         object: &Object<String, Value>,
         here: Here<'_>,
-        key: &str,
+        field: &Field,
     ) -> Option<bool> {
-        let value = object.get(key)?;
+        let value = self.get(object, here, field)?;
         match value {
             Value::Bool(b) => Some(*b),
             other => {
-                self.expected(here.key(key), "true or false", other);
+                self.expected(here.key(field.name), "true or false", other);
                 None
             }
         }

@@ -4,26 +4,30 @@
 //! past it); after that the whole document is read and every problem found
 //! is reported: wrong types, unknown fields, broken references, limits. The
 //! paths of the problems are then located in the text by [`crate::locate`].
+//!
+//! The readers follow the format spec ([`crate::format::spec`]), one file
+//! per part of the map: `map` (the top level, sources, lang, lint),
+//! `people` (personas, channels), `lanes`, `stages` (with metrics and
+//! cells), `items`, `theme`; beside them `ids` (reading, deriving and
+//! resolving ids), `defaults` (well-known lanes, built-in channels, the
+//! lanes the data needs), `limits` (the count limits) and `rules` (links,
+//! fonts, text cleaning, "did you mean").
 
 mod checker;
+mod defaults;
+mod ids;
+mod items;
+mod lanes;
+pub mod limits;
 mod map;
+mod people;
 pub mod rules;
+mod stages;
+mod theme;
 
 use crate::diagnostic::{Diagnostic, Segment, quote};
 use crate::model::Map;
 use checker::{Checker, Here};
-
-/// The format's limits.
-pub mod limits {
-    pub const STAGES: usize = 200;
-    pub const LANES: usize = 100;
-    pub const PERSONAS: usize = 50;
-    pub const ITEMS: usize = 20_000;
-    /// Titles, names, labels, item texts and other one-line texts.
-    pub const SHORT_TEXT: usize = 1_000;
-    /// Descriptions, details and quotes.
-    pub const LONG_TEXT: usize = 10_000;
-}
 
 /// Reads and validates a map. On failure, every problem found, in document
 /// order where positions are known.
@@ -41,35 +45,29 @@ pub fn validate(text: &str) -> Result<Map, Vec<Diagnostic>> {
                 Some(Segment::Key(key)) => quote(key),
                 _ => String::from("key"),
             };
-            Diagnostic {
-                path: duplicate.path.to_string(),
-                line: Some(duplicate.at.0),
-                column: Some(duplicate.at.1),
-                message: format!(
+            Diagnostic::at_json(
+                duplicate.path.clone(),
+                Some(duplicate.at),
+                format!(
                     "duplicate key {key}: the object already has it at {}:{}; keep only one",
                     duplicate.first.0, duplicate.first.1
                 ),
-            }
+            )
         })
         .collect();
     for problem in checker.problems {
         let position = located.position(&problem.path);
-        diagnostics.push(Diagnostic {
-            path: problem.path.to_string(),
-            line: position.map(|p| p.0),
-            column: position.map(|p| p.1),
-            message: problem.message,
-        });
+        diagnostics.push(
+            Diagnostic::at_json(problem.path, position, problem.message).with_hint(problem.hint),
+        );
     }
-    diagnostics.sort_by_key(|d| (d.line.is_none(), d.line, d.column));
+    diagnostics.sort_by_key(|d| (d.location.at().is_none(), d.location.at()));
     match map {
         Some(map) if diagnostics.is_empty() => Ok(map),
-        _ if diagnostics.is_empty() => Err(vec![Diagnostic {
-            path: "$".into(),
-            line: None,
-            column: None,
-            message: "the map could not be read".into(),
-        }]),
+        _ if diagnostics.is_empty() => Err(vec![Diagnostic::error(
+            crate::diagnostic::Location::document(),
+            "the map could not be read",
+        )]),
         _ => Err(diagnostics),
     }
 }
