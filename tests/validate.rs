@@ -671,7 +671,7 @@ fn diagnostics_come_in_document_order_with_positions_in_the_text() {
         "3:7: stages[0].name: expected a string, found 1\n\
          3:18: stages[0].score: expected a number from 1 (very negative) to 5 (very positive), found 0\n\
          5:3: title: expected a string, found an array\n\
-         6:3: x: unknown field \"x\"; expected one of: version, $schema, title, description, personas, channels, lanes, stages, sources, theme\n"
+         6:3: x: unknown field \"x\"; expected one of: version, $schema, title, description, personas, channels, lanes, stages, sources, theme, lang, dir, lint\n"
     );
 }
 
