@@ -11,7 +11,6 @@ use crate::diagnostic::{JsonPath, Segment};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-
 #[derive(Debug, Default)]
 pub struct Located {
     tree: Tree,

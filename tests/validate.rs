@@ -505,7 +505,10 @@ fn version_1_schema_and_sources_are_accepted() {
         "stages": [{ "name": "A" }]
     }));
     assert_eq!(
-        map.sources.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+        map.sources
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>(),
         ["NPS survey Q3, n=1,204"]
     );
 }

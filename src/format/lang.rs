@@ -97,7 +97,8 @@ pub fn check_lang(tag: &str) -> Result<String, String> {
         } else if next <= Part::Script && len == 4 && alpha(subtag) {
             next = Part::Region;
             out.push(title_case(subtag));
-        } else if next <= Part::Region && ((len == 2 && alpha(subtag)) || (len == 3 && digits(subtag)))
+        } else if next <= Part::Region
+            && ((len == 2 && alpha(subtag)) || (len == 3 && digits(subtag)))
         {
             next = Part::Variant;
             out.push(subtag.to_ascii_uppercase());
@@ -189,11 +190,17 @@ mod tests {
             ("en_US", "the subtag \"en_US\" is not"),
             ("en--US", "empty subtag"),
             ("en-", "empty subtag"),
-            ("en-US-abc", "\"abc\" is not what may stand there: expected a variant"),
+            (
+                "en-US-abc",
+                "\"abc\" is not what may stand there: expected a variant",
+            ),
             ("en-US-a", "the extension \"a\" needs"),
             ("en-x", "private use"),
             ("en-12", "\"12\" is not what may stand there"),
-            ("en-US-US", "\"US\" is not what may stand there: expected a variant"),
+            (
+                "en-US-US",
+                "\"US\" is not what may stand there: expected a variant",
+            ),
             ("123", "the language \"123\""),
             ("abcdefghi", "not 1 to 8"),
         ] {

@@ -141,7 +141,10 @@ pub mod map {
     );
     pub const THEME: Field = Field::optional(
         "theme",
-        Type::Either(&Type::Keyword(ThemeMode::KEYWORDS), &Type::Object("themeObject")),
+        Type::Either(
+            &Type::Keyword(ThemeMode::KEYWORDS),
+            &Type::Object("themeObject"),
+        ),
     );
     pub const LANG: Field = Field::optional("lang", Type::Lang);
     pub const DIR: Field = Field::optional("dir", Type::Keyword(Dir::KEYWORDS));
@@ -207,11 +210,8 @@ pub mod channel {
 
 pub mod lane {
     use super::*;
-    pub const ID: Field = Field::required(
-        "id",
-        Type::Id,
-        "an id, the key used in the stages' cells",
-    );
+    pub const ID: Field =
+        Field::required("id", Type::Id, "an id, the key used in the stages' cells");
     pub const KIND: Field = Field::optional("kind", Type::Keyword(LaneKind::KEYWORDS));
     pub const LABEL: Field = Field::optional("label", Type::ShortText);
     pub const TONE: Field = Field::optional("tone", Type::Keyword(Tone::KEYWORDS));
@@ -301,7 +301,11 @@ pub mod item {
 
 pub mod source {
     use super::*;
-    pub const ID: Field = Field::required("id", Type::Id, "an id, which items cite in their \"sources\"");
+    pub const ID: Field = Field::required(
+        "id",
+        Type::Id,
+        "an id, which items cite in their \"sources\"",
+    );
     pub const TEXT: Field = Field::required("text", Type::ShortText, STRING);
     pub const KIND: Field = Field::optional("kind", Type::Keyword(SourceKind::KEYWORDS));
     pub const SPEC: ObjectSpec = ObjectSpec {
@@ -324,7 +328,9 @@ pub mod theme {
     pub const SPEC: ObjectSpec = ObjectSpec {
         def: "themeObject",
         expected: "\"light\", \"dark\", \"auto\" or a theme object",
-        fields: &[BASE, ACCENT, POSITIVE, NEGATIVE, NEUTRAL, BACKGROUND, TEXT, FONT],
+        fields: &[
+            BASE, ACCENT, POSITIVE, NEGATIVE, NEUTRAL, BACKGROUND, TEXT, FONT,
+        ],
     };
 }
 

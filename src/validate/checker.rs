@@ -326,7 +326,11 @@ impl Checker {
         here: Here<'_>,
         words: &[&str],
     ) -> Option<T> {
-        let message = format!("expected one of {}, found {}", words.join(", "), found(value));
+        let message = format!(
+            "expected one of {}, found {}",
+            words.join(", "),
+            found(value)
+        );
         let Some(text) = value.as_str() else {
             self.error(here, message);
             return None;

@@ -30,9 +30,10 @@ pub fn lane_with_defaults(id: String) -> Lane {
     let (kind, label, tone) = WELL_KNOWN_LANES
         .iter()
         .find(|(known, ..)| *known == id)
-        .map_or((LaneKind::Text, "", Tone::Neutral), |&(_, kind, label, tone)| {
-            (kind, label, tone)
-        });
+        .map_or(
+            (LaneKind::Text, "", Tone::Neutral),
+            |&(_, kind, label, tone)| (kind, label, tone),
+        );
     Lane {
         label: if label.is_empty() {
             id.clone()

@@ -67,7 +67,10 @@ pub fn read_item(
             c,
             (object, here, &item::PERSONAS),
             &refs.persona_ids,
-            ("persona", "expected a persona declared in `personas`, but the map declares none"),
+            (
+                "persona",
+                "expected a persona declared in `personas`, but the map declares none",
+            ),
         ),
         tags: c
             .text_list(object, here, &item::TAGS)

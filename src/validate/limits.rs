@@ -9,7 +9,10 @@ pub use crate::format::limits::*;
 /// Reports an array of `found` entries when the limit is `limit`.
 pub fn at_most(c: &mut Checker, here: Here<'_>, found: usize, limit: usize, what: &str) {
     if found > limit {
-        c.error(here, format!("expected at most {limit} {what}, found {found}"));
+        c.error(
+            here,
+            format!("expected at most {limit} {what}, found {found}"),
+        );
     }
 }
 

@@ -196,7 +196,9 @@ fn read_lang(c: &mut Checker, object: &Object<String, Value>, here: Here<'_>) ->
     let value = c.get(object, here, &map::LANG)?;
     let here = here.key(map::LANG.name);
     let tag = c.raw_text(value, here, SHORT_TEXT)?;
-    check_lang(tag).map_err(|message| c.error(here, message)).ok()
+    check_lang(tag)
+        .map_err(|message| c.error(here, message))
+        .ok()
 }
 
 /// `lint`: the rules this map switches off, each one the linter knows.

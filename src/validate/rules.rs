@@ -107,7 +107,10 @@ fn check_authority(link: &str, scheme_len: usize) -> Result<(), String> {
                         quote(address)
                     ));
                 }
-                (authority.get(..address.len() + 2).unwrap_or_default(), after.strip_prefix(':'))
+                (
+                    authority.get(..address.len() + 2).unwrap_or_default(),
+                    after.strip_prefix(':'),
+                )
             }
             None => return Err("expected \"]\" to close the IPv6 address of the host".into()),
         },
@@ -117,7 +120,9 @@ fn check_authority(link: &str, scheme_len: usize) -> Result<(), String> {
         },
     };
     if host.is_empty() {
-        return Err("expected a host after the scheme, like https://example.com, found none".into());
+        return Err(
+            "expected a host after the scheme, like https://example.com, found none".into(),
+        );
     }
     if let Some(bad) = host
         .chars()
@@ -135,9 +140,12 @@ fn check_authority(link: &str, scheme_len: usize) -> Result<(), String> {
             quote(host),
             quote(port)
         )),
-        Some(port) if port.len() > 5 || port.parse::<u32>().is_ok_and(|p| p > 65_535) => Err(
-            format!("expected a port number of at most 65535, found {}", quote(port)),
-        ),
+        Some(port) if port.len() > 5 || port.parse::<u32>().is_ok_and(|p| p > 65_535) => {
+            Err(format!(
+                "expected a port number of at most 65535, found {}",
+                quote(port)
+            ))
+        }
         _ => Ok(()),
     }
 }
@@ -218,7 +226,11 @@ mod tests {
             "mailto:someone@example.com",
             "https://example.com/path:with@colons",
         ] {
-            assert!(check_url(fine).is_ok(), "{fine:?} was refused: {:?}", check_url(fine));
+            assert!(
+                check_url(fine).is_ok(),
+                "{fine:?} was refused: {:?}",
+                check_url(fine)
+            );
         }
         for hostile in [
             "javascript:alert(1)",

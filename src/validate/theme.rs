@@ -3,8 +3,8 @@
 use super::checker::{Checker, Here};
 use super::limits::SHORT_TEXT;
 use super::rules::check_font;
-use crate::format::spec::{Field, map, theme};
 use crate::format::Keyword;
+use crate::format::spec::{Field, map, theme};
 use crate::model::{Color, Theme, ThemeMode};
 use serde_json::{Map as Object, Value};
 
