@@ -36,8 +36,7 @@ fn allowed_from(part: Part) -> String {
         .filter(|(p, _)| *p >= part)
         .map(|(_, name)| *name)
         .collect();
-    names.push("private use (x, then subtags)");
-    names.join(", ")
+    format!("{} or private use (x, then subtags)", names.join(", "))
 }
 
 /// Checks `tag`; returns it in conventional case, or what is wrong.

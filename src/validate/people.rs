@@ -86,7 +86,12 @@ pub fn read_channels(
                 Some(icon.default_name().to_owned())
             }
             _ if !object.contains_key(channel::NAME.name) => {
-                c.missing(object, at, channel::NAME.name, "a string");
+                c.missing(
+                    object,
+                    at,
+                    channel::NAME.name,
+                    "a string, the channel's name (only a built-in channel, such as \"phone\", may leave it out)",
+                );
                 None
             }
             _ => c.text(object, at, &channel::NAME),
