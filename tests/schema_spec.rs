@@ -81,7 +81,8 @@ fn type_problems(schema: &Value, ty: &Type, property: &Value) -> Vec<String> {
         Type::Url => reference("url"),
         Type::Lang => reference("lang"),
         Type::Bool => has("type", json!("boolean")),
-        Type::Number { min, max, .. } => {
+        Type::Number(range) => {
+            let (min, max) = (&range.min, &range.max);
             let maximum = if *max == f64::MAX {
                 Value::Null
             } else {
@@ -152,7 +153,7 @@ fn names(value: &Value) -> BTreeSet<String> {
 fn every_object_of_the_spec_has_the_same_fields_in_the_schema() {
     let schema = schema();
     let mut problems = Vec::new();
-    for spec in &OBJECTS {
+    for spec in OBJECTS {
         let kind = if spec.def.is_empty() { "map" } else { spec.def };
         let object = object_schema(&schema, spec);
         if object.is_null() {

@@ -7,8 +7,19 @@
 pub trait Keyword: Copy + 'static {
     /// Every word, in the order the format lists them.
     const KEYWORDS: &'static [&'static str];
+    /// Every value, in the order of [`Keyword::KEYWORDS`].
+    const VALUES: &'static [Self];
+
     fn keyword(self) -> &'static str;
-    fn from_keyword(word: &str) -> Option<Self>;
+
+    fn from_keyword(word: &str) -> Option<Self> {
+        Self::VALUES.get(index_of(Self::KEYWORDS, word)?).copied()
+    }
+}
+
+/// Where `word` is among `words` (not generic: one copy for every type).
+fn index_of(words: &[&str], word: &str) -> Option<usize> {
+    words.iter().position(|known| *known == word)
 }
 
 /// `keywords! { /// doc  pub enum Tone { Neutral = "neutral", … } }`
@@ -35,17 +46,11 @@ macro_rules! keywords {
 
         impl $crate::format::Keyword for $name {
             const KEYWORDS: &'static [&'static str] = &[$($word),+];
+            const VALUES: &'static [Self] = &$name::ALL;
 
             fn keyword(self) -> &'static str {
                 match self {
                     $($name::$variant => $word),+
-                }
-            }
-
-            fn from_keyword(word: &str) -> Option<Self> {
-                match word {
-                    $($word => Some($name::$variant),)+
-                    _ => None,
                 }
             }
         }

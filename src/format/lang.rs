@@ -17,26 +17,20 @@ enum Part {
 }
 
 /// The parts that may stand at a place, for messages.
-fn allowed_from(part: Part) -> String {
-    let all = [
-        (Part::Extlang, "an extended language (3 letters)"),
-        (Part::Script, "a script (4 letters)"),
-        (Part::Region, "a region (2 letters or 3 digits)"),
-        (
-            Part::Variant,
-            "a variant (5 to 8 letters or digits, or a digit and 3 more)",
-        ),
-        (
-            Part::Extension,
-            "an extension (a letter or digit other than x, then subtags)",
-        ),
-    ];
-    let mut names: Vec<&str> = all
-        .iter()
-        .filter(|(p, _)| *p >= part)
-        .map(|(_, name)| *name)
-        .collect();
-    format!("{} or private use (x, then subtags)", names.join(", "))
+fn allowed_from(part: Part) -> &'static str {
+    match part {
+        Part::Extlang => {
+            "an extended language (3 letters), a script (4 letters), a region, a variant, an extension or private use"
+        }
+        Part::Script => "a script (4 letters), a region, a variant, an extension or private use",
+        Part::Region => "a region (2 letters or 3 digits), a variant, an extension or private use",
+        Part::Variant => {
+            "a variant (5 to 8 letters or digits, or a digit and 3 more), an extension (a letter or digit other than x, then subtags) or private use (x, then subtags)"
+        }
+        Part::Extension => {
+            "an extension (a letter or digit other than x, then subtags) or private use (x, then subtags)"
+        }
+    }
 }
 
 /// Checks `tag`; returns it in conventional case, or what is wrong.
@@ -64,65 +58,73 @@ pub fn check_lang(tag: &str) -> Result<String, String> {
     }
     let alpha = |s: &str| s.bytes().all(|b| b.is_ascii_alphabetic());
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let mut out: Vec<String> = Vec::with_capacity(subtags.len());
+    // Everything is lower case but scripts (title case) and regions (upper).
+    let mut out = tag.to_ascii_lowercase();
     let mut rest = subtags.iter().copied();
-    let Some(language) = rest.next() else {
-        return Err(wrong("it is empty".into()));
-    };
-    if language.eq_ignore_ascii_case("x") {
-        return private_use(language, rest, &mut out)
-            .map(|()| out.join("-"))
-            .map_err(wrong);
-    }
-    if !alpha(language) || language.len() < 2 {
-        return Err(wrong(format!(
-            "the language {} must be 2 to 3 or 4 to 8 letters",
-            quote(language)
-        )));
-    }
-    out.push(language.to_ascii_lowercase());
-    let mut next = if language.len() <= 3 {
-        Part::Extlang
-    } else {
-        Part::Script
-    };
+    let mut at = 0;
+    let mut next = Part::Extlang;
     let mut extlangs = 0;
+    let mut private = false;
+    let mut extension: Option<&str> = None;
     while let Some(subtag) = rest.next() {
         let len = subtag.len();
+        let start = at;
+        at += len + 1;
+        if private {
+            continue;
+        }
+        if start == 0 && !subtag.eq_ignore_ascii_case("x") {
+            if !alpha(subtag) || len < 2 {
+                return Err(wrong(format!(
+                    "the language {} must be 2 to 3 or 4 to 8 letters",
+                    quote(subtag)
+                )));
+            }
+            if len > 3 {
+                next = Part::Script;
+            }
+            continue;
+        }
+        if let Some(singleton) = extension {
+            if len >= 2 {
+                next = Part::Extension;
+                extension = None;
+                continue;
+            }
+            return Err(wrong(format!(
+                "the extension {} needs at least one subtag of 2 to 8 letters or digits after it",
+                quote(singleton)
+            )));
+        }
         let first_digit = subtag.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        if next == Part::Extension && len >= 2 {
+            continue;
+        }
         if next == Part::Extlang && len == 3 && alpha(subtag) && extlangs < 3 {
             extlangs += 1;
-            out.push(subtag.to_ascii_lowercase());
         } else if next <= Part::Script && len == 4 && alpha(subtag) {
             next = Part::Region;
-            out.push(title_case(subtag));
+            if let Some(first) = out.get_mut(start..=start) {
+                first.make_ascii_uppercase();
+            }
         } else if next <= Part::Region
             && ((len == 2 && alpha(subtag)) || (len == 3 && digits(subtag)))
         {
             next = Part::Variant;
-            out.push(subtag.to_ascii_uppercase());
+            if let Some(region) = out.get_mut(start..start + len) {
+                region.make_ascii_uppercase();
+            }
         } else if next <= Part::Variant && ((5..=8).contains(&len) || (len == 4 && first_digit)) {
             next = Part::Variant;
-            out.push(subtag.to_ascii_lowercase());
         } else if subtag.eq_ignore_ascii_case("x") {
-            return private_use(subtag, rest, &mut out)
-                .map(|()| out.join("-"))
-                .map_err(wrong);
+            if rest.clone().next().is_none() {
+                return Err(wrong(
+                    "private use \"x\" needs at least one subtag after it".into(),
+                ));
+            }
+            private = true;
         } else if len == 1 {
-            out.push(subtag.to_ascii_lowercase());
-            let mut any = false;
-            while let Some(more) = rest.clone().next().filter(|s| s.len() >= 2) {
-                rest.next();
-                any = true;
-                out.push(more.to_ascii_lowercase());
-            }
-            if !any {
-                return Err(wrong(format!(
-                    "the extension {} needs at least one subtag of 2 to 8 letters or digits after it",
-                    quote(subtag)
-                )));
-            }
-            next = Part::Extension;
+            extension = Some(subtag);
         } else {
             return Err(wrong(format!(
                 "{} is not what may stand there: expected {}",
@@ -131,30 +133,13 @@ pub fn check_lang(tag: &str) -> Result<String, String> {
             )));
         }
     }
-    Ok(out.join("-"))
-}
-
-/// `x` and its subtags, each 1 to 8 letters or digits (already checked).
-fn private_use<'a>(
-    x: &str,
-    rest: impl Iterator<Item = &'a str>,
-    out: &mut Vec<String>,
-) -> Result<(), String> {
-    out.push(x.to_ascii_lowercase());
-    let before = out.len();
-    out.extend(rest.map(str::to_ascii_lowercase));
-    if out.len() == before {
-        return Err("private use \"x\" needs at least one subtag after it".into());
+    if let Some(singleton) = extension {
+        return Err(wrong(format!(
+            "the extension {} needs at least one subtag of 2 to 8 letters or digits after it",
+            quote(singleton)
+        )));
     }
-    Ok(())
-}
-
-fn title_case(subtag: &str) -> String {
-    let lower = subtag.to_ascii_lowercase();
-    let mut chars = lower.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_ascii_uppercase().to_string() + chars.as_str()
-    })
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -25,12 +25,8 @@ pub enum Type {
     /// A BCP 47 language tag.
     Lang,
     Bool,
-    /// A number within a range; `expected` says it in messages.
-    Number {
-        min: f64,
-        max: f64,
-        expected: &'static str,
-    },
+    /// A number within a range.
+    Number(&'static Range),
     /// One of a list of words.
     Keyword(&'static [&'static str]),
     /// A metric's value or target: a number or a text.
@@ -53,6 +49,14 @@ impl Type {
             _ => SHORT_TEXT,
         }
     }
+}
+
+/// The numbers a field accepts; `expected` says it in messages.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Range {
+    pub min: f64,
+    pub max: f64,
+    pub expected: &'static str,
 }
 
 /// One field of an object.
@@ -90,7 +94,7 @@ pub struct ObjectSpec {
     pub def: &'static str,
     /// What it is, for "expected …, found …".
     pub expected: &'static str,
-    pub fields: &'static [Field],
+    pub fields: &'static [&'static Field],
 }
 
 impl ObjectSpec {
@@ -114,246 +118,262 @@ pub const LINT_RULES: [&str; 8] = [
 /// The themes a theme object may start from.
 pub const THEME_BASES: [&str; 2] = ["light", "dark"];
 
-const SCORE: Type = Type::Number {
+const SCORE: Type = Type::Number(&Range {
     min: 1.0,
     max: 5.0,
     expected: "a number from 1 (very negative) to 5 (very positive)",
-};
+});
 const STRING: &str = "a string";
 
 pub mod map {
     use super::*;
-    pub const VERSION: Field = Field::optional("version", Type::Version);
-    pub const SCHEMA: Field = Field::optional("$schema", Type::String);
-    pub const TITLE: Field = Field::required("title", Type::ShortText, STRING);
-    pub const DESCRIPTION: Field = Field::optional("description", Type::LongText);
-    pub const PERSONAS: Field = Field::optional("personas", Type::List(&Type::Object("persona")));
-    pub const CHANNELS: Field = Field::optional("channels", Type::List(&Type::Object("channel")));
-    pub const LANES: Field = Field::optional("lanes", Type::List(&Type::Object("lane")));
-    pub const STAGES: Field = Field::required(
+    pub static VERSION: Field = Field::optional("version", Type::Version);
+    pub static SCHEMA: Field = Field::optional("$schema", Type::String);
+    pub static TITLE: Field = Field::required("title", Type::ShortText, STRING);
+    pub static DESCRIPTION: Field = Field::optional("description", Type::LongText);
+    pub static PERSONAS: Field = Field::optional("personas", Type::List(&Type::Object("persona")));
+    pub static CHANNELS: Field = Field::optional("channels", Type::List(&Type::Object("channel")));
+    pub static LANES: Field = Field::optional("lanes", Type::List(&Type::Object("lane")));
+    pub static STAGES: Field = Field::required(
         "stages",
         Type::List(&Type::Object("stage")),
         "an array of at least one stage",
     );
-    pub const SOURCES: Field = Field::optional(
+    pub static SOURCES: Field = Field::optional(
         "sources",
         Type::List(&Type::Either(&Type::ShortText, &Type::Object("source"))),
     );
-    pub const THEME: Field = Field::optional(
+    pub static THEME: Field = Field::optional(
         "theme",
         Type::Either(
             &Type::Keyword(ThemeMode::KEYWORDS),
             &Type::Object("themeObject"),
         ),
     );
-    pub const LANG: Field = Field::optional("lang", Type::Lang);
-    pub const DIR: Field = Field::optional("dir", Type::Keyword(Dir::KEYWORDS));
-    pub const LINT: Field = Field::optional("lint", Type::Object("lint"));
-    pub const SPEC: ObjectSpec = ObjectSpec {
+    pub static LANG: Field = Field::optional("lang", Type::Lang);
+    pub static DIR: Field = Field::optional("dir", Type::Keyword(Dir::KEYWORDS));
+    pub static LINT: Field = Field::optional("lint", Type::Object("lint"));
+    pub static SPEC: ObjectSpec = ObjectSpec {
         def: "",
         expected: "a JSON object (a journey map)",
         fields: &[
-            VERSION,
-            SCHEMA,
-            TITLE,
-            DESCRIPTION,
-            PERSONAS,
-            CHANNELS,
-            LANES,
-            STAGES,
-            SOURCES,
-            THEME,
-            LANG,
-            DIR,
-            LINT,
+            &VERSION,
+            &SCHEMA,
+            &TITLE,
+            &DESCRIPTION,
+            &PERSONAS,
+            &CHANNELS,
+            &LANES,
+            &STAGES,
+            &SOURCES,
+            &THEME,
+            &LANG,
+            &DIR,
+            &LINT,
         ],
     };
 }
 
 pub mod persona {
     use super::*;
-    pub const ID: Field = Field::optional("id", Type::Id);
-    pub const NAME: Field = Field::required("name", Type::ShortText, STRING);
-    pub const DESCRIPTION: Field = Field::optional("description", Type::LongText);
-    pub const GOALS: Field = Field::optional("goals", Type::List(&Type::ShortText));
-    pub const FRUSTRATIONS: Field = Field::optional("frustrations", Type::List(&Type::ShortText));
-    pub const COLOR: Field = Field::optional("color", Type::Color);
-    pub const SPEC: ObjectSpec = ObjectSpec {
+    pub static ID: Field = Field::optional("id", Type::Id);
+    pub static NAME: Field = Field::required("name", Type::ShortText, STRING);
+    pub static DESCRIPTION: Field = Field::optional("description", Type::LongText);
+    pub static GOALS: Field = Field::optional("goals", Type::List(&Type::ShortText));
+    pub static FRUSTRATIONS: Field = Field::optional("frustrations", Type::List(&Type::ShortText));
+    pub static COLOR: Field = Field::optional("color", Type::Color);
+    pub static SPEC: ObjectSpec = ObjectSpec {
         def: "persona",
         expected: "a persona object with a \"name\"",
-        fields: &[ID, NAME, DESCRIPTION, GOALS, FRUSTRATIONS, COLOR],
+        fields: &[&ID, &NAME, &DESCRIPTION, &GOALS, &FRUSTRATIONS, &COLOR],
     };
 }
 
 pub mod channel {
     use super::*;
-    pub const ID: Field = Field::required("id", Type::Id, "an id, such as \"whatsapp\"");
+    pub static ID: Field = Field::required("id", Type::Id, "an id, such as \"whatsapp\"");
     /// Required unless the id is a built-in channel's.
-    pub const NAME: Field = Field::optional("name", Type::ShortText);
-    pub const ICON: Field = Field::optional("icon", Type::Keyword(Icon::KEYWORDS));
-    pub const COLOR: Field = Field::optional("color", Type::Color);
-    pub const SHARE: Field = Field::optional(
+    pub static NAME: Field = Field::optional("name", Type::ShortText);
+    pub static ICON: Field = Field::optional("icon", Type::Keyword(Icon::KEYWORDS));
+    pub static COLOR: Field = Field::optional("color", Type::Color);
+    pub static SHARE: Field = Field::optional(
         "share",
-        Type::Number {
+        Type::Number(&Range {
             min: 0.0,
             max: 100.0,
             expected: "a percentage of all contacts, from 0 to 100",
-        },
+        }),
     );
-    pub const METRICS: Field = Field::optional("metrics", Type::List(&Type::Object("metric")));
-    pub const SPEC: ObjectSpec = ObjectSpec {
+    pub static METRICS: Field = Field::optional("metrics", Type::List(&Type::Object("metric")));
+    pub static SPEC: ObjectSpec = ObjectSpec {
         def: "channel",
         expected: "a channel object with \"id\" and \"name\"",
-        fields: &[ID, NAME, ICON, COLOR, SHARE, METRICS],
+        fields: &[&ID, &NAME, &ICON, &COLOR, &SHARE, &METRICS],
     };
 }
 
 pub mod lane {
     use super::*;
-    pub const ID: Field =
+    pub static ID: Field =
         Field::required("id", Type::Id, "an id, the key used in the stages' cells");
-    pub const KIND: Field = Field::optional("kind", Type::Keyword(LaneKind::KEYWORDS));
-    pub const LABEL: Field = Field::optional("label", Type::ShortText);
-    pub const TONE: Field = Field::optional("tone", Type::Keyword(Tone::KEYWORDS));
-    pub const BY_CHANNEL: Field = Field::optional("byChannel", Type::Bool);
-    pub const SPEC: ObjectSpec = ObjectSpec {
+    pub static KIND: Field = Field::optional("kind", Type::Keyword(LaneKind::KEYWORDS));
+    pub static LABEL: Field = Field::optional("label", Type::ShortText);
+    pub static TONE: Field = Field::optional("tone", Type::Keyword(Tone::KEYWORDS));
+    pub static BY_CHANNEL: Field = Field::optional("byChannel", Type::Bool);
+    pub static SPEC: ObjectSpec = ObjectSpec {
         def: "lane",
         expected: "a lane object with an \"id\"",
-        fields: &[ID, KIND, LABEL, TONE, BY_CHANNEL],
+        fields: &[&ID, &KIND, &LABEL, &TONE, &BY_CHANNEL],
     };
 }
 
 pub mod stage {
     use super::*;
-    pub const ID: Field = Field::optional("id", Type::Id);
-    pub const NAME: Field = Field::required("name", Type::ShortText, STRING);
-    pub const GOAL: Field = Field::optional("goal", Type::ShortText);
-    pub const DESCRIPTION: Field = Field::optional("description", Type::LongText);
-    pub const DURATION: Field = Field::optional("duration", Type::ShortText);
-    pub const DETAIL: Field = Field::optional("detail", Type::LongText);
-    pub const QUOTES: Field = Field::optional("quotes", Type::List(&Type::LongText));
-    pub const SCORE: Field = Field::optional("score", super::SCORE);
-    pub const REACH: Field = Field::optional(
+    pub static ID: Field = Field::optional("id", Type::Id);
+    pub static NAME: Field = Field::required("name", Type::ShortText, STRING);
+    pub static GOAL: Field = Field::optional("goal", Type::ShortText);
+    pub static DESCRIPTION: Field = Field::optional("description", Type::LongText);
+    pub static DURATION: Field = Field::optional("duration", Type::ShortText);
+    pub static DETAIL: Field = Field::optional("detail", Type::LongText);
+    pub static QUOTES: Field = Field::optional("quotes", Type::List(&Type::LongText));
+    pub static SCORE: Field = Field::optional("score", super::SCORE);
+    pub static REACH: Field = Field::optional(
         "reach",
-        Type::Number {
+        Type::Number(&Range {
             min: 0.0,
             max: f64::MAX,
             expected: "a number of customers (or a percentage), 0 or more",
-        },
+        }),
     );
-    pub const METRICS: Field = Field::optional("metrics", Type::List(&Type::Object("metric")));
-    pub const CELLS: Field = Field::optional("cells", Type::Cells);
-    pub const SPEC: ObjectSpec = ObjectSpec {
+    pub static METRICS: Field = Field::optional("metrics", Type::List(&Type::Object("metric")));
+    pub static CELLS: Field = Field::optional("cells", Type::Cells);
+    pub static SPEC: ObjectSpec = ObjectSpec {
         def: "stage",
         expected: "a stage object with a \"name\"",
         fields: &[
-            ID,
-            NAME,
-            GOAL,
-            DESCRIPTION,
-            DURATION,
-            DETAIL,
-            QUOTES,
-            SCORE,
-            REACH,
-            METRICS,
-            CELLS,
+            &ID,
+            &NAME,
+            &GOAL,
+            &DESCRIPTION,
+            &DURATION,
+            &DETAIL,
+            &QUOTES,
+            &SCORE,
+            &REACH,
+            &METRICS,
+            &CELLS,
         ],
     };
 }
 
 pub mod metric {
     use super::*;
-    pub const LABEL: Field = Field::required("label", Type::ShortText, STRING);
-    pub const VALUE: Field = Field::required("value", Type::MetricValue, "a number or a string");
-    pub const UNIT: Field = Field::optional("unit", Type::ShortText);
-    pub const TARGET: Field = Field::optional("target", Type::MetricValue);
-    pub const BETTER: Field = Field::optional("better", Type::Keyword(Better::KEYWORDS));
-    pub const SPEC: ObjectSpec = ObjectSpec {
+    pub static LABEL: Field = Field::required("label", Type::ShortText, STRING);
+    pub static VALUE: Field = Field::required("value", Type::MetricValue, "a number or a string");
+    pub static UNIT: Field = Field::optional("unit", Type::ShortText);
+    pub static TARGET: Field = Field::optional("target", Type::MetricValue);
+    pub static BETTER: Field = Field::optional("better", Type::Keyword(Better::KEYWORDS));
+    pub static SPEC: ObjectSpec = ObjectSpec {
         def: "metric",
         expected: "a metric object with \"label\" and \"value\"",
-        fields: &[LABEL, VALUE, UNIT, TARGET, BETTER],
+        fields: &[&LABEL, &VALUE, &UNIT, &TARGET, &BETTER],
     };
 }
 
 pub mod item {
     use super::*;
-    pub const TEXT: Field = Field::required("text", Type::ShortText, STRING);
-    pub const DETAIL: Field = Field::optional("detail", Type::LongText);
+    pub static TEXT: Field = Field::required("text", Type::ShortText, STRING);
+    pub static DETAIL: Field = Field::optional("detail", Type::LongText);
     /// Required in touchpoints lanes.
-    pub const CHANNEL: Field = Field::optional("channel", Type::Id);
-    pub const SCORE: Field = Field::optional("score", super::SCORE);
-    pub const PERSONAS: Field = Field::optional("personas", Type::List(&Type::Id));
-    pub const TAGS: Field = Field::optional("tags", Type::List(&Type::ShortText));
-    pub const OWNER: Field = Field::optional("owner", Type::ShortText);
-    pub const URL: Field = Field::optional("url", Type::Url);
-    pub const SOURCES: Field = Field::optional("sources", Type::List(&Type::Id));
-    pub const CONFIDENCE: Field =
+    pub static CHANNEL: Field = Field::optional("channel", Type::Id);
+    pub static SCORE: Field = Field::optional("score", super::SCORE);
+    pub static PERSONAS: Field = Field::optional("personas", Type::List(&Type::Id));
+    pub static TAGS: Field = Field::optional("tags", Type::List(&Type::ShortText));
+    pub static OWNER: Field = Field::optional("owner", Type::ShortText);
+    pub static URL: Field = Field::optional("url", Type::Url);
+    pub static SOURCES: Field = Field::optional("sources", Type::List(&Type::Id));
+    pub static CONFIDENCE: Field =
         Field::optional("confidence", Type::Keyword(Confidence::KEYWORDS));
-    pub const SPEC: ObjectSpec = ObjectSpec {
+    pub static SPEC: ObjectSpec = ObjectSpec {
         def: "itemObject",
         expected: "an item: a string or an object with \"text\"",
         fields: &[
-            TEXT, DETAIL, CHANNEL, SCORE, PERSONAS, TAGS, OWNER, URL, SOURCES, CONFIDENCE,
+            &TEXT,
+            &DETAIL,
+            &CHANNEL,
+            &SCORE,
+            &PERSONAS,
+            &TAGS,
+            &OWNER,
+            &URL,
+            &SOURCES,
+            &CONFIDENCE,
         ],
     };
 }
 
 pub mod source {
     use super::*;
-    pub const ID: Field = Field::required(
+    pub static ID: Field = Field::required(
         "id",
         Type::Id,
         "an id, which items cite in their \"sources\"",
     );
-    pub const TEXT: Field = Field::required("text", Type::ShortText, STRING);
-    pub const KIND: Field = Field::optional("kind", Type::Keyword(SourceKind::KEYWORDS));
-    pub const SPEC: ObjectSpec = ObjectSpec {
+    pub static TEXT: Field = Field::required("text", Type::ShortText, STRING);
+    pub static KIND: Field = Field::optional("kind", Type::Keyword(SourceKind::KEYWORDS));
+    pub static SPEC: ObjectSpec = ObjectSpec {
         def: "source",
         expected: "a source: a string or an object with \"id\" and \"text\"",
-        fields: &[ID, TEXT, KIND],
+        fields: &[&ID, &TEXT, &KIND],
     };
 }
 
 pub mod theme {
     use super::*;
-    pub const BASE: Field = Field::optional("base", Type::Keyword(&THEME_BASES));
-    pub const ACCENT: Field = Field::optional("accent", Type::Color);
-    pub const POSITIVE: Field = Field::optional("positive", Type::Color);
-    pub const NEGATIVE: Field = Field::optional("negative", Type::Color);
-    pub const NEUTRAL: Field = Field::optional("neutral", Type::Color);
-    pub const BACKGROUND: Field = Field::optional("background", Type::Color);
-    pub const TEXT: Field = Field::optional("text", Type::Color);
-    pub const FONT: Field = Field::optional("font", Type::Font);
-    pub const SPEC: ObjectSpec = ObjectSpec {
+    pub static BASE: Field = Field::optional("base", Type::Keyword(&THEME_BASES));
+    pub static ACCENT: Field = Field::optional("accent", Type::Color);
+    pub static POSITIVE: Field = Field::optional("positive", Type::Color);
+    pub static NEGATIVE: Field = Field::optional("negative", Type::Color);
+    pub static NEUTRAL: Field = Field::optional("neutral", Type::Color);
+    pub static BACKGROUND: Field = Field::optional("background", Type::Color);
+    pub static TEXT: Field = Field::optional("text", Type::Color);
+    pub static FONT: Field = Field::optional("font", Type::Font);
+    pub static SPEC: ObjectSpec = ObjectSpec {
         def: "themeObject",
         expected: "\"light\", \"dark\", \"auto\" or a theme object",
         fields: &[
-            BASE, ACCENT, POSITIVE, NEGATIVE, NEUTRAL, BACKGROUND, TEXT, FONT,
+            &BASE,
+            &ACCENT,
+            &POSITIVE,
+            &NEGATIVE,
+            &NEUTRAL,
+            &BACKGROUND,
+            &TEXT,
+            &FONT,
         ],
     };
 }
 
 pub mod lint {
     use super::*;
-    pub const ALLOW: Field = Field::optional("allow", Type::List(&Type::Keyword(&LINT_RULES)));
-    pub const SPEC: ObjectSpec = ObjectSpec {
+    pub static ALLOW: Field = Field::optional("allow", Type::List(&Type::Keyword(&LINT_RULES)));
+    pub static SPEC: ObjectSpec = ObjectSpec {
         def: "lint",
         expected: "a lint object, such as {\"allow\": [\"funnel-grows\"]}",
-        fields: &[ALLOW],
+        fields: &[&ALLOW],
     };
 }
 
 /// Every kind of object, the map first.
-pub const OBJECTS: [ObjectSpec; 10] = [
-    map::SPEC,
-    persona::SPEC,
-    channel::SPEC,
-    lane::SPEC,
-    stage::SPEC,
-    metric::SPEC,
-    item::SPEC,
-    source::SPEC,
-    theme::SPEC,
-    lint::SPEC,
+pub static OBJECTS: [&ObjectSpec; 10] = [
+    &map::SPEC,
+    &persona::SPEC,
+    &channel::SPEC,
+    &lane::SPEC,
+    &stage::SPEC,
+    &metric::SPEC,
+    &item::SPEC,
+    &source::SPEC,
+    &theme::SPEC,
+    &lint::SPEC,
 ];

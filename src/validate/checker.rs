@@ -5,7 +5,7 @@
 use super::rules::{clean_text, suggest};
 use crate::diagnostic::{JsonPath, Segment, quote};
 use crate::format::Keyword;
-use crate::format::spec::{Field, ObjectSpec, Type};
+use crate::format::spec::{Field, ObjectSpec, Range, Type};
 use serde_json::{Map as Object, Value};
 use std::collections::HashSet;
 
@@ -147,7 +147,7 @@ impl Checker {
                 continue;
             }
             let message = format!("unknown field {}", quote(key));
-            match suggest(key, spec.names()) {
+            match suggest(key, &mut spec.names()) {
                 Some(close) => {
                     if !object.contains_key(close) {
                         self.suggested.insert((address(object), close.to_owned()));
@@ -291,7 +291,7 @@ impl Checker {
         field: &Field,
     ) -> Option<f64> {
         let value = self.get(object, here, field)?;
-        let Type::Number { min, max, expected } = field.ty else {
+        let Type::Number(&Range { min, max, expected }) = field.ty else {
             return None;
         };
         match value.as_f64() {
@@ -310,13 +310,8 @@ impl Checker {
         here: Here<'_>,
         field: &Field,
     ) -> Option<T> {
-        let value = self.get(object, here, field)?;
-        let words = match field.ty {
-            Type::Keyword(words) => words,
-            Type::Either(Type::Keyword(words), _) => words,
-            _ => T::KEYWORDS,
-        };
-        self.keyword_value(value, here.key(field.name), words)
+        let word = self.keyword_of_field(object, here, field)?;
+        T::from_keyword(word)
     }
 
     /// A value that must be one of `words`.
@@ -326,6 +321,33 @@ impl Checker {
         here: Here<'_>,
         words: &[&str],
     ) -> Option<T> {
+        let word = self.word(value, here, words)?;
+        T::from_keyword(word)
+    }
+
+    /// The word of a keyword field (not generic, so there is one copy of it
+    /// in the program rather than one per keyword type).
+    fn keyword_of_field<'v>(
+        &mut self,
+        object: &'v Object<String, Value>,
+        here: Here<'_>,
+        field: &Field,
+    ) -> Option<&'v str> {
+        let value = self.get(object, here, field)?;
+        let words = match field.ty {
+            Type::Keyword(words) | Type::Either(&Type::Keyword(words), _) => words,
+            _ => &[],
+        };
+        self.word(value, here.key(field.name), words)
+    }
+
+    /// `value` when it is one of `words`; else reported, with the closest.
+    pub fn word<'v>(
+        &mut self,
+        value: &'v Value,
+        here: Here<'_>,
+        words: &[&str],
+    ) -> Option<&'v str> {
         let message = format!(
             "expected one of {}, found {}",
             words.join(", "),
@@ -335,12 +357,10 @@ impl Checker {
             self.error(here, message);
             return None;
         };
-        if words.contains(&text)
-            && let Some(keyword) = T::from_keyword(text)
-        {
-            return Some(keyword);
+        if words.contains(&text) {
+            return Some(text);
         }
-        match suggest(text, words.iter().copied()) {
+        match suggest(text, &mut words.iter().copied()) {
             Some(close) => self.error_with(here, message, did_you_mean(close)),
             None => self.error(here, message),
         }

@@ -51,7 +51,7 @@ impl Ids {
         if self.order.len() > SUGGEST_AMONG {
             return None;
         }
-        suggest(word, self.order.iter().map(String::as_str))
+        suggest(word, &mut self.order.iter().map(String::as_str))
     }
 
     /// `a, b, c`, or the first ones and how many there are in all.
@@ -174,22 +174,37 @@ pub fn assign_ids<T>(
     }
 }
 
+/// What is said of an unknown reference when no id is close: `none`
+/// when there are no ids to refer to, else the ids listed, then `more`.
+pub struct Unknown<'a> {
+    pub kind: &'a str,
+    pub none: &'a str,
+    pub more: &'a str,
+}
+
 /// Looks a reference up; an unknown one is reported with a "did you mean",
-/// else with `otherwise` (the known ids listed, or why there are none).
+/// else as `unknown` says.
 pub fn resolve(
     c: &mut Checker,
     here: Here<'_>,
     ids: &Ids,
     id: &str,
-    unknown: &str,
-    otherwise: impl FnOnce(&Ids) -> String,
+    unknown: &Unknown<'_>,
 ) -> Option<usize> {
     let index = ids.find(id);
     if index.is_none() {
-        let message = format!("unknown {unknown} {}", quote(id));
+        let message = format!("unknown {} {}", unknown.kind, quote(id));
         match ids.closest(id) {
             Some(close) => c.error_with(here, message, super::checker::did_you_mean(close)),
-            None => c.error(here, format!("{message}; {}", otherwise(ids))),
+            None if ids.is_empty() => c.error(here, format!("{message}; {}", unknown.none)),
+            None => c.error(
+                here,
+                format!(
+                    "{message}; expected one of: {}{}",
+                    ids.listing(),
+                    unknown.more
+                ),
+            ),
         }
     }
     index

@@ -2,7 +2,7 @@
 //! personas and sources.
 
 use super::checker::{Checker, Here, found};
-use super::ids::{Ids, resolve};
+use super::ids::{Ids, Unknown, resolve};
 use super::limits::SHORT_TEXT;
 use super::map::References;
 use super::rules::check_url;
@@ -67,10 +67,11 @@ pub fn read_item(
             c,
             (object, here, &item::PERSONAS),
             &refs.persona_ids,
-            (
-                "persona",
-                "expected a persona declared in `personas`, but the map declares none",
-            ),
+            &Unknown {
+                kind: "persona",
+                none: "expected a persona declared in `personas`, but the map declares none",
+                more: "",
+            },
         ),
         tags: c
             .text_list(object, here, &item::TAGS)
@@ -91,10 +92,11 @@ pub fn read_item(
             c,
             (object, here, &item::SOURCES),
             &refs.source_ids,
-            (
-                "source",
-                "expected the id of a source written in `sources` as an object with \"id\" and \"text\", but the map has none",
-            ),
+            &Unknown {
+                kind: "source",
+                none: "expected the id of a source written in `sources` as an object with \"id\" and \"text\", but the map has none",
+                more: "",
+            },
         ),
         confidence: c.keyword(object, here, &item::CONFIDENCE),
     };
@@ -113,23 +115,22 @@ fn read_channel_ref(
         c.expected(here, "a channel id such as \"web\"", value);
         return None;
     };
-    resolve(c, here, channels, id, "channel", |ids| {
-        format!(
-            "expected one of: {}, or a channel declared in `channels`",
-            ids.listing()
-        )
-    })
+    let unknown = Unknown {
+        kind: "channel",
+        none: "expected a channel declared in `channels`",
+        more: ", or a channel declared in `channels`",
+    };
+    resolve(c, here, channels, id, &unknown)
 }
 
 /// An array of ids of personas or sources, as indices; each at most once.
-/// `kind` names them in messages, `none` says what is wrong when the map
-/// has none to cite.
 fn read_refs(
     c: &mut Checker,
     (object, here, field): (&Object<String, Value>, Here<'_>, &Field),
     ids: &Ids,
-    (kind, none): (&str, &str),
+    unknown: &Unknown<'_>,
 ) -> Vec<usize> {
+    let kind = unknown.kind;
     let Some(value) = c.get(object, here, field) else {
         return Vec::new();
     };
@@ -145,13 +146,7 @@ fn read_refs(
             c.expected(here, &format!("a {kind} id"), value);
             continue;
         };
-        let found = resolve(c, here, ids, id, kind, |ids| {
-            if ids.is_empty() {
-                none.to_owned()
-            } else {
-                format!("expected one of: {}", ids.listing())
-            }
-        });
+        let found = resolve(c, here, ids, id, unknown);
         if let Some(index) = found
             && seen.insert(index)
         {

@@ -1,16 +1,14 @@
 //! The map as a whole: its own fields, and the order in which the parts
 //! are read (what items refer to is resolved before the stages).
 
-use super::checker::{Checker, Here, did_you_mean, found};
+use super::checker::{Checker, Here, found};
 use super::defaults::add_drawn_lanes;
 use super::ids::{Ids, assign_ids, claim, explicit_ids, read_id};
 use super::lanes::{lanes_from_cells, read_lanes};
 use super::limits::{ItemCount, LANES, SHORT_TEXT, STAGES, at_most};
 use super::people::{read_channels, read_personas};
-use super::rules::suggest;
 use super::stages::read_stage;
 use super::theme::read_theme;
-use crate::diagnostic::quote;
 use crate::format::ids::Registry;
 use crate::format::lang::check_lang;
 use crate::format::spec::{LINT_RULES, lint, map, source};
@@ -217,25 +215,11 @@ fn read_lint(c: &mut Checker, object: &Object<String, Value>, here: Here<'_>) ->
     let Some(values) = c.array(value, here, "an array of lint rule ids") else {
         return Lint::default();
     };
-    let mut allow = Vec::new();
-    for (i, value) in values.iter().enumerate() {
-        let at = here.index(i);
-        let Some(rule) = value.as_str() else {
-            c.expected(at, "a lint rule id", value);
-            continue;
-        };
-        if LINT_RULES.contains(&rule) {
-            allow.push(rule.to_owned());
-            continue;
-        }
-        let message = format!("unknown lint rule {}", quote(rule));
-        match suggest(rule, LINT_RULES) {
-            Some(close) => c.error_with(at, message, did_you_mean(close)),
-            None => c.error(
-                at,
-                format!("{message}; expected one of: {}", LINT_RULES.join(", ")),
-            ),
-        }
-    }
+    let allow = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, value)| c.word(value, here.index(i), &LINT_RULES))
+        .map(str::to_owned)
+        .collect();
     Lint { allow }
 }

@@ -80,74 +80,50 @@ fn check_authority(link: &str, scheme_len: usize) -> Result<(), String> {
         .get(scheme_len + 1..)
         .unwrap_or_default()
         .trim_start_matches(['/', '\\']);
-    let end = rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len());
-    let authority = rest.get(..end).unwrap_or_default();
-    if authority.contains('@') {
+    let authority = rest.split(['/', '\\', '?', '#']).next().unwrap_or_default();
+    let bytes = authority.as_bytes();
+    if bytes.contains(&b'@') {
         return Err(
             "expected a link without a user name or password (\"user:pass@\" before the host), found one"
                 .into(),
         );
     }
-    let (host, port) = match authority.strip_prefix('[') {
-        Some(inside) => match inside.split_once(']') {
-            Some((_, after)) if !after.is_empty() && !after.starts_with(':') => {
-                return Err(format!(
-                    "expected \":\" and a port or the end of the host after \"]\", found {}",
-                    quote(after)
-                ));
-            }
-            Some((address, after)) => {
-                if address.is_empty()
-                    || !address
-                        .chars()
-                        .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
-                {
-                    return Err(format!(
-                        "expected an IPv6 address of hex digits, \":\" and \".\" between \"[\" and \"]\", found {}",
-                        quote(address)
-                    ));
-                }
-                (
-                    authority.get(..address.len() + 2).unwrap_or_default(),
-                    after.strip_prefix(':'),
-                )
-            }
-            None => return Err("expected \"]\" to close the IPv6 address of the host".into()),
-        },
-        None => match authority.rsplit_once(':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (authority, None),
-        },
+    // The port follows the last ":" that is not inside an IPv6 address.
+    let end = match bytes.iter().rposition(|&b| b == b':') {
+        Some(colon) if !bytes.iter().skip(colon).any(|&b| b == b']') => colon,
+        _ => bytes.len(),
     };
-    if host.is_empty() {
-        return Err(
-            "expected a host after the scheme, like https://example.com, found none".into(),
-        );
-    }
-    if let Some(bad) = host
-        .chars()
-        .find(|&c| !host.starts_with('[') && FORBIDDEN_IN_HOSTS.contains(c))
-    {
+    let host = authority.get(..end).unwrap_or_default();
+    let port = authority.get(end + 1..).unwrap_or_default();
+    let bad = match host.strip_prefix('[') {
+        Some(address) => address.strip_suffix(']').is_none_or(|address| {
+            address.is_empty()
+                || !address
+                    .bytes()
+                    .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+        }),
+        None => host.is_empty() || host.chars().any(|c| FORBIDDEN_IN_HOSTS.contains(c)),
+    };
+    if bad {
         return Err(format!(
-            "expected a host of letters, digits, \"-\" and \".\", found {} in {}",
-            quote(&bad.to_string()),
+            "expected a host after the scheme (a name like example.com, or an IPv6 address in [ ]), found {}",
             quote(host)
         ));
     }
-    match port {
-        Some(port) if !port.bytes().all(|b| b.is_ascii_digit()) => Err(format!(
+    if !port.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
             "expected a port number after the host {}, found {}",
             quote(host),
             quote(port)
-        )),
-        Some(port) if port.len() > 5 || port.parse::<u32>().is_ok_and(|p| p > 65_535) => {
-            Err(format!(
-                "expected a port number of at most 65535, found {}",
-                quote(port)
-            ))
-        }
-        _ => Ok(()),
+        ));
     }
+    if port.len() > 5 || port.parse::<u32>().is_ok_and(|p| p > 65_535) {
+        return Err(format!(
+            "expected a port number of at most 65535, found {}",
+            quote(port)
+        ));
+    }
+    Ok(())
 }
 
 /// What a WHATWG URL parser refuses in a host, besides controls (already
@@ -183,12 +159,12 @@ pub fn check_font(font: &str) -> Result<String, String> {
 
 /// The candidate closest to `word`, if it is close enough to be a likely
 /// typo (a third of the word's length, at least one edit, at most three).
-pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+/// (One copy for every kind of candidate list: it takes them as `dyn`.)
+pub fn suggest<'a>(word: &str, candidates: &mut dyn Iterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_ascii_lowercase();
     let length = lower.chars().count();
     let allowed = (word.chars().count() / 3).clamp(1, 3);
     candidates
-        .into_iter()
         // The distance is at least the difference in length.
         .filter(|candidate| candidate.chars().count().abs_diff(length) <= allowed)
         .map(|candidate| {
@@ -271,8 +247,14 @@ mod tests {
 
     #[test]
     fn suggests_close_words_only() {
-        assert_eq!(suggest("nmae", ["name", "goal"]), Some("name"));
-        assert_eq!(suggest("pain", ["pains", "actions"]), Some("pains"));
-        assert_eq!(suggest("zzzzzz", ["name", "goal"]), None);
+        assert_eq!(
+            suggest("nmae", &mut ["name", "goal"].into_iter()),
+            Some("name")
+        );
+        assert_eq!(
+            suggest("pain", &mut ["pains", "actions"].into_iter()),
+            Some("pains")
+        );
+        assert_eq!(suggest("zzzzzz", &mut ["name", "goal"].into_iter()), None);
     }
 }

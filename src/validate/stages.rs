@@ -3,7 +3,7 @@
 
 use super::checker::{Checker, Here};
 use super::defaults::kind_name;
-use super::ids::{read_id, resolve};
+use super::ids::{Unknown, read_id, resolve};
 use super::items::read_item;
 use super::limits::{ITEMS, SHORT_TEXT};
 use super::map::References;
@@ -109,13 +109,12 @@ fn read_cells(
     for (key, items) in lanes {
         let here = here.key(key);
         let lane_index = if refs.lanes_declared && !refs.quiet_lanes.contains(key.as_str()) {
-            resolve(c, here, &refs.lane_ids, key, "lane", |ids| {
-                if ids.is_empty() {
-                    "expected a lane declared in `lanes`, but it declares none".to_owned()
-                } else {
-                    format!("expected one of: {}, or add it to `lanes`", ids.listing())
-                }
-            })
+            let unknown = Unknown {
+                kind: "lane",
+                none: "expected a lane declared in `lanes`, but it declares none",
+                more: ", or add it to `lanes`",
+            };
+            resolve(c, here, &refs.lane_ids, key, &unknown)
         } else {
             // Without `lanes`, every valid key is a lane and invalid ones
             // were reported when the lanes were gathered; with `lanes`, a
