@@ -3,9 +3,9 @@
 //! and `confidence`) reach the model as written, and the diagnostics
 //! carry a severity, a typed location and the "did you mean" as a hint.
 
-use journeymap::diagnostic::{Location, Severity};
 use journeymap::model::{Confidence, Dir, Icon, MetricValue, SourceKind};
 use journeymap::validate;
+use journeymap::{Location, Severity};
 use serde_json::{Value, json};
 
 fn valid(document: &Value) -> journeymap::model::Map {
