@@ -270,7 +270,7 @@ pub fn constants() -> String {
 /// Whether `id` is a valid id of the format (a stage id in the URL hash).
 #[wasm_bindgen(js_name = isValidId)]
 pub fn is_valid_id(id: &str) -> bool {
-    crate::validate::rules::is_valid_id(id)
+    crate::format::ids::is_valid_id(id)
 }
 
 /// Validates, lays out and renders a map given as JSON text.
