@@ -25,7 +25,7 @@
 //! are the types of [`model`] (the validated map) and [`layout`] (the
 //! geometry, which `journeymap layout` prints as JSON). [`parse`] exports
 //! the document size limit and the JSON reader, [`text`] the text measurer,
-//! [`limits`] the format's limits, [`format`] the format itself (fields,
+//! [`limits`] the format's limits, [`mod@format`] the format itself (fields,
 //! keywords, ids, language tags), `mermaid` the importer, [`i18n`] the
 //! built-in words and number formats of each language. Everything else
 //! is internal to the crate.
