@@ -1,12 +1,14 @@
 //! Speed of card text wrapping: 20,000 card texts of about 60 characters,
 //! wrapped at 180px (14px Liberation Sans), as layout does for a large map.
-//! One set per path of the wrapper: ASCII, accented Latin, Japanese, and a
-//! mix with emoji sequences and combining marks (UAX #29 segmentation).
+//! One set per kind of text: ASCII, accented Latin, Japanese, a mix with
+//! emoji sequences and combining marks (UAX #29 segmentation), and Thai
+//! (dictionary line breaking); with the Liberation table, and ASCII with a
+//! real font file (DejaVu Sans, when installed).
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use journeymap::text::{Weight, text_width, wrap_lines};
+use journeymap::text::{FontFileMeasure, LiberationTable, TextMeasure, Weight, wrap_lines};
 
 const CARDS: usize = 20_000;
 
@@ -77,6 +79,24 @@ const LATIN_WORDS: &[&str] = &[
     "—",
 ];
 
+const THAI_WORDS: &[&str] = &[
+    "ลูกค้า",
+    "สมัคร",
+    "สมาชิก",
+    "และ",
+    "ได้รับ",
+    "อีเมล",
+    "ต้อนรับ",
+    "พร้อม",
+    "รหัส",
+    "ส่วนลด",
+    "ภายใน",
+    "หนึ่ง",
+    "สัปดาห์",
+    "ชำระเงิน",
+    "ไม่สำเร็จ",
+];
+
 const JAPANESE_WORDS: &[&str] = &[
     "顧客が会員登録する",
     "注文確認メールが届く",
@@ -134,10 +154,10 @@ fn cards(words: &[&str]) -> Vec<String> {
         .collect()
 }
 
-fn wrap_all(texts: &[String]) -> usize {
+fn wrap_all(measure: &dyn TextMeasure, texts: &[String]) -> usize {
     texts
         .iter()
-        .map(|t| wrap_lines(black_box(t), 180.0, 14.0, Weight::Regular).len())
+        .map(|t| wrap_lines(measure, black_box(t), 180.0, 14.0, Weight::Regular).len())
         .sum()
 }
 
@@ -147,21 +167,29 @@ fn bench(c: &mut Criterion) {
         ("accented Latin", LATIN_WORDS),
         ("Japanese", JAPANESE_WORDS),
         ("mixed with emoji", MIXED_WORDS),
+        ("Thai", THAI_WORDS),
     ] {
         let texts = cards(words);
         c.bench_function(&format!("wrap 20k {name} cards (60 chars, 180px)"), |b| {
-            b.iter(|| wrap_all(&texts));
+            b.iter(|| wrap_all(&LiberationTable, &texts));
         });
     }
     let ascii = cards(ASCII_WORDS);
     c.bench_function("measure 20k ASCII cards", |b| {
+        let table: &dyn TextMeasure = &LiberationTable;
         b.iter(|| {
             ascii
                 .iter()
-                .map(|t| text_width(black_box(t), 14.0, Weight::Bold))
+                .map(|t| table.width(black_box(t), 14.0, Weight::Bold))
                 .sum::<f64>()
         });
     });
+    let dejavu = std::path::Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    if let Ok(font) = FontFileMeasure::from_file(dejavu) {
+        c.bench_function("wrap 20k ASCII cards in DejaVu Sans (font file)", |b| {
+            b.iter(|| wrap_all(&font, &ascii));
+        });
+    }
 }
 
 criterion_group!(benches, bench);

@@ -12,10 +12,15 @@
 //!   passes the output oracle (`renders`) or fails with exactly the located
 //!   errors of `tests/hostile/NAME.expect`; unsafe output is never blessed;
 //! - `mermaid/NAME`: `tests/mermaid/NAME.mmd` imports to the map of
-//!   `NAME.json`, or fails with the diagnostics of `NAME.errors.txt`.
+//!   `NAME.json`, or fails with the diagnostics of `NAME.errors.txt`;
+//! - `fonts/NAME`: the CLI's `layout` and `render` with the arguments of
+//!   `tests/golden/fonts/NAME.args` (a map and a real font file), as
+//!   `NAME.layout.json` and `NAME.svg`.
 //!
 //! Each family also has a `FAMILY/stale-goldens` test.
 
+#[path = "support/cli.rs"]
+mod cli;
 #[path = "support/golden.rs"]
 mod harness;
 #[path = "support/oracle.rs"]
@@ -35,6 +40,7 @@ fn main() {
     trials.extend(hostile_cases());
     #[cfg(feature = "mermaid")]
     trials.extend(mermaid_cases());
+    trials.extend(font_cases());
     libtest_mimic::run(&Arguments::from_args(), trials).exit();
 }
 
@@ -183,5 +189,41 @@ fn mermaid_cases() -> Vec<Trial> {
         }));
     }
     trials.push(stale("mermaid", &dir, &[".json", ".errors.txt"], expected));
+    trials
+}
+
+/// The CLI measuring with real font files (Debian's fonts-dejavu-core and
+/// fonts-liberation2, which scripts/setup.sh installs).
+fn font_cases() -> Vec<Trial> {
+    let dir = root().join("tests/golden/fonts");
+    let cases = inputs(&dir, ".args");
+    assert!(cases.len() >= 3, "expected a case per font");
+    let mut expected = Vec::new();
+    let mut trials = Vec::new();
+    for (name, input) in cases {
+        let goldens = [
+            ("layout", dir.join(format!("{name}.layout.json"))),
+            ("render", dir.join(format!("{name}.svg"))),
+        ];
+        expected.extend(goldens.iter().map(|(_, golden)| golden.clone()));
+        trials.push(Trial::test(format!("fonts/{name}"), move || {
+            let args = read(&input)?;
+            let args: Vec<&str> = args.split_whitespace().collect();
+            let mut results = Vec::new();
+            for (command, golden) in &goldens {
+                let output = cli::journeymap(&[&[*command], &args[..]].concat(), None);
+                if output.status.code() != Some(0) {
+                    return Err(format!(
+                        "{command} failed: {} (scripts/setup.sh installs the fonts)",
+                        cli::text(&output.stderr)
+                    )
+                    .into());
+                }
+                results.push(check(golden, &cli::text(&output.stdout)));
+            }
+            results.into_iter().collect()
+        }));
+    }
+    trials.push(stale("fonts", &dir, &[".layout.json", ".svg"], expected));
     trials
 }

@@ -2,7 +2,9 @@
 //! codes. Everything else is the library's.
 //!
 //! Exit codes: 0 success, 1 an invalid map (errors on stderr), 2 a usage
-//! error or a file that cannot be read or written.
+//! error or a file that cannot be read or written (a font file that is not
+//! a font included: like a missing file, it is trouble with the command's
+//! inputs, not with the map).
 
 use clap::{Parser, Subcommand};
 use journeymap::Diagnostic;
@@ -10,6 +12,7 @@ use journeymap::model::ThemeMode;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+mod fonts;
 mod import;
 
 #[derive(Parser)]
@@ -51,6 +54,8 @@ enum Command {
         /// Mermaid input: clamp scores outside 1-5 into that range.
         #[arg(long)]
         clamp: bool,
+        #[command(flatten)]
+        font: fonts::FontArgs,
     },
     /// Print the layout as JSON: canvas width and height, stages, lanes, and
     /// cards with x, y, width, height, stage id, lane id and wrapped lines.
@@ -60,6 +65,8 @@ enum Command {
         /// Mermaid input: clamp scores outside 1-5 into that range.
         #[arg(long)]
         clamp: bool,
+        #[command(flatten)]
+        font: fonts::FontArgs,
     },
     /// Print the JSON Schema of the map format (for editors: "$schema").
     Schema,
@@ -113,8 +120,9 @@ pub fn run() -> ExitCode {
             theme,
             id_prefix,
             clamp,
-        } => render(&file, clamp, output.as_deref(), theme, id_prefix),
-        Command::Layout { file, clamp } => layout(&file, clamp),
+            font,
+        } => render(&file, clamp, &font, output.as_deref(), theme, id_prefix),
+        Command::Layout { file, clamp, font } => layout(&file, clamp, &font),
         Command::Schema => {
             print!("{SCHEMA}");
             ExitCode::SUCCESS
@@ -197,12 +205,17 @@ fn read_map(file: &str, clamp: bool) -> Result<journeymap::model::Map, ExitCode>
 fn render(
     file: &str,
     clamp: bool,
+    font: &fonts::FontArgs,
     output: Option<&str>,
     theme: Option<ThemeArg>,
     id_prefix: String,
 ) -> ExitCode {
-    let map = match read_map(file, clamp) {
+    let mut map = match read_map(file, clamp) {
         Ok(map) => map,
+        Err(code) => return code,
+    };
+    let measure = match fonts::measurer(font, &mut map) {
+        Ok(measure) => measure,
         Err(code) => return code,
     };
     let options = journeymap::render::RenderOptions {
@@ -214,16 +227,21 @@ fn render(
         }),
         ..Default::default()
     };
-    let svg = journeymap::render::render(&journeymap::layout::layout(&map), &options);
+    let layout = journeymap::layout::layout_with(&map, measure.as_ref());
+    let svg = journeymap::render::render(&layout, &options);
     write_output(output, &svg)
 }
 
-fn layout(file: &str, clamp: bool) -> ExitCode {
-    let map = match read_map(file, clamp) {
+fn layout(file: &str, clamp: bool, font: &fonts::FontArgs) -> ExitCode {
+    let mut map = match read_map(file, clamp) {
         Ok(map) => map,
         Err(code) => return code,
     };
-    let layout = journeymap::layout::layout(&map);
+    let measure = match fonts::measurer(font, &mut map) {
+        Ok(measure) => measure,
+        Err(code) => return code,
+    };
+    let layout = journeymap::layout::layout_with(&map, measure.as_ref());
     match serde_json::to_string_pretty(&layout) {
         Ok(json) => write_output(None, &(json + "\n")),
         Err(error) => {

@@ -4,6 +4,7 @@
 use super::geometry::Rect;
 use super::text::{BADGE, CARD, Style, TextBlock};
 use crate::model::{Icon, Item, Map, Tag, Tone};
+use crate::text::TextMeasure;
 use serde::{Serialize, Serializer};
 
 /// The schemes a card's link can have (the format's rule): the renderer
@@ -194,7 +195,13 @@ impl Card {
 
 /// Lays out an item as a card of `width` with its top-left corner at the
 /// origin; the caller moves it into place.
-pub fn build(map: &Map, item: &Item, slot: Slot<'_>, width: f64) -> Card {
+pub fn build(
+    measure: &dyn TextMeasure,
+    map: &Map,
+    item: &Item,
+    slot: Slot<'_>,
+    width: f64,
+) -> Card {
     let inner = width - 2.0 * PADDING;
     let channel = item
         .channel
@@ -204,7 +211,14 @@ pub fn build(map: &Map, item: &Item, slot: Slot<'_>, width: f64) -> Card {
     } else {
         PADDING
     };
-    let text = TextBlock::new(&item.text, text_x, PADDING, width - PADDING - text_x, CARD);
+    let text = TextBlock::new(
+        measure,
+        &item.text,
+        text_x,
+        PADDING,
+        width - PADDING - text_x,
+        CARD,
+    );
     let icon = channel.map(|(index, ch)| ChannelIcon {
         rect: Rect::new(
             PADDING,
@@ -219,7 +233,7 @@ pub fn build(map: &Map, item: &Item, slot: Slot<'_>, width: f64) -> Card {
     let content_bottom = text
         .bottom()
         .max(icon.as_ref().map_or(0.0, |i| i.rect.bottom()));
-    let chips = chips(map, item, PADDING, content_bottom + 6.0, inner);
+    let chips = chips(measure, map, item, PADDING, content_bottom + 6.0, inner);
     let bottom = chips
         .iter()
         .map(|chip| chip.rect.bottom())
@@ -247,7 +261,14 @@ pub fn build(map: &Map, item: &Item, slot: Slot<'_>, width: f64) -> Card {
 
 /// The row (or rows) under the text: persona markers, tags, owner, and hints
 /// that the card has details or a link. Chips flow left to right and wrap.
-fn chips(map: &Map, item: &Item, left: f64, top: f64, width: f64) -> Vec<Chip> {
+fn chips(
+    measure: &dyn TextMeasure,
+    map: &Map,
+    item: &Item,
+    left: f64,
+    top: f64,
+    width: f64,
+) -> Vec<Chip> {
     let mut flow = Flow {
         left,
         right: left + width,
@@ -273,10 +294,10 @@ fn chips(map: &Map, item: &Item, left: f64, top: f64, width: f64) -> Vec<Chip> {
         }
     }
     for tag in &item.tags {
-        flow.labelled(tag.label(), ChipKind::of_tag(tag));
+        flow.labelled(measure, tag.label(), ChipKind::of_tag(tag));
     }
     if let Some(owner) = &item.owner {
-        flow.labelled(owner, ChipKind::Owner);
+        flow.labelled(measure, owner, ChipKind::Owner);
     }
     if item.detail.is_some() {
         flow.place(14.0, 14.0, ChipKind::Detail, None, None);
@@ -326,18 +347,19 @@ impl Flow {
     }
 
     /// A chip with a label, wrapped if it is wider than the card.
-    fn labelled(&mut self, label: &str, kind: ChipKind) {
+    fn labelled(&mut self, measure: &dyn TextMeasure, label: &str, kind: ChipKind) {
         let extra = if kind == ChipKind::Owner { 14.0 } else { 0.0 };
         let max_text = (self.right - self.left - 2.0 * CHIP_PAD_X - extra).max(1.0);
-        let natural = super::text::natural_width(label, BADGE);
+        let natural = super::text::natural_width(measure, label, BADGE);
         let text = TextBlock::new(
+            measure,
             label,
             CHIP_PAD_X + extra,
             CHIP_PAD_Y,
             natural.min(max_text),
             BADGE,
         );
-        let width = text.content_width().min(max_text) + 2.0 * CHIP_PAD_X + extra;
+        let width = text.content_width(measure).min(max_text) + 2.0 * CHIP_PAD_X + extra;
         let height = text.height() + 2.0 * CHIP_PAD_Y;
         self.place(width, height, kind, Some(text), None);
     }

@@ -11,6 +11,7 @@
 use super::geometry::Rect;
 use super::text::{BODY, LABEL, QUOTE, SMALL, STAGE_NAME, TextBlock};
 use crate::model::Stage;
+use crate::text::TextMeasure;
 use serde::Serialize;
 
 pub const PANEL_WIDTH: f64 = 380.0;
@@ -38,7 +39,13 @@ pub fn has_details(stage: &Stage) -> bool {
             .any(|item| item.detail.is_some())
 }
 
-pub fn panel(stage_index: usize, stage: &Stage, x: f64, y: f64) -> DetailPanel {
+pub fn panel(
+    measure: &dyn TextMeasure,
+    stage_index: usize,
+    stage: &Stage,
+    x: f64,
+    y: f64,
+) -> DetailPanel {
     let inner_x = x + PADDING;
     let width = PANEL_WIDTH - 2.0 * PADDING;
     let mut texts = Vec::new();
@@ -50,14 +57,14 @@ pub fn panel(stage_index: usize, stage: &Stage, x: f64, y: f64) -> DetailPanel {
     };
     add(
         &mut texts,
-        TextBlock::new(&stage.name, inner_x, cursor, width, STAGE_NAME),
+        TextBlock::new(measure, &stage.name, inner_x, cursor, width, STAGE_NAME),
         10.0,
         &mut cursor,
     );
     if let Some(detail) = &stage.detail {
         add(
             &mut texts,
-            TextBlock::new(detail, inner_x, cursor, width, BODY),
+            TextBlock::new(measure, detail, inner_x, cursor, width, BODY),
             12.0,
             &mut cursor,
         );
@@ -65,12 +72,12 @@ pub fn panel(stage_index: usize, stage: &Stage, x: f64, y: f64) -> DetailPanel {
     if !stage.quotes.is_empty() {
         add(
             &mut texts,
-            TextBlock::new("What customers say", inner_x, cursor, width, LABEL),
+            TextBlock::new(measure, "What customers say", inner_x, cursor, width, LABEL),
             6.0,
             &mut cursor,
         );
         for quote in &stage.quotes {
-            let block = TextBlock::new(quote, inner_x + 12.0, cursor, width - 12.0, QUOTE);
+            let block = TextBlock::new(measure, quote, inner_x + 12.0, cursor, width - 12.0, QUOTE);
             quote_bars.push(Rect::new(inner_x, block.y, 3.0, block.height()));
             add(&mut texts, block, 10.0, &mut cursor);
         }
@@ -84,20 +91,20 @@ pub fn panel(stage_index: usize, stage: &Stage, x: f64, y: f64) -> DetailPanel {
     if !item_details.is_empty() {
         add(
             &mut texts,
-            TextBlock::new("In detail", inner_x, cursor, width, LABEL),
+            TextBlock::new(measure, "In detail", inner_x, cursor, width, LABEL),
             6.0,
             &mut cursor,
         );
         for (text, detail) in item_details {
             add(
                 &mut texts,
-                TextBlock::new(text, inner_x, cursor, width, SMALL),
+                TextBlock::new(measure, text, inner_x, cursor, width, SMALL),
                 2.0,
                 &mut cursor,
             );
             add(
                 &mut texts,
-                TextBlock::new(detail, inner_x, cursor, width, BODY),
+                TextBlock::new(measure, detail, inner_x, cursor, width, BODY),
                 10.0,
                 &mut cursor,
             );

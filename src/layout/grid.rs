@@ -8,6 +8,7 @@ use super::geometry::{Point, Rect};
 use super::metrics::{self, MetricsCell};
 use super::text::{CARD, LABEL, LANE_LABEL, SMALL, STAGE_NAME, Style, TextBlock, natural_width};
 use crate::model::{Color, Icon, LaneKind, Map, Stage, Tone};
+use crate::text::TextMeasure;
 use serde::Serialize;
 
 pub const LANE_HEADER_WIDTH: f64 = 168.0;
@@ -98,29 +99,45 @@ pub struct Grid {
 }
 
 /// The width of each stage's column.
-pub fn column_widths(map: &Map) -> Vec<f64> {
-    map.stages.iter().map(column_width).collect()
+pub fn column_widths(measure: &dyn TextMeasure, map: &Map) -> Vec<f64> {
+    map.stages
+        .iter()
+        .map(|stage| column_width(measure, stage))
+        .collect()
 }
 
 /// How wide a stage's column wants to be: wide enough for its longest item
 /// on one line, within [`COLUMN_MIN`] and [`COLUMN_MAX`].
-fn column_width(stage: &Stage) -> f64 {
+fn column_width(measure: &dyn TextMeasure, stage: &Stage) -> f64 {
     let chrome = 2.0 * CELL_PADDING + 2.0 * card::PADDING + 24.0;
     let items = stage
         .cells
         .iter()
         .flatten()
-        .map(|item| natural_width(&item.text, CARD) + chrome)
+        .map(|item| natural_width(measure, &item.text, CARD) + chrome)
         .fold(0.0, f64::max);
-    let name = natural_width(&stage.name, STAGE_NAME) + 2.0 * HEADER_PADDING;
+    let name = natural_width(measure, &stage.name, STAGE_NAME) + 2.0 * HEADER_PADDING;
     items.max(name).clamp(COLUMN_MIN, COLUMN_MAX)
 }
 
-fn stage_texts(stage: &Stage, x: f64, y: f64, width: f64) -> Vec<TextBlock> {
-    let mut texts = vec![TextBlock::new(&stage.name, x, y, width, STAGE_NAME)];
+fn stage_texts(
+    measure: &dyn TextMeasure,
+    stage: &Stage,
+    x: f64,
+    y: f64,
+    width: f64,
+) -> Vec<TextBlock> {
+    let mut texts = vec![TextBlock::new(
+        measure,
+        &stage.name,
+        x,
+        y,
+        width,
+        STAGE_NAME,
+    )];
     let mut cursor = texts.last().map_or(y, TextBlock::bottom);
     let mut add = |content: &str, style: Style, gap: f64, texts: &mut Vec<TextBlock>| {
-        let block = TextBlock::new(content, x, cursor + gap, width, style);
+        let block = TextBlock::new(measure, content, x, cursor + gap, width, style);
         cursor = block.bottom();
         texts.push(block);
     };
@@ -151,12 +168,20 @@ fn stack(cards: &mut [Card], x: f64, y: f64) -> f64 {
     }
 }
 
-pub fn grid(map: &Map, x: f64, y: f64, widths: &[f64], persona_colors: &[Color]) -> Grid {
+pub fn grid(
+    measure: &dyn TextMeasure,
+    map: &Map,
+    x: f64,
+    y: f64,
+    widths: &[f64],
+    persona_colors: &[Color],
+) -> Grid {
     let grid_left = x + LANE_HEADER_WIDTH;
     let mut columns: Vec<StageColumn> = Vec::with_capacity(map.stages.len());
     let mut cursor_x = grid_left;
     for ((index, stage), &width) in map.stages.iter().enumerate().zip(widths) {
         let texts = stage_texts(
+            measure,
             stage,
             cursor_x + HEADER_PADDING,
             y + HEADER_PADDING,
@@ -200,6 +225,7 @@ pub fn grid(map: &Map, x: f64, y: f64, widths: &[f64], persona_colors: &[Color])
     let mut row_y = y + header_height;
     for (lane_index, lane) in map.lanes.iter().enumerate() {
         let label = TextBlock::new(
+            measure,
             &lane.label,
             x + HEADER_PADDING,
             row_y + CELL_PADDING,
@@ -223,7 +249,7 @@ pub fn grid(map: &Map, x: f64, y: f64, widths: &[f64], persona_colors: &[Color])
             }
             LaneKind::Metrics => {
                 let (mut cells, height) =
-                    metrics::cells(map, lane_index, row_y, &spans, CELL_PADDING);
+                    metrics::cells(measure, map, lane_index, row_y, &spans, CELL_PADDING);
                 let height = height.max(ROW_MIN).max(label_height);
                 for cell in &mut cells {
                     cell.rect.height = height;
@@ -242,8 +268,15 @@ pub fn grid(map: &Map, x: f64, y: f64, widths: &[f64], persona_colors: &[Color])
                 height
             }
             LaneKind::Text | LaneKind::Touchpoints if lane.by_channel => {
-                let (rows, height) =
-                    channel_rows(map, lane_index, row_y, x, &spans, label_height, &mut grid);
+                let (rows, height) = channel_rows(
+                    measure,
+                    map,
+                    lane_index,
+                    Point { x, y: row_y },
+                    &spans,
+                    label_height,
+                    &mut grid,
+                );
                 sub_rows = rows;
                 height
             }
@@ -254,7 +287,7 @@ pub fn grid(map: &Map, x: f64, y: f64, widths: &[f64], persona_colors: &[Color])
                     top: row_y,
                     min_height: ROW_MIN.max(label_height),
                 };
-                let (cards, height) = row.lay_out(map, &spans, &mut grid.cells, |_| true);
+                let (cards, height) = row.lay_out(measure, map, &spans, &mut grid.cells, |_| true);
                 grid.cards.extend(cards);
                 height
             }
@@ -288,6 +321,7 @@ impl CellRow {
     /// height of the tallest. Returns the cards and that height.
     fn lay_out(
         &self,
+        measure: &dyn TextMeasure,
         map: &Map,
         spans: &[(f64, f64)],
         cells: &mut Vec<Cell>,
@@ -296,7 +330,14 @@ impl CellRow {
         let mut height = self.min_height;
         let mut row_cards = Vec::new();
         for (stage_index, &(column_x, column_width)) in spans.iter().enumerate() {
-            let mut cards = cell_cards(map, stage_index, self.lane_index, column_width, keep);
+            let mut cards = cell_cards(
+                measure,
+                map,
+                stage_index,
+                self.lane_index,
+                column_width,
+                keep,
+            );
             let bottom = stack(&mut cards, column_x + CELL_PADDING, self.top + CELL_PADDING);
             height = height.max(bottom - self.top + CELL_PADDING);
             row_cards.extend(cards);
@@ -315,6 +356,7 @@ impl CellRow {
 
 /// The cards of one cell, laid out at the origin, in item order.
 fn cell_cards(
+    measure: &dyn TextMeasure,
     map: &Map,
     stage_index: usize,
     lane_index: usize,
@@ -331,6 +373,7 @@ fn cell_cards(
         .filter(|(_, item)| keep(item.channel))
         .map(|(item_index, item)| {
             card::build(
+                measure,
                 map,
                 item,
                 Slot {
@@ -348,12 +391,13 @@ fn cell_cards(
 }
 
 /// A `byChannel` lane: one row per channel used, in order of first use, and
-/// the route through the cards in reading order.
+/// the route through the cards in reading order. `origin` is the lane's
+/// top-left corner.
 fn channel_rows(
+    measure: &dyn TextMeasure,
     map: &Map,
     lane_index: usize,
-    top: f64,
-    x: f64,
+    origin: Point,
     spans: &[(f64, f64)],
     label_height: f64,
     grid: &mut Grid,
@@ -370,6 +414,7 @@ fn channel_rows(
     }
     let mut rows = Vec::new();
     let mut lane_cards: Vec<Card> = Vec::new();
+    let (x, top) = (origin.x, origin.y);
     let mut row_y = top + (label_height - CELL_PADDING).max(0.0);
     for (sub_row, &channel) in channels.iter().enumerate() {
         let Some(ch) = map.channels.get(channel) else {
@@ -382,6 +427,7 @@ fn channel_rows(
             14.0,
         );
         let label = TextBlock::new(
+            measure,
             &ch.name,
             icon_rect.right() + 6.0,
             row_y + CELL_PADDING,
@@ -394,7 +440,8 @@ fn channel_rows(
             top: row_y,
             min_height: (label.height() + 2.0 * CELL_PADDING).max(ROW_MIN - 8.0),
         };
-        let (cards, height) = row.lay_out(map, spans, &mut grid.cells, |c| c == Some(channel));
+        let (cards, height) =
+            row.lay_out(measure, map, spans, &mut grid.cells, |c| c == Some(channel));
         lane_cards.extend(cards);
         rows.push(SubRow {
             channel,

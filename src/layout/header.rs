@@ -3,6 +3,7 @@
 use super::geometry::Rect;
 use super::text::{DESCRIPTION, HEADING, LABEL, SMALL, TITLE, TextBlock};
 use crate::model::{Color, Map};
+use crate::text::TextMeasure;
 use serde::Serialize;
 
 const PERSONA_WIDTH: f64 = 300.0;
@@ -29,11 +30,19 @@ pub struct PersonaBox {
     pub texts: Vec<TextBlock>,
 }
 
-pub fn header(map: &Map, x: f64, y: f64, width: f64, colors: &[Color]) -> Header {
-    let title = TextBlock::new(&map.title, x, y, width, TITLE);
+pub fn header(
+    measure: &dyn TextMeasure,
+    map: &Map,
+    x: f64,
+    y: f64,
+    width: f64,
+    colors: &[Color],
+) -> Header {
+    let title = TextBlock::new(measure, &map.title, x, y, width, TITLE);
     let mut bottom = title.bottom();
     let description = map.description.as_ref().map(|text| {
         let block = TextBlock::new(
+            measure,
             text,
             x,
             bottom + 6.0,
@@ -61,6 +70,7 @@ pub fn header(map: &Map, x: f64, y: f64, width: f64, colors: &[Color]) -> Header
                 let inner_x = left + PERSONA_PADDING + 4.0;
                 let inner_width = box_width - 2.0 * PERSONA_PADDING - 4.0;
                 let name = TextBlock::new(
+                    measure,
                     &persona.name,
                     inner_x,
                     row_top + PERSONA_PADDING,
@@ -74,7 +84,8 @@ pub fn header(map: &Map, x: f64, y: f64, width: f64, colors: &[Color]) -> Header
                     texts.push(block);
                 };
                 if let Some(description) = &persona.description {
-                    let block = TextBlock::new(description, inner_x, cursor, inner_width, SMALL);
+                    let block =
+                        TextBlock::new(measure, description, inner_x, cursor, inner_width, SMALL);
                     push(&mut texts, block, &mut cursor);
                 }
                 for (heading, entries) in [
@@ -85,10 +96,12 @@ pub fn header(map: &Map, x: f64, y: f64, width: f64, colors: &[Color]) -> Header
                         continue;
                     }
                     cursor += 4.0;
-                    let block = TextBlock::new(heading, inner_x, cursor, inner_width, LABEL);
+                    let block =
+                        TextBlock::new(measure, heading, inner_x, cursor, inner_width, LABEL);
                     push(&mut texts, block, &mut cursor);
                     for entry in entries {
                         let block = TextBlock::new(
+                            measure,
                             entry,
                             inner_x + 10.0,
                             cursor,

@@ -5,6 +5,7 @@ use super::card::ChipKind;
 use super::geometry::Rect;
 use super::text::{LABEL, SMALL, TextBlock, natural_width};
 use crate::model::{Color, Icon, Map, Tag};
+use crate::text::TextMeasure;
 use serde::Serialize;
 
 const SWATCH: f64 = 14.0;
@@ -40,7 +41,14 @@ pub struct Footer {
 }
 
 /// The legend, or `None` when there is nothing to explain.
-pub fn legend(map: &Map, x: f64, y: f64, width: f64, persona_colors: &[Color]) -> Option<Legend> {
+pub fn legend(
+    measure: &dyn TextMeasure,
+    map: &Map,
+    x: f64,
+    y: f64,
+    width: f64,
+    persona_colors: &[Color],
+) -> Option<Legend> {
     let mut marks: Vec<(LegendMark, String)> = Vec::new();
     let mut channels_used: Vec<usize> = Vec::new();
     let mut tags_used: Vec<&Tag> = Vec::new();
@@ -82,19 +90,19 @@ pub fn legend(map: &Map, x: f64, y: f64, width: f64, persona_colors: &[Color]) -
     if marks.is_empty() {
         return None;
     }
-    let heading = TextBlock::new("Legend", x, y, width, LABEL);
+    let heading = TextBlock::new(measure, "Legend", x, y, width, LABEL);
     let top = heading.bottom() + 6.0;
     let (mut cx, mut cy, mut row_height) = (x, top, 0.0_f64);
     let mut entries = Vec::new();
     for (mark, label) in marks {
-        let text_width = (natural_width(&label, SMALL) + 1.0).min(width - SWATCH - 6.0);
+        let text_width = (natural_width(measure, &label, SMALL) + 1.0).min(width - SWATCH - 6.0);
         let entry_width = SWATCH + 6.0 + text_width;
         if cx > x && cx + entry_width > x + width {
             cx = x;
             cy += row_height + 8.0;
             row_height = 0.0;
         }
-        let text = TextBlock::new(&label, cx + SWATCH + 6.0, cy, text_width, SMALL);
+        let text = TextBlock::new(measure, &label, cx + SWATCH + 6.0, cy, text_width, SMALL);
         let swatch = Rect::new(cx, cy + (SMALL.line_height - SWATCH) / 2.0, SWATCH, SWATCH);
         row_height = row_height.max(text.height());
         cx += entry_width + ENTRY_GAP;
@@ -107,17 +115,17 @@ pub fn legend(map: &Map, x: f64, y: f64, width: f64, persona_colors: &[Color]) -
     })
 }
 
-pub fn footer(map: &Map, x: f64, y: f64, width: f64) -> Option<Footer> {
+pub fn footer(measure: &dyn TextMeasure, map: &Map, x: f64, y: f64, width: f64) -> Option<Footer> {
     if map.sources.is_empty() {
         return None;
     }
-    let heading = TextBlock::new("Sources", x, y, width, LABEL);
+    let heading = TextBlock::new(measure, "Sources", x, y, width, LABEL);
     let mut cursor = heading.bottom() + 2.0;
     let sources: Vec<TextBlock> = map
         .sources
         .iter()
         .map(|source| {
-            let block = TextBlock::new(&source.text, x, cursor, width, SMALL);
+            let block = TextBlock::new(measure, &source.text, x, cursor, width, SMALL);
             cursor = block.bottom();
             block
         })

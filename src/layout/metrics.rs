@@ -4,6 +4,7 @@
 use super::geometry::Rect;
 use super::text::{BODY, KPI_VALUE, LABEL, SMALL, TextBlock};
 use crate::model::{Map, Metric, MetricValue};
+use crate::text::TextMeasure;
 use serde::Serialize;
 
 const BAR_HEIGHT: f64 = 12.0;
@@ -86,6 +87,7 @@ fn drop_offs(map: &Map) -> Vec<Option<f64>> {
 /// The cells of one metrics lane, laid out at the top of `y`; returns them
 /// with the height the lane needs.
 pub fn cells(
+    measure: &dyn TextMeasure,
     map: &Map,
     lane_index: usize,
     y: f64,
@@ -124,6 +126,7 @@ pub fn cells(
                 "drop-off"
             };
             let text = TextBlock::new(
+                measure,
                 &format!("{arrow} {}% {words}", format_percent(percent.abs())),
                 x,
                 cursor,
@@ -138,8 +141,15 @@ pub fn cells(
             }
         });
         let funnel = stage.reach.map(|reach| {
-            let label = TextBlock::new("Reach", x, cursor, width, LABEL);
-            let value = TextBlock::new(&format_number(reach), x, label.bottom(), width, BODY);
+            let label = TextBlock::new(measure, "Reach", x, cursor, width, LABEL);
+            let value = TextBlock::new(
+                measure,
+                &format_number(reach),
+                x,
+                label.bottom(),
+                width,
+                BODY,
+            );
             let track = Rect::new(x, value.bottom() + 2.0, width, BAR_HEIGHT);
             let share = if max_reach > 0.0 {
                 reach / max_reach
@@ -160,7 +170,7 @@ pub fn cells(
             .metrics
             .iter()
             .map(|metric| {
-                let kpi = kpi(metric, x, cursor, width);
+                let kpi = kpi(measure, metric, x, cursor, width);
                 cursor = kpi.rect.bottom() + GAP;
                 kpi
             })
@@ -182,9 +192,10 @@ pub fn cells(
     (cells, tallest)
 }
 
-fn kpi(metric: &Metric, x: f64, y: f64, width: f64) -> Kpi {
-    let label = TextBlock::new(&metric.label, x, y, width, SMALL);
+fn kpi(measure: &dyn TextMeasure, metric: &Metric, x: f64, y: f64, width: f64) -> Kpi {
+    let label = TextBlock::new(measure, &metric.label, x, y, width, SMALL);
     let value = TextBlock::new(
+        measure,
         &value_text(&metric.value),
         x,
         label.bottom(),
@@ -194,12 +205,20 @@ fn kpi(metric: &Metric, x: f64, y: f64, width: f64) -> Kpi {
     let mut bottom = value.bottom();
     let unit = metric.unit.as_ref().map(|unit| {
         let single_line = value.lines.len() == 1;
-        let after = value.content_width() + 4.0;
-        let block = if single_line && after + super::text::natural_width(unit, SMALL) < width {
-            TextBlock::new(unit, x + after, value.y + 3.0, width - after, SMALL)
-        } else {
-            TextBlock::new(unit, x, value.bottom(), width, SMALL)
-        };
+        let after = value.content_width(measure) + 4.0;
+        let block =
+            if single_line && after + super::text::natural_width(measure, unit, SMALL) < width {
+                TextBlock::new(
+                    measure,
+                    unit,
+                    x + after,
+                    value.y + 3.0,
+                    width - after,
+                    SMALL,
+                )
+            } else {
+                TextBlock::new(measure, unit, x, value.bottom(), width, SMALL)
+            };
         bottom = bottom.max(block.bottom());
         block
     });
@@ -211,6 +230,7 @@ fn kpi(metric: &Metric, x: f64, y: f64, width: f64) -> Kpi {
             None => "",
         };
         let block = TextBlock::new(
+            measure,
             &format!("target {}{verdict}", value_text(target)),
             x,
             bottom,

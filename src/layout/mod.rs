@@ -28,6 +28,7 @@ mod palette;
 mod text;
 
 use crate::model::Map;
+use crate::text::{LiberationTable, TextMeasure};
 use serde::Serialize;
 
 /// The model's values the layout carries as they are.
@@ -73,19 +74,25 @@ pub struct Layout {
     pub palette: Palette,
 }
 
-/// Lays out a validated map.
+/// Lays out a validated map, measuring text with the Liberation Sans
+/// table: the deterministic default.
 pub fn layout(map: &Map) -> Layout {
+    layout_with(map, &LiberationTable)
+}
+
+/// Lays out a validated map, measuring text with `measure`.
+pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
     let palette = palette::palette(&map.theme, &map.personas);
     let persona_colors = &palette.personas;
     // The columns decide the width; the header wraps to it, and the grid
     // goes under the header.
-    let widths = grid::column_widths(map);
+    let widths = grid::column_widths(measure, map);
     let grid_right = MARGIN + grid::LANE_HEADER_WIDTH + widths.iter().sum::<f64>();
     let content_width = (grid_right - MARGIN).max(MIN_WIDTH - 2.0 * MARGIN);
     let width = (content_width + 2.0 * MARGIN).ceil();
-    let header = header::header(map, MARGIN, MARGIN, content_width, persona_colors);
+    let header = header::header(measure, map, MARGIN, MARGIN, content_width, persona_colors);
     let grid_top = header.bottom + SECTION_GAP;
-    let mut grid = grid::grid(map, MARGIN, grid_top, &widths, persona_colors);
+    let mut grid = grid::grid(measure, map, MARGIN, grid_top, &widths, persona_colors);
 
     let details: Vec<DetailPanel> = map
         .stages
@@ -95,6 +102,7 @@ pub fn layout(map: &Map) -> Layout {
         .filter_map(|(index, stage)| {
             let column = grid.columns.get(index)?;
             Some(details::panel(
+                measure,
                 index,
                 stage,
                 column.x + column.width + details::PANEL_GAP,
@@ -116,6 +124,7 @@ pub fn layout(map: &Map) -> Layout {
 
     let mut bottom = grid.bottom;
     let legend = legend::legend(
+        measure,
         map,
         MARGIN,
         bottom + SECTION_GAP,
@@ -125,7 +134,7 @@ pub fn layout(map: &Map) -> Layout {
     if let Some(legend) = &legend {
         bottom = legend.rect.bottom();
     }
-    let footer = legend::footer(map, MARGIN, bottom + SECTION_GAP, content_width);
+    let footer = legend::footer(measure, map, MARGIN, bottom + SECTION_GAP, content_width);
     if let Some(footer) = &footer {
         bottom = footer.bottom;
     }

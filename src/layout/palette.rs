@@ -5,7 +5,7 @@
 //! reads the map's theme itself.
 
 use crate::model::{Color, Persona, Theme, ThemeMode};
-use crate::text::FONT_FAMILY;
+use crate::text::{FONT_FAMILY, GENERIC_FAMILIES};
 use serde::{Serialize, Serializer};
 
 /// One CSS custom property: `--jm-NAME`.
@@ -99,16 +99,6 @@ const PERSONA_PALETTE: [Color; 8] = [
     rgb(0x0e8fa8),
     rgb(0xc4412b),
     rgb(0x5e6b7a),
-];
-
-/// Generic font families, written unquoted.
-const GENERIC_FAMILIES: [&str; 6] = [
-    "serif",
-    "sans-serif",
-    "monospace",
-    "cursive",
-    "fantasy",
-    "system-ui",
 ];
 
 /// The palette of a map with `theme` and `personas`.

@@ -1,10 +1,11 @@
 //! Text blocks: a text wrapped to a width, with the metrics that place it.
 //!
 //! Every text the map shows goes through [`TextBlock::new`], so every text
-//! is measured with the same ruler and laid out with the same line boxes,
-//! and the renderer only has to write the lines where the block says.
+//! is measured with the same ruler (the [`TextMeasure`] layout was given)
+//! and laid out with the same line boxes, and the renderer only has to
+//! write the lines where the block says.
 
-use crate::text::{self, Direction, Weight};
+use crate::text::{self, Direction, TextMeasure, Weight};
 use serde::Serialize;
 
 /// How a kind of text looks: size, weight, line height, and the class the
@@ -59,20 +60,44 @@ pub struct TextBlock {
     pub lines: Vec<String>,
     pub style: Style,
     pub rtl: bool,
+    /// The measuring font's ascent and descent in em, which place the
+    /// baselines (not in the layout JSON: the line boxes are).
+    #[serde(skip)]
+    pub ascent: f64,
+    #[serde(skip)]
+    pub descent: f64,
+}
+
+fn weight(style: Style) -> Weight {
+    if style.bold {
+        Weight::Bold
+    } else {
+        Weight::Regular
+    }
 }
 
 impl TextBlock {
-    /// Wraps `content` to `width`; the block is as tall as its lines need.
-    pub fn new(content: &str, x: f64, y: f64, width: f64, style: Style) -> TextBlock {
-        let weight = if style.bold {
-            Weight::Bold
-        } else {
-            Weight::Regular
-        };
-        let lines = text::wrap(content, width.max(1.0), style.size, weight)
+    /// Wraps `content` to `width` as `measure` measures it; the block is as
+    /// tall as its lines need. Its line height is the style's, or the
+    /// font's natural line height (rounded up) where that is taller.
+    pub fn new(
+        measure: &dyn TextMeasure,
+        content: &str,
+        x: f64,
+        y: f64,
+        width: f64,
+        style: Style,
+    ) -> TextBlock {
+        let lines = text::wrap(measure, content, width.max(1.0), style.size, weight(style))
             .into_iter()
             .map(str::to_owned)
             .collect();
+        let style = Style {
+            line_height: style
+                .line_height
+                .max(measure.line_height(style.size).ceil()),
+            ..style
+        };
         TextBlock {
             x,
             y,
@@ -80,6 +105,8 @@ impl TextBlock {
             lines,
             style,
             rtl: text::direction(content) == Direction::Rtl,
+            ascent: measure.ascent(),
+            descent: measure.descent(),
         }
     }
 
@@ -91,16 +118,11 @@ impl TextBlock {
         self.y + self.height()
     }
 
-    /// The width of the widest line.
-    pub fn content_width(&self) -> f64 {
-        let weight = if self.style.bold {
-            Weight::Bold
-        } else {
-            Weight::Regular
-        };
+    /// The width of the widest line, as `measure` measures it.
+    pub fn content_width(&self, measure: &dyn TextMeasure) -> f64 {
         self.lines
             .iter()
-            .map(|line| text::text_width(line, self.style.size, weight))
+            .map(|line| measure.width(line, self.style.size, weight(self.style)))
             .fold(0.0, f64::max)
     }
 
@@ -109,7 +131,10 @@ impl TextBlock {
     pub fn baseline(&self, index: usize) -> f64 {
         let size = self.style.size;
         let line_height = self.style.line_height;
-        self.y + index as f64 * line_height + (line_height - 1.117 * size) / 2.0 + 0.905 * size
+        self.y
+            + index as f64 * line_height
+            + (line_height - (self.ascent + self.descent) * size) / 2.0
+            + self.ascent * size
     }
 
     pub fn shift(&mut self, dx: f64, dy: f64) {
@@ -119,14 +144,9 @@ impl TextBlock {
 }
 
 /// The natural one-line width of a text, used to choose column widths.
-pub fn natural_width(content: &str, style: Style) -> f64 {
-    let weight = if style.bold {
-        Weight::Bold
-    } else {
-        Weight::Regular
-    };
+pub fn natural_width(measure: &dyn TextMeasure, content: &str, style: Style) -> f64 {
     content
         .split('\n')
-        .map(|line| text::text_width(line, style.size, weight))
+        .map(|line| measure.width(line, style.size, weight(style)))
         .fold(0.0, f64::max)
 }

@@ -1,15 +1,40 @@
 //! Text measurement and line wrapping for card layout.
 //!
-//! Exists so that layout can size cards from their text without a browser:
-//! [`text_width`] measures a string in Liberation Sans (metric-compatible with
-//! Arial and Helvetica; the SVG must name [`FONT_FAMILY`]), and [`wrap()`] /
-//! [`wrap_lines`] split text into lines that fit a width. Nothing is ever cut
-//! or ellipsised: cards grow to fit the lines. [`direction`] tells the
-//! renderer whether a text runs right to left.
+//! Exists so that layout can size cards from their text without a browser.
+//! Layout measures through the [`TextMeasure`] seam: [`LiberationTable`]
+//! (Liberation Sans advances compiled in; the SVG must then name
+//! [`FONT_FAMILY`]) is the deterministic default, and natively a real font
+//! file can stand in ([`FontFileMeasure`]). [`wrap()`] / [`wrap_lines`] split
+//! text into lines that fit a width, breaking where UAX #14 (and, for Thai,
+//! Lao, Khmer and Burmese, a [`LineBreaker`]'s word boundaries) allow.
+//! Nothing is ever cut or ellipsised: cards grow to fit the lines.
+//! [`direction`] tells the renderer whether a text runs right to left.
+//!
+//! Files: `measure.rs` (the seam), `table.rs` and `font_metrics.rs` (the
+//! default measurer), `font_file.rs` (real fonts, native), `cluster.rs`
+//! (the grapheme cluster iterator), `linebreak.rs`, `ascii_breaks.rs` and
+//! `dictionary.rs` (break opportunities), `wrap.rs` (the line filler),
+//! `bidi.rs` (direction).
 
+mod ascii_breaks;
+mod bidi;
+mod cluster;
+#[cfg(not(target_arch = "wasm32"))]
+mod dictionary;
+#[cfg(not(target_arch = "wasm32"))]
+mod font_file;
 mod font_metrics;
+mod linebreak;
 mod measure;
+mod table;
 mod wrap;
 
-pub use measure::{FONT_FAMILY, Weight, text_width};
-pub use wrap::{Direction, Line, direction, wrap, wrap_lines};
+pub use bidi::{Direction, direction};
+#[cfg(not(target_arch = "wasm32"))]
+pub use font_file::{
+    FontChoice, FontError, FontFileMeasure, SystemFonts, choose_family, name_first,
+};
+pub use linebreak::LineBreaker;
+pub use measure::{TextMeasure, Weight};
+pub use table::{FONT_FAMILY, GENERIC_FAMILIES, LiberationTable};
+pub use wrap::{Line, wrap, wrap_lines};
