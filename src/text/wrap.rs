@@ -33,7 +33,7 @@ use super::linebreak::{is_line_terminator, line_breaks};
 use super::measure::{TextMeasure, Weight};
 
 /// One wrapped line: a slice of the input and its width in pixels (equal to
-/// the measurer's [`width`](TextMeasure::width) of `text`).
+/// `width(text)` of the measurer that wrapped it).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Line<'a> {
     /// The line's text, without leading or trailing whitespace.
