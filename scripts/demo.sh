@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo: builds the CLI, checks and renders every bundled example to
-# SVG under dist/examples/, and builds the browser embed into dist/.
+# SVG under dist/examples/, builds the browser embed into dist/, and the npm
+# package journeymap from it into packages/journeymap/dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -15,3 +16,4 @@ done
 if [ -x scripts/build-web.sh ]; then
   scripts/build-web.sh
 fi
+scripts/build-packages.sh

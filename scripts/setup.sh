@@ -5,7 +5,8 @@
 # layout measures with; DejaVu and Noto: the fonts and scripts the tests
 # draw), Node.js, and the npm packages of www/ (esbuild, which bundles the
 # shell) and of the browser tests.
-# Safe to run again: each step is skipped when already done.
+# Safe to run again: each step is skipped when already done. With the
+# argument `packages`, also what the static-site packages' tests need (below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,3 +54,11 @@ for dir in www tests/browser; do
     (cd "$dir" && npm ci --silent --no-audit --no-fund)
   fi
 done
+
+# `scripts/setup.sh packages` (scripts/test-packages.sh): also mdBook, for
+# the preprocessor's test (the first install compiles for several minutes),
+# and the packages' dev dependencies (packages/package-lock.json).
+if [ "${1:-}" = packages ]; then
+  command -v mdbook >/dev/null || cargo install --quiet --locked mdbook || cargo install --quiet mdbook
+  [ -d packages/node_modules ] || (cd packages && npm ci --silent --no-audit --no-fund)
+fi

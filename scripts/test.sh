@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints, the Rust tests (unit, integration, golden,
-# property), the shell's pure JS (node --test tests/js/, no browser), and
-# the browser tests in headless Chromium.
+# property), the shell's pure JS (node --test tests/js/, no browser), the
+# browser tests in headless Chromium, and the static-site packages' tests
+# (without a browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -21,3 +22,4 @@ node --test tests/js/
 if [ -x scripts/test-browser.sh ]; then
   scripts/test-browser.sh
 fi
+scripts/test-packages.sh

@@ -77,7 +77,10 @@ fn locate(diagnostic: &Diagnostic, block: &Block, chapter: &str, file: &str) -> 
     let (Some(line), Some(column)) = (diagnostic.line, diagnostic.column) else {
         return diagnostic.display_in(&format!("{file}:{}", block.fence_line));
     };
-    let source_line = chapter.lines().nth(block.fence_line + line - 1).unwrap_or("");
+    let source_line = chapter
+        .lines()
+        .nth(block.fence_line + line - 1)
+        .unwrap_or("");
     let map_line = block.text.lines().nth(line - 1).unwrap_or("");
     let removed = if source_line.ends_with(map_line) {
         source_line.chars().count() - map_line.chars().count()
@@ -111,7 +114,11 @@ pub fn render_block(text: &str, id_prefix: &str) -> Result<String, Vec<Diagnosti
 /// maps across the book (`jm-1`, `jm-2` …): mdBook's print page holds every
 /// chapter at once, so ids must be unique book-wide. Errors are located
 /// lines of `file`.
-pub fn render_chapter(chapter: &str, file: &str, counter: &mut usize) -> Result<String, Vec<String>> {
+pub fn render_chapter(
+    chapter: &str,
+    file: &str,
+    counter: &mut usize,
+) -> Result<String, Vec<String>> {
     let mut out = String::with_capacity(chapter.len());
     let mut errors = Vec::new();
     let mut copied = 0;
@@ -123,7 +130,9 @@ pub fn render_chapter(chapter: &str, file: &str, counter: &mut usize) -> Result<
                 out.push_str(&as_html_block(&svg, chapter, &block));
                 copied = block.range.end;
             }
-            Err(problems) => errors.extend(problems.iter().map(|d| locate(d, &block, chapter, file))),
+            Err(problems) => {
+                errors.extend(problems.iter().map(|d| locate(d, &block, chapter, file)))
+            }
         }
     }
     if !errors.is_empty() {
@@ -153,7 +162,10 @@ fn as_html_block(svg: &str, chapter: &str, block: &Block) -> String {
         html.push_str(line);
     }
     html.push_str("</div>");
-    if chapter.get(..block.range.end).is_some_and(|spanned| spanned.ends_with('\n')) {
+    if chapter
+        .get(..block.range.end)
+        .is_some_and(|spanned| spanned.ends_with('\n'))
+    {
         html.push('\n');
     }
     html
@@ -164,13 +176,20 @@ fn as_html_block(svg: &str, chapter: &str, block: &Block) -> String {
 /// chapters are collected, each naming `SRC/FILE` relative to the book's
 /// root.
 pub fn process(input: &str) -> Result<String, Vec<String>> {
-    let parsed: Value = serde_json::from_str(input)
-        .map_err(|e| vec![format!("mdbook-journeymap: cannot read mdBook's input: {e}")])?;
+    let parsed: Value = serde_json::from_str(input).map_err(|e| {
+        vec![format!(
+            "mdbook-journeymap: cannot read mdBook's input: {e}"
+        )]
+    })?;
     let Value::Array(mut pair) = parsed else {
-        return Err(vec!["mdbook-journeymap: expected [context, book] from mdBook".into()]);
+        return Err(vec![
+            "mdbook-journeymap: expected [context, book] from mdBook".into(),
+        ]);
     };
     let (Some(mut book), Some(context)) = (pair.pop(), pair.pop()) else {
-        return Err(vec!["mdbook-journeymap: expected [context, book] from mdBook".into()]);
+        return Err(vec![
+            "mdbook-journeymap: expected [context, book] from mdBook".into(),
+        ]);
     };
     let src = context
         .pointer("/config/book/src")
@@ -186,7 +205,11 @@ pub fn process(input: &str) -> Result<String, Vec<String>> {
         };
         let file = match chapter.get("source_path").and_then(Value::as_str) {
             Some(path) => format!("{src}/{path}"),
-            None => chapter.get("name").and_then(Value::as_str).unwrap_or("chapter").to_owned(),
+            None => chapter
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or("chapter")
+                .to_owned(),
         };
         match render_chapter(content, &file, &mut counter) {
             Ok(rendered) => {
@@ -198,7 +221,8 @@ pub fn process(input: &str) -> Result<String, Vec<String>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    serde_json::to_string(&book).map_err(|e| vec![format!("mdbook-journeymap: cannot write the book: {e}")])
+    serde_json::to_string(&book)
+        .map_err(|e| vec![format!("mdbook-journeymap: cannot write the book: {e}")])
 }
 
 /// Calls `visit` on every chapter object (`{"Chapter": {…}}`) of the book,
@@ -213,7 +237,9 @@ fn visit_chapters(value: &mut Value, visit: &mut dyn FnMut(&mut serde_json::Map<
                 visit_chapters(child, visit);
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(|item| visit_chapters(item, visit)),
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|item| visit_chapters(item, visit)),
         _ => {}
     }
 }
@@ -222,11 +248,13 @@ fn visit_chapters(value: &mut Value, visit: &mut dyn FnMut(&mut serde_json::Map<
 mod tests {
     use super::*;
 
-    const MAP: &str = r#"{ "title": "T", "stages": [ { "name": "Cart", "cells": { "actions": ["Add"] } } ] }"#;
+    const MAP: &str =
+        r#"{ "title": "T", "stages": [ { "name": "Cart", "cells": { "actions": ["Add"] } } ] }"#;
 
     #[test]
     fn finds_only_journeymap_fences_with_their_lines() {
-        let md = format!("# A\n\n```rust\nfn main() {{}}\n```\n\n```journeymap\n{MAP}\n```\n\ntext\n");
+        let md =
+            format!("# A\n\n```rust\nfn main() {{}}\n```\n\n```journeymap\n{MAP}\n```\n\ntext\n");
         let found = blocks(&md);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].fence_line, 7);
@@ -251,7 +279,11 @@ mod tests {
         let md = "# Title\n\n> ```journeymap\n> { \"title\": \"T\",\n>   \"stages\": 3 }\n> ```\n";
         let errors = render_chapter(md, "src/ch.md", &mut 0).unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].starts_with("src/ch.md:5:5: stages: expected an array"), "{}", errors[0]);
+        assert!(
+            errors[0].starts_with("src/ch.md:5:5: stages: expected an array"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]
@@ -268,6 +300,9 @@ mod tests {
     fn a_list_item_keeps_its_indentation() {
         let md = format!("- item\n\n  ```journeymap\n  {MAP}\n  ```\n");
         let out = render_chapter(&md, "src/l.md", &mut 0).unwrap();
-        assert!(out.contains("\n  <title id=\"jm-1-title\">T</title>"), "{out}");
+        assert!(
+            out.contains("\n  <title id=\"jm-1-title\">T</title>"),
+            "{out}"
+        );
     }
 }

@@ -18,7 +18,9 @@ fn main() -> ExitCode {
             };
         }
         Some(other) => {
-            eprintln!("mdbook-journeymap: unknown argument {other:?}; mdBook runs this command itself");
+            eprintln!(
+                "mdbook-journeymap: unknown argument {other:?}; mdBook runs this command itself"
+            );
             return ExitCode::from(2);
         }
         None => {}
