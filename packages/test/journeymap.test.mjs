@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,7 +33,7 @@ test("npm pack gives a tarball that installs offline and works in plain Node", {
   try {
     const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", work], { cwd: packageDir, encoding: "utf8" }).trim();
     const project = join(work, "site");
-    execFileSync("mkdir", [project]);
+    mkdirSync(project);
     writeFileSync(join(project, "package.json"), JSON.stringify({ name: "site", private: true, type: "module" }));
     execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--silent", join(work, tarball)], { cwd: project });
     writeFileSync(
@@ -53,7 +53,7 @@ console.log(JSON.stringify({
 }));
 `,
     );
-    const out = JSON.parse(execFileSync("node", ["build.mjs"], { cwd: project, encoding: "utf8" }));
+    const out = JSON.parse(execFileSync(process.execPath, ["build.mjs"], { cwd: project, encoding: "utf8" }));
     assert.equal(out.hasDocument, false);
     assert.ok(out.svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" id="site-map" class="jm jm-theme-dark"'), out.svg);
     assert.equal(out.hasLink, false, "links: [] turns links into text");
