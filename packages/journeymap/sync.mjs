@@ -13,7 +13,7 @@
 
 import { readFileSync } from "node:fs";
 import newGlue from "./dist/journeymap-core-glue.mjs";
-import { JourneyMapError } from "./dist/journeymap.mjs";
+import { JourneyMapError } from "./node.mjs";
 
 export { JourneyMapError };
 

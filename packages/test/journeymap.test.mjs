@@ -25,7 +25,7 @@ test("the package's version is the crate's", () => {
   assert.equal(pkg.dependencies, undefined, "zero runtime dependencies");
   assert.equal(pkg.type, "module");
   assert.equal(pkg.engines.node, ">=18");
-  assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "browser", "default"]);
+  assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "browser", "node", "default"]);
 });
 
 test("npm pack gives a tarball that installs offline and works in plain Node", { timeout: 120_000 }, () => {
