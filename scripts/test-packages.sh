@@ -26,4 +26,4 @@ if env PATH="$bin" /bin/sh -c 'command -v chromium' >/dev/null; then
   exit 1
 fi
 (cd packages && env PATH="$bin" JOURNEYMAP_NO_BROWSER=1 node --test --test-concurrency=1 test/*.test.mjs)
-env PATH="$bin" JOURNEYMAP_NO_BROWSER=1 nice cargo test -p mdbook-journeymap --quiet
+nice env PATH="$bin" JOURNEYMAP_NO_BROWSER=1 cargo test -p mdbook-journeymap --quiet
