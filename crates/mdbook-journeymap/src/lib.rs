@@ -81,7 +81,7 @@ fn locate(diagnostic: &Diagnostic, block: &Block, chapter: &str, file: &str) -> 
         .lines()
         .nth(block.fence_line + line - 1)
         .unwrap_or("");
-    let map_line = block.text.lines().nth(line - 1).unwrap_or("");
+    let map_line = block.text.lines().nth(line.saturating_sub(1)).unwrap_or("");
     let removed = if source_line.ends_with(map_line) {
         source_line.chars().count() - map_line.chars().count()
     } else {
