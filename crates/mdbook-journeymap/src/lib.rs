@@ -74,7 +74,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 /// the Markdown parser removed from the start of that line (a list's
 /// indentation, a quote's `> `).
 fn locate(diagnostic: &Diagnostic, block: &Block, chapter: &str, file: &str) -> String {
-    let (Some(line), Some(column)) = (diagnostic.line, diagnostic.column) else {
+    let (Some(line), Some(column)) = (diagnostic.line(), diagnostic.column()) else {
         return diagnostic.display_in(&format!("{file}:{}", block.fence_line));
     };
     let source_line = chapter
@@ -87,12 +87,13 @@ fn locate(diagnostic: &Diagnostic, block: &Block, chapter: &str, file: &str) -> 
     } else {
         0
     };
-    Diagnostic {
-        line: Some(block.fence_line + line),
-        column: Some(column + removed),
-        ..diagnostic.clone()
-    }
-    .display_in(file)
+    format!(
+        "{file}:{}:{}: {}: {}",
+        block.fence_line + line,
+        column + removed,
+        diagnostic.path(),
+        diagnostic.text()
+    )
 }
 
 /// The SVG of one block (JSON, or Mermaid when it reads as a `journey`
