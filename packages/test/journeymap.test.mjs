@@ -61,11 +61,9 @@ console.log(JSON.stringify({
     assert.equal(out.fromMermaid.title, "Tea");
     assert.equal(out.warnings.length, 1);
     assert.match(out.warnings[0].message, /clamped|becomes 5/);
-    assert.deepEqual(out.error, {
-      name: "JourneyMapError",
-      isClass: true,
-      diagnostics: [{ path: "$", line: 1, column: 1, message: out.error.diagnostics[0].message }],
-    });
+    assert.equal(out.error.name, "JourneyMapError");
+    assert.equal(out.error.isClass, true);
+    assert.deepEqual(out.error.diagnostics.map((d) => [d.path, d.line, d.column]), [["$", 1, 1]]);
     assert.ok(out.sync.startsWith('<svg xmlns="http://www.w3.org/2000/svg" id="s"'));
   } finally {
     rmSync(work, { recursive: true, force: true });
