@@ -5,7 +5,10 @@
 //! personas. Ids are written out, derived from names the format's way and
 //! made unique, so repeated section names and actors whose names leave no
 //! id still give a valid map. The format's limits are checked here, where a
-//! breach can still be pinned to a line of the Mermaid text.
+//! breach can still be pinned to a line of the Mermaid text. A count over
+//! its limit (personas, stages, items) ends the conversion there, with the
+//! errors found so far: a diagram of 300,000 sections is not converted whole
+//! to be refused.
 
 use super::parse::{Journey, Loc, Section};
 use crate::diagnostic::{Diagnostic, Location, quote};
@@ -148,6 +151,7 @@ pub fn build(journey: &Journey, warnings: &mut Vec<Diagnostic>) -> Result<Built,
                     PERSONAS + 1
                 ),
             ));
+            return Err(errors);
         }
         check_length(
             &mut errors,
@@ -185,6 +189,7 @@ pub fn build(journey: &Journey, warnings: &mut Vec<Diagnostic>) -> Result<Built,
                     STAGES + 1
                 ),
             ));
+            return Err(errors);
         }
         check_length(
             &mut errors,
@@ -215,6 +220,7 @@ pub fn build(journey: &Journey, warnings: &mut Vec<Diagnostic>) -> Result<Built,
                     task.at,
                     format!("this is task {items_seen}; a map holds at most {ITEMS} items"),
                 ));
+                return Err(errors);
             }
             check_length(
                 &mut errors,
