@@ -185,8 +185,9 @@ async function redraw() {
     view = next;
     preview.classList.remove("stale");
   } catch {
-    // The target shows the error box; the list above has the details.
-    view = null;
+    // The target shows the error box; the list above has the details (or a
+    // newer edit replaced this render).
+    if (mine === generation) view = null;
   }
 }
 
@@ -318,7 +319,7 @@ custom.textContent = "(your map)";
 exampleSelect.append(custom);
 
 exampleSelect.addEventListener("change", () => {
-  const example = examples[exampleSelect.value];
+  const example = Object.hasOwn(examples, exampleSelect.value) ? examples[exampleSelect.value] : null;
   if (example) {
     try {
       history.replaceState(null, "", `#example=${encodeURIComponent(exampleSelect.value)}`);
@@ -329,8 +330,18 @@ exampleSelect.addEventListener("change", () => {
   }
 });
 
-const wanted = /^#example=(.+)$/.exec(location.hash);
-const first = wanted && examples[decodeURIComponent(wanted[1])] ? decodeURIComponent(wanted[1]) : Object.keys(examples)[0];
+/** The example the hash names, if there is one by that name (a malformed
+ * escape or a name like "constructor" names none). */
+function exampleInHash() {
+  const wanted = /^#example=(.+)$/.exec(location.hash);
+  try {
+    const name = wanted && decodeURIComponent(wanted[1]);
+    return name && Object.hasOwn(examples, name) ? name : null;
+  } catch {
+    return null;
+  }
+}
+const first = exampleInHash() ?? Object.keys(examples)[0];
 if (first) {
   exampleSelect.value = first;
   load(examples[first].text, first);

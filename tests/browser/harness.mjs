@@ -26,9 +26,10 @@ const FLAGS = [
   "--disable-sync",
 ];
 
-/** Playwright creates a fresh, empty profile (user data dir) per launch. */
-export function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: FLAGS, headless: true });
+/** Playwright creates a fresh, empty profile (user data dir) per launch;
+ * `extra` flags are a test's own (`--js-flags=--expose-gc`). */
+export function launch(extra = []) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: [...FLAGS, ...extra], headless: true });
 }
 
 const TYPES = {
@@ -43,12 +44,14 @@ const TYPES = {
 
 /** Serves the repository read-only on 127.0.0.1, an ephemeral port. Pages
  * whose name ends in `.csp.html` get the strict script policy the embed
- * must work under. */
-export async function serve() {
+ * must work under. `routes` maps a path to a handler `(req, res)` of a
+ * test's own (a slow or endless response). */
+export async function serve(routes = {}) {
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      const path = decodeURIComponent(new URL(`http://x${req.url}`).pathname); // req.url may start with //
       if (path === "/favicon.ico") return void res.writeHead(204).end(); // asked for by every page
+      if (Object.hasOwn(routes, path)) return void routes[path](req, res);
       const file = resolve(root, "." + path);
       if (!file.startsWith(root + sep)) throw new Error("outside");
       if (!(await stat(file)).isFile()) throw new Error("not a file");
@@ -65,7 +68,10 @@ export async function serve() {
   const { port } = server.address();
   return {
     url: (path) => `http://127.0.0.1:${port}/${path.replace(/^\//, "")}`,
-    close: () => new Promise((ok) => server.close(ok)),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((ok) => server.close(ok));
+    },
   };
 }
 

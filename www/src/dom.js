@@ -1,8 +1,31 @@
-// Small DOM helpers shared by the view, render() and <journey-map>: making
-// elements, the readable error box, and parsing the core's SVG text.
+// Small DOM helpers shared by the view, render() and <journey-map>: the
+// document's own properties, making elements, the readable error box, the
+// Trusted Types policy, and parsing the core's SVG text.
+//
+// A page's markup can shadow properties of `document` (`<img
+// name="currentScript">`, `<img name="getElementById">`) and of `window`
+// (`<form id="addEventListener">`): DOM clobbering. The shell reads them
+// through the prototypes that define them, never through the objects.
+
+function native(start, name) {
+  for (let proto = start; proto; proto = Object.getPrototypeOf(proto)) {
+    const found = Object.getOwnPropertyDescriptor(proto, name);
+    if (found) return found;
+  }
+  throw new TypeError(`journeymap: this browser has no ${name}`);
+}
+
+/** `document[name]`, as the browser defines it. */
+export const docGet = (name) => native(Document.prototype, name).get.call(document);
+/** `document[name](...args)`, as the browser defines it. */
+export const docCall = (name, ...args) => native(Document.prototype, name).value.apply(document, args);
+/** `document[name] = value`, as the browser defines it. */
+export const docSet = (name, value) => native(Document.prototype, name).set.call(document, value);
+/** `window.addEventListener(...args)`, as the browser defines it. */
+export const onWindow = (...args) => EventTarget.prototype.addEventListener.apply(globalThis, args);
 
 export function element(tag, attributes = {}, text) {
-  const node = document.createElement(tag);
+  const node = docCall("createElement", tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   if (text != null) node.textContent = text;
   return node;
@@ -34,14 +57,53 @@ export function errorBox(diagnostics) {
   return box;
 }
 
+/** The Trusted Types policy "journeymap" (a page that requires Trusted
+ * Types allows it with `trusted-types journeymap`), made on first use; null
+ * where the browser has none or the page does not allow it. */
+let policy;
+/** The one text the policy lets through, while the shell hands it over. */
+let passing = null;
+const pass = (text) => {
+  if (text !== passing) throw new TypeError("journeymap: the policy passes only the shell's own values");
+  return text;
+};
+
+/** `text` as the Trusted Types value `kind` ("createHTML": the core's SVG;
+ * "createScriptURL": the importer's URL) where the page has Trusted Types. */
+export function trusted(kind, text) {
+  if (policy === undefined) {
+    try {
+      policy = globalThis.trustedTypes?.createPolicy("journeymap", { createHTML: pass, createScriptURL: pass }) ?? null;
+    } catch {
+      policy = null; // not allowed by the page: plain strings, as without Trusted Types
+    }
+  }
+  if (!policy) return text;
+  passing = text;
+  try {
+    return policy[kind](text);
+  } finally {
+    passing = null;
+  }
+}
+
 /** The core's SVG text as an element of this document. A <template> parses
  * it with the HTML parser (foreign content), two to four times faster than
  * DOMParser's XML parser, and inertly: nothing in it runs or loads until it
  * is in the page. The text comes from the core's escaping writer: every map
- * text in it is already escaped, so this is not markup from the map. */
+ * text in it is already escaped, so this is not markup from the map (which
+ * is why the Trusted Types policy may pass it). */
 export function parseSvg(svgText) {
-  const template = document.createElement("template");
-  template.innerHTML = svgText;
+  const template = element("template");
+  try {
+    template.innerHTML = trusted("createHTML", svgText);
+  } catch (error) {
+    throw new Error(
+      "journeymap: the page requires Trusted Types and does not allow the policy journeymap; " +
+        "add it to the page's Content-Security-Policy: trusted-types journeymap",
+      { cause: error },
+    );
+  }
   const root = template.content.firstElementChild;
   if (!root || root.localName !== "svg" || template.content.childElementCount !== 1) {
     throw new Error("journeymap: the core produced SVG the browser cannot parse");

@@ -7,9 +7,33 @@
 // jm-load (detail.view), jm-error (detail.error, detail.diagnostics) and
 // jm-stagechange (from the view).
 
-import { clearTarget, errorBox } from "./dom.js";
+import { coreConstants } from "./boot.js";
+import { clearTarget, docGet, errorBox } from "./dom.js";
 import { JourneyMapError, diagnostic } from "./maptext.js";
 import { render } from "./render.js";
+
+/** The body of a response as text, read as it streams in and given up as
+ * soon as it passes the core's document limit (a 120 MB file is not read
+ * whole to be refused). */
+async function readLimited(response, src) {
+  const { maxDocumentBytes: limit } = await coreConstants();
+  const reader = response.body.getReader();
+  const chunks = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > limit) {
+      reader.cancel().catch(() => {});
+      throw new JourneyMapError([
+        diagnostic(`"${src}" is more than ${limit} bytes; the limit is ${limit} bytes (${limit / 1e6} MB)`, "src"),
+      ]);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(await new Blob(chunks).arrayBuffer());
+}
 
 /** Defines <journey-map>, unless the page has one already. */
 export function defineElement() {
@@ -26,8 +50,8 @@ export function defineElement() {
       // When the script runs in <head>, the parser upgrades this element as
       // soon as it sees the start tag, before its inline JSON child exists:
       // wait until the document is parsed.
-      if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", () => this._load(), { once: true });
+      if (docGet("readyState") === "loading") {
+        EventTarget.prototype.addEventListener.call(document, "DOMContentLoaded", () => this._load(), { once: true });
       } else {
         queueMicrotask(() => this._load());
       }
@@ -38,6 +62,8 @@ export function defineElement() {
       // removal ends the view.
       queueMicrotask(() => {
         if (!this.isConnected) {
+          this._ticket = (this._ticket || 0) + 1; // a load in flight is dropped
+          this._fetching?.abort();
           this.view?.destroy();
           this.view = null;
           this._started = false;
@@ -49,7 +75,9 @@ export function defineElement() {
     }
 
     attributeChangedCallback(name, oldValue, newValue) {
-      if (!this._loaded || oldValue === newValue) return;
+      if (oldValue === newValue || !this._ticket || !this.isConnected) return;
+      // During the first load, any change starts it again with the new value.
+      if (!this._loaded) return void this._load();
       if (name === "height") this.view?.setHeight(newValue);
       else if (name === "stage") {
         if (newValue) this.view?.zoomToStage(newValue).catch(() => {});
@@ -70,18 +98,26 @@ export function defineElement() {
             ),
           ]);
         }
+        // Same origin only: a map is data the page vouches for (fetch's
+        // same-origin mode alone lets data: URLs through).
+        const url = new URL(src, docGet("baseURI"));
+        if (url.origin !== location.origin) {
+          throw new JourneyMapError([diagnostic(`cannot load "${src}": only same-origin maps can be loaded`, "src")]);
+        }
+        this._fetching?.abort();
+        const fetching = (this._fetching = new AbortController());
         let response;
         try {
-          // Same origin only: a map is data the page vouches for.
-          response = await fetch(new URL(src, document.baseURI), { mode: "same-origin", credentials: "same-origin" });
+          response = await fetch(url, { mode: "same-origin", credentials: "same-origin", signal: fetching.signal });
         } catch (error) {
           throw new JourneyMapError([diagnostic(`cannot load "${src}": ${error.message} (only same-origin maps can be loaded)`, "src")]);
         }
         if (!response.ok) {
           throw new JourneyMapError([diagnostic(`cannot load "${src}": HTTP ${response.status} ${response.statusText}`, "src")]);
         }
-        return response.text();
+        return readLimited(response, src);
       }
+      this._fetching?.abort();
       const script = this.querySelector(':scope > script[type="application/json"]');
       if (!script) {
         throw new JourneyMapError([
@@ -126,6 +162,9 @@ export function defineElement() {
       let view;
       try {
         const text = await this._source();
+        // A task later: changes that came meanwhile (200 theme flips queued
+        // at once) supersede this load before it reaches the core.
+        await new Promise((resolve) => setTimeout(resolve));
         if (ticket !== this._ticket || !this.isConnected) return;
         const options = {
           theme: this.getAttribute("theme") || undefined,
@@ -148,7 +187,7 @@ export function defineElement() {
         );
         return;
       }
-      if (ticket !== this._ticket) return view.destroy();
+      if (ticket !== this._ticket || !this.isConnected) return view.destroy();
       this.view = view;
       this._loaded = true;
       this.dispatchEvent(new CustomEvent("jm-load", { bubbles: true, detail: { view } }));

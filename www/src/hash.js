@@ -16,6 +16,7 @@
 // `_zoomedByHash`.
 
 import { HAS_DOM, withStartedCore } from "./boot.js";
+import { docCall, onWindow } from "./dom.js";
 
 class HashRouter {
   constructor() {
@@ -24,7 +25,7 @@ class HashRouter {
     this.byHost = new WeakMap();
     /** The view whose move last wrote the hash (not one that followed it). */
     this.writer = null;
-    if (HAS_DOM) addEventListener("hashchange", () => this._onHashChange());
+    if (HAS_DOM) onWindow("hashchange", () => this._onHashChange());
   }
 
   /** The view shown in `host`, if any. */
@@ -76,7 +77,7 @@ class HashRouter {
   _hosts() {
     const hosts = new Set();
     if (HAS_DOM) {
-      for (const el of document.querySelectorAll("journey-map:not([nohash])")) hosts.add(el);
+      for (const el of docCall("querySelectorAll", "journey-map:not([nohash])")) hosts.add(el);
     }
     for (const view of this.views) if (view._hash) hosts.add(view.host);
     return [...hosts]
@@ -111,11 +112,14 @@ class HashRouter {
   }
 
   _write(hash) {
-    const url = location.pathname + location.search + hash;
+    // The whole URL: a path alone that starts with // would be read as
+    // another host's.
+    const url = new URL(location.href);
+    url.hash = hash;
     try {
       // replaceState: moving between stages should not fill the history, and
       // it does not fire hashchange (which would loop back here).
-      history.replaceState(history.state, "", url || location.pathname);
+      history.replaceState(history.state, "", hash ? url.href : url.href.replace(/#$/, ""));
     } catch {
       // Some browsers refuse replaceState on file:// pages.
       if (hash) location.replace(hash);

@@ -4,7 +4,8 @@
 // size against the core's limit before copying it into wasm memory, and
 // turns diagnostics into a JourneyMapError.
 
-import { HAS_DOM, coreConstants, coreOutput, withCore } from "./boot.js";
+import { HAS_DOM, core, coreConstants, coreOutput, withCore } from "./boot.js";
+import { docCall } from "./dom.js";
 
 /** An invalid map: `diagnostics` holds `{path, line, column, message}`. */
 export class JourneyMapError extends Error {
@@ -74,19 +75,28 @@ async function mapText(map) {
   return text;
 }
 
-let prefixCounter = 0;
+/** The page's count of id prefixes, shared by every copy of the script on
+ * it (the classic script and the module each count in it). */
+const PREFIXES = Symbol.for("journeymap.idPrefixes");
 
-/** A fresh id prefix (jm1, jm2 …), skipping any id the page already uses. */
+/** A fresh id prefix (jm1, jm2 …), unique on the page across copies of the
+ * script, skipping any prefix whose ids (PREFIX, PREFIX-…) the page uses. */
 function nextPrefix() {
   for (;;) {
-    const prefix = `jm${++prefixCounter}`;
-    if (!HAS_DOM || !document.getElementById(prefix)) return prefix;
+    const n = (Number(globalThis[PREFIXES]) || 0) + 1;
+    globalThis[PREFIXES] = n;
+    const prefix = `jm${n}`;
+    if (!HAS_DOM || !docCall("querySelector", `[id="${prefix}"],[id^="${prefix}-"]`)) return prefix;
   }
 }
 
-/** Renders to `{svg, info, prefix}` or throws a JourneyMapError. */
-export async function renderText(map, options = {}) {
+/** Renders to `{svg, info, prefix}` or throws a JourneyMapError. When
+ * `wanted()` turns false before the core is called, rejects with an
+ * AbortError instead (a later render replaced this one). */
+export async function renderText(map, options = {}, wanted = () => true) {
   const text = await mapText(map);
+  await core();
+  if (!wanted()) throw new DOMException("journeymap: a later render of the same target replaced this one", "AbortError");
   const prefix = options.idPrefix || nextPrefix();
   const pageOptions = { idPrefix: prefix };
   if (options.theme) pageOptions.theme = options.theme;

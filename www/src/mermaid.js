@@ -18,13 +18,20 @@
 // loaded.
 
 import { HAS_DOM } from "./boot.js";
+import { docGet, element, trusted } from "./dom.js";
 import { JourneyMapError, checkSize, diagnostic } from "./maptext.js";
 import { VERSION, importCompanion } from "journeymap:build";
 
 const COMPANION_KEY = Symbol.for("journeymap.mermaid");
-/** This script's own element, known only while it first runs. */
-const OWN_SCRIPT =
-  HAS_DOM && document.currentScript ? { src: document.currentScript.src, nonce: document.currentScript.nonce } : null;
+/** This script's own element, known only while it first runs: read through
+ * Document.prototype and checked to be a <script> (a page's `<img
+ * name="currentScript" src=…>` must not choose where the importer comes
+ * from). */
+function ownScript() {
+  const script = HAS_DOM ? docGet("currentScript") : null;
+  return script instanceof HTMLScriptElement ? { src: script.src, nonce: script.nonce } : null;
+}
+const OWN_SCRIPT = ownScript();
 let companionPromise = null;
 
 function checkedCompanion(companion, from) {
@@ -52,9 +59,9 @@ function injectCompanion() {
       return;
     }
     const url = new URL("journeymap-mermaid.js", OWN_SCRIPT.src).href;
-    const script = document.createElement("script");
+    const script = element("script");
     if (OWN_SCRIPT.nonce) script.nonce = OWN_SCRIPT.nonce;
-    script.src = url;
+    script.src = trusted("createScriptURL", url);
     script.onload = () => {
       script.remove();
       try {
@@ -67,7 +74,7 @@ function injectCompanion() {
       script.remove();
       reject(new Error(`journeymap: cannot load the Mermaid importer from ${url} (it ships beside journeymap.js)`));
     };
-    (document.head || document.documentElement).append(script);
+    (docGet("head") || docGet("documentElement")).append(script);
   });
 }
 

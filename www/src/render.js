@@ -1,14 +1,18 @@
 // JourneyMap.render: a map drawn into an element of the page, as a View,
 // or the readable error box in its place.
 
-import { clearTarget, errorBox } from "./dom.js";
+import { clearTarget, docCall, errorBox } from "./dom.js";
 import { router } from "./hash.js";
 import { JourneyMapError, diagnostic, renderText } from "./maptext.js";
-import { installStyles } from "./styles.js";
+import { installStyles, styleRoot } from "./styles.js";
 import { View } from "./view.js";
 
+/** The latest render asked of each target: an earlier one still in flight
+ * stops before its core call. */
+const latest = new WeakMap();
+
 function resolveTarget(target) {
-  const el = typeof target === "string" ? document.querySelector(target) : target;
+  const el = typeof target === "string" ? docCall("querySelector", target) : target;
   if (!el || el.nodeType !== 1) throw new TypeError("JourneyMap.render: the target must be an element or a selector");
   return el;
 }
@@ -20,15 +24,20 @@ function resolveTarget(target) {
  * links, some of "http", "https", "mailto"; others show as plain text),
  * `stage` (the stage id to start zoomed to), `height` (px number or CSS
  * length), `hash` (false: leave the URL alone). Resolves to a View; an invalid map rejects with a JourneyMapError
- * (its `diagnostics`) and the target shows the problems instead.
+ * (its `diagnostics`) and the target shows the problems instead. A render
+ * that a later one of the same target overtakes before it reaches the core
+ * rejects with an AbortError and leaves the target alone.
  */
 export async function render(target, map, options = {}) {
   const host = resolveTarget(target);
-  installStyles();
+  installStyles(styleRoot(host));
+  const ticket = {};
+  latest.set(host, ticket);
   let rendered;
   try {
-    rendered = await renderText(map, options);
+    rendered = await renderText(map, options, () => latest.get(host) === ticket);
   } catch (error) {
+    if (error?.name === "AbortError") throw error;
     router.viewIn(host)?.destroy();
     clearTarget(host);
     const diagnostics = error instanceof JourneyMapError ? error.diagnostics : [diagnostic(String(error?.message || error))];

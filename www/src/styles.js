@@ -1,13 +1,16 @@
 // The shell's own styles: the toolbar, the error box and the viewport
 // around the SVG. Everything is scoped to jm- classes of the shell's own
-// elements; the map's colours live in the SVG's scoped <style>. The
+// elements; the map's colours live in the SVG's scoped rules. The
 // toolbar takes its text, background and accent from the map's own
 // palettes (the core resolves them; the view sets them on its element as
 // --jm-ui-light-* and --jm-ui-dark-*), so it matches the map it sits on.
-// A constructed style sheet is used where the browser has them: they are
-// not subject to a page's CSP style-src.
+// Constructed style sheets are used where the browser has them, for the
+// shell's rules and for the rules of each map's SVG (the view moves its
+// <style> into one): they are not subject to a page's CSP style-src. In a
+// shadow root, the root adopts them (a document's sheets do not reach in).
 
 import { HAS_DOM } from "./boot.js";
+import { docGet, docSet, element } from "./dom.js";
 
 // Two colours are the toolbar's own, not the map's: a focus ring darker
 // than the light accent (3:1 against white) and a dark button border
@@ -45,19 +48,48 @@ export function setViewColours(element, palette) {
   }
 }
 
-let installed = false;
+/** The document or shadow root `node` is in (the document when `node` is
+ * not in one yet). */
+export function styleRoot(node) {
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? root : document;
+}
 
-/** Adds the shell's style sheet to the document, once. */
-export function installStyles() {
-  if (installed || !HAS_DOM) return;
-  installed = true;
+const sheets = (root) => (root instanceof ShadowRoot ? root.adoptedStyleSheets : docGet("adoptedStyleSheets"));
+function setSheets(root, list) {
+  if (root instanceof ShadowRoot) root.adoptedStyleSheets = list;
+  else docSet("adoptedStyleSheets", list);
+}
+
+/** `css` as a constructed style sheet adopted by `root`, or null where the
+ * browser has no constructed sheets. */
+export function adoptSheet(root, css) {
+  let sheet;
   try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(SHELL_CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
   } catch {
-    const style = document.createElement("style");
-    style.textContent = SHELL_CSS;
-    document.head.append(style);
+    return null;
   }
+  setSheets(root, [...sheets(root), sheet]);
+  return sheet;
+}
+
+/** Takes back a sheet adoptSheet gave `root`. */
+export function dropSheet(root, sheet) {
+  setSheets(root, sheets(root).filter((s) => s !== sheet));
+}
+
+/** The documents and shadow roots that have the shell's style sheet. */
+const installed = new WeakSet();
+
+/** Adds the shell's style sheet to `root` (the document, or the shadow root
+ * a map is drawn in), once. */
+export function installStyles(root = HAS_DOM ? document : null) {
+  if (!root || installed.has(root)) return;
+  installed.add(root);
+  if (adoptSheet(root, SHELL_CSS)) return;
+  const style = element("style", {}, SHELL_CSS);
+  if (root instanceof ShadowRoot) root.append(style);
+  else docGet("head").append(style);
 }

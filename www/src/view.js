@@ -8,9 +8,12 @@ import { startedConstants } from "./boot.js";
 import * as camera from "./camera.js";
 import { clearTarget, element, parseSvg, reducedMotion } from "./dom.js";
 import { router } from "./hash.js";
-import { installStyles, setViewColours } from "./styles.js";
+import { adoptSheet, dropSheet, installStyles, setViewColours, styleRoot } from "./styles.js";
 
 const ANIMATION_MS = 250; // well within the 300 ms asked for
+/** The tallest viewport a `height` may ask for, in CSS px (the canvas
+ * limit browsers have on a side). */
+const MAX_HEIGHT_PX = 16384;
 
 /** Between a header's lines goes a space (outside a <text> it is not drawn;
  * between two tspans it is an invisible trailing space), so that its text,
@@ -45,8 +48,15 @@ export class View {
     this._zoomedByHash = false;
     this._followingHash = false;
 
-    installStyles();
+    this._styleRoot = styleRoot(host);
+    installStyles(this._styleRoot);
     this.svg = parseSvg(rendered.svg);
+    // The SVG's own rules move into a constructed sheet of the root it is
+    // drawn in, which a page's style-src does not govern; exportSvg() keeps
+    // the <style> element.
+    const style = this.svg.querySelector(":scope > style");
+    this._sheet = style && adoptSheet(this._styleRoot, style.textContent);
+    if (this._sheet) style.remove();
     // The exact starting viewBox, restored character for character.
     this._overviewViewBox = this.svg.getAttribute("viewBox");
     // The viewport decides the size: the SVG fills it.
@@ -114,7 +124,10 @@ export class View {
   setHeight(height) {
     const style = this.viewport.style;
     if (height != null && height !== "") {
-      const value = typeof height === "number" || /^\d+(\.\d+)?$/.test(height) ? `${height}px` : String(height);
+      const value =
+        typeof height === "number" || /^\d+(\.\d+)?$/.test(height)
+          ? `${Math.min(Number(height), MAX_HEIGHT_PX)}px`
+          : `min(${height}, ${MAX_HEIGHT_PX}px)`;
       style.aspectRatio = "";
       style.height = value;
       style.maxHeight = "none";
@@ -349,6 +362,7 @@ export class View {
   }
 
   _stageChanged() {
+    if (this._destroyed) return;
     const index = this._stage;
     const stage = index == null ? null : this.info.stages[index];
     router.stageChanged(this, stage ? stage.id : null, !this._followingHash);
@@ -450,6 +464,10 @@ export class View {
 
     if (typeof ResizeObserver === "function") {
       this._resizeObserver = new ResizeObserver(() => {
+        // A target the page took out (it fires then, its size gone to 0)
+        // ends its view, as destroy() does.
+        if (!this.host.isConnected) return void (this._connected && this.destroy());
+        this._connected = true;
         if (this._pendingStage != null) {
           const { w, h } = this._size();
           if (w && h) {
@@ -508,7 +526,15 @@ export class View {
     const image = new Image();
     // A data: URL (not a blob: URL) keeps the canvas untainted on file://.
     image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(this._svgText)}`;
-    await image.decode();
+    try {
+      await image.decode();
+    } catch (error) {
+      throw new Error(
+        "journeymap: the browser would not draw the map as an image for the PNG (does the page's Content-Security-Policy " +
+          "img-src allow data: URLs?); exportSvg() still works",
+        { cause: error },
+      );
+    }
     const context = canvas.getContext("2d");
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     return new Promise((resolve, reject) =>
@@ -518,6 +544,9 @@ export class View {
 
   /** Removes the map and every listener the view added. */
   destroy() {
+    this._destroyed = true;
+    if (this._sheet) dropSheet(this._styleRoot, this._sheet);
+    this._sheet = null;
     if (this._animation) this._animation.cancel();
     for (const remove of this._listeners) remove();
     this._listeners = [];
