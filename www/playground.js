@@ -29,8 +29,16 @@ let generation = 0;
 
 // --- the editor ---------------------------------------------------------------
 
+/** The number of lines of `text`, without splitting it (a 5 MB text is
+ * counted on every key). */
+function lineCount(text) {
+  let lines = 1;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
+  return lines;
+}
+
 function updateGutter() {
-  const lines = source.value.split("\n").length;
+  const lines = lineCount(source.value);
   if (gutter.dataset.lines === String(lines)) return;
   gutter.dataset.lines = String(lines);
   let text = "";
@@ -45,9 +53,11 @@ source.addEventListener("scroll", () => {
 
 source.addEventListener("input", () => {
   updateGutter();
-  // Debounced: typing should not redraw on every key.
+  // Debounced: typing should not redraw on every key. A big text waits
+  // longer (a second more per megabyte): drawing it takes seconds, and
+  // starting that between two keys would stall the typing.
   clearTimeout(timer);
-  timer = setTimeout(redraw, 200);
+  timer = setTimeout(redraw, 200 + source.value.length / 1000);
 });
 
 /** Puts `text` in the editor and redraws at once. */

@@ -18,9 +18,14 @@
 //!   separated, trimmed, empty ones dropped); more is ignored (a warning);
 //! - `#NAME;` references stand for characters ([`super::source`]), and
 //!   `<br>` in a section or task text is a line break.
+//!
+//! Reading stops once the diagram has more sections or tasks than a map may
+//! have stages or items: the conversion refuses it at that line, and the
+//! rest (300,000 sections, say) is not read to be thrown away.
 
 use super::source::{self, Atom};
 use crate::diagnostic::{Diagnostic, Location, quote};
+use crate::format::limits::{ITEMS, STAGES};
 
 /// A place in the Mermaid text, 1-based, columns in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +90,7 @@ pub fn parse(text: &str, clamp: bool) -> Result<(Journey, Vec<Diagnostic>), Vec<
         errors: Vec::new(),
         warnings: Vec::new(),
         block: None,
+        tasks: 0,
     };
     parser.body(&lines, &header);
     if let Some(block) = parser.block.take() {
@@ -265,6 +271,8 @@ struct Parser {
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
     block: Option<Block>,
+    /// Tasks read so far, in all sections.
+    tasks: usize,
 }
 
 /// A keyword at the start of `atoms`, in any case.
@@ -327,6 +335,9 @@ impl Parser {
                 atoms.retain(|a| a.column >= header.column + "journey".len());
             }
             self.line(index + 1, &atoms);
+            if self.journey.sections.len() > STAGES || self.tasks > ITEMS {
+                return; // over a limit: the conversion says so at this line
+            }
             index += 1;
         }
     }
@@ -632,6 +643,7 @@ impl Parser {
                 tasks: Vec::new(),
             });
         }
+        self.tasks += 1;
         if let Some(section) = self.journey.sections.last_mut() {
             section.tasks.push(Task {
                 text,

@@ -58,7 +58,8 @@ test("the single script works from file://, included in <head>", async () => {
     svgId: document.querySelector("journey-map svg").id,
     events,
     stages: document.querySelectorAll("journey-map .jm-stage").length,
-    hasStyle: !!document.querySelector("journey-map svg style"),
+    // The SVG's rules are in a constructed sheet of the document (issue 18: a strict style-src).
+    hasStyle: document.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((rule) => rule.selectorText === "#jm1")),
   }));
   assert.equal(facts.global, "object");
   assert.deepEqual(facts.api, ["JourneyMapError", "View", "check", "fromMermaid", "ready", "render", "renderToString"]);

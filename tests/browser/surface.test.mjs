@@ -325,3 +325,15 @@ test("exportPng under img-src 'none' rejects with a readable error; height has a
   assert.ok(result.height <= 16384, `the viewport is at most 16,384 px high (${result.height})`);
   await page.done();
 });
+
+test("the playground ignores a malformed or inherited #example name", async () => {
+  for (const hash of ["#example=%E0%A4%A", "#example=constructor", "#example=__proto__"]) {
+    const page = await openPage(browser);
+    await page.goto(server.url(`dist/playground.html${hash}`));
+    await page.waitForSelector("#map svg");
+    const shown = await page.evaluate(() => ({ example: document.querySelector("#example").value, text: document.querySelector("#source").value.length }));
+    assert.ok(shown.example && shown.text > 0, `${hash}: the first example is shown (${JSON.stringify(shown)})`);
+    page.assertClean();
+    await page.done();
+  }
+});

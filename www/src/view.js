@@ -293,10 +293,7 @@ export class View {
     const changed = this._stage !== index;
     this._stage = index;
     this._panned = false;
-    const { detail, open } = this._classes;
-    for (const panel of this.svg.querySelectorAll(`.${detail}`)) {
-      panel.classList.toggle(open, this._indexOf(panel) === index);
-    }
+    this._openPanel(index);
     const done = this._go(camera.stageBox(this.info.stages[index], size), animate);
     this._lastScale = size.w / this._box.w;
     this._updateControls();
@@ -312,8 +309,7 @@ export class View {
     const wasStage = this._stage;
     this._stage = null;
     this._panned = false;
-    const { detail, open } = this._classes;
-    for (const panel of this.svg.querySelectorAll(`.${detail}.${open}`)) panel.classList.remove(open);
+    this._openPanel(null);
     const done = this._go(null, animate);
     this._updateControls();
     // From the keyboard or the back button (which is now hidden), focus
@@ -321,6 +317,18 @@ export class View {
     if (focus) this._stageHeader(wasStage)?.focus({ preventScroll: true });
     if (changed) this._stageChanged();
     return done;
+  }
+
+  /** Opens the detail panel of stage `index` (null: none), touching only
+   * the panel that closes and the one that opens (on a map of 20,000 items,
+   * a search of the whole SVG on every zoom is what costs). */
+  _openPanel(index) {
+    const { detail, open, stageIndex } = this._classes;
+    const panel = index == null ? null : this.svg.querySelector(`.${detail}[${stageIndex}="${index}"]`);
+    if (panel === this._panel) return;
+    this._panel?.classList.remove(open);
+    panel?.classList.add(open);
+    this._panel = panel;
   }
 
   _stageHeader(index) {
@@ -515,11 +523,19 @@ export class View {
   }
 
   /** The map as a PNG, `scale` pixels per SVG unit (default 2), kept within
-   * the canvas limits browsers have (16,384 px a side, 2^28 px in all). */
+   * 16,384 px a side (browsers' canvas limit) and 2^26 px in all (drawing
+   * more stalls the page for seconds). A map too large for that at one
+   * pixel per unit, where its text would be unreadable, is refused. */
   async exportPng(scale = 2) {
     const { width: W, height: H } = this.info;
     let s = Number(scale) > 0 ? Number(scale) : 2;
-    s = Math.min(s, 16384 / W, 16384 / H, Math.sqrt(268435456 / (W * H)));
+    s = Math.min(s, 16384 / W, 16384 / H, Math.sqrt(2 ** 26 / (W * H)));
+    if (s < Math.min(1, Number(scale) || 1)) {
+      throw new Error(
+        `journeymap: this map (${W} × ${H}) is too large for a readable PNG (at most 16,384 px a side, ` +
+          `${2 ** 26} px in all); use exportSvg()`,
+      );
+    }
     const canvas = element("canvas");
     canvas.width = Math.max(1, Math.floor(W * s));
     canvas.height = Math.max(1, Math.floor(H * s));

@@ -1,0 +1,212 @@
+// Big valid maps must not freeze the page (issue 18): the longest
+// main-thread task while one is drawn (Long Tasks API), renders superseded
+// before the core call, zooming that touches only what changes, PNG export
+// capped with a readable error, the Mermaid importer stopping at the first
+// limit, and the playground editor on a 5 MB text.
+//
+// Each test prints its figures (`# …` lines in the TAP output).
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, serve, openPage, writePage, html, inline } from "./harness.mjs";
+import { journey } from "../../bench/generate.mjs";
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const note = (t, text) => t.diagnostic(text);
+
+/** Counts the core's render calls: the wasm instance's exports, wrapped. */
+function countCoreRenders(page) {
+  return page.addInitScript(() => {
+    window.__coreRenders = 0;
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = async function (...args) {
+      const result = await instantiate.apply(this, args);
+      const instance = result.instance || result;
+      const exports = { ...instance.exports };
+      const render = exports.render;
+      exports.render = (...a) => (window.__coreRenders++, render(...a));
+      return { instance: { exports }, module: result.module || args[0] };
+    };
+  });
+}
+
+/** Runs `action` (a function's text, run in the page) and returns the
+ * durations of the long tasks (over 50 ms) from its start until two frames
+ * after it settled. */
+async function longTasks(page, action, arg) {
+  return page.evaluate(
+    async ([source, arg]) => {
+      const durations = [];
+      const observer = new PerformanceObserver((list) => durations.push(...list.getEntries().map((e) => e.duration)));
+      observer.observe({ type: "longtask" });
+      await new Function("arg", `return (${source})(arg)`)(arg);
+      for (let i = 0; i < 3; i++) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+      durations.push(...observer.takeRecords().map((e) => e.duration));
+      observer.disconnect();
+      return durations.map(Math.round);
+    },
+    [action.toString(), arg],
+  );
+}
+
+const drawInto = async (text) => {
+  await JourneyMap.ready();
+  const target = document.createElement("div");
+  document.body.append(target);
+  await JourneyMap.render(target, text, { hash: false });
+};
+
+// The goals of issue 18, not met yet: the core's call and the parse of its
+// SVG are one task each, and so is the first layout of the whole SVG
+// (docs/browser.md, "Big maps"). Reported as todo, with their figures.
+const UNMET = "issue 18: the SVG is drawn in one task; drawing it in stage-sized chunks is not done";
+for (const [items, goal] of [
+  [2000, 200],
+  [20000, 1000],
+]) {
+  test(`a valid map of ${items} items: no main-thread task over ${goal} ms`, { todo: UNMET }, async (t) => {
+    const text = JSON.stringify(journey(items).map);
+    const { path } = await writePage(`bigmaps-${items}.html`, html(""));
+    const page = await openPage(browser);
+    await page.goto(server.url(path));
+    await page.evaluate(() => JourneyMap.ready());
+    const tasks = await longTasks(page, drawInto, text);
+    const cards = await page.$$eval(".jm-card", (cards) => cards.length);
+    note(t, `${items} items: long tasks ${JSON.stringify(tasks)} ms`);
+    assert.equal(cards, items);
+    assert.ok(Math.max(0, ...tasks) <= goal, `the longest task is ${Math.max(...tasks)} ms`);
+    await page.done();
+  });
+}
+
+test("200 theme flips queued at once reach the core once or twice, not 200 times", async (t) => {
+  const text = JSON.stringify(journey(2000).map);
+  const { path } = await writePage("bigmaps-flips.html", html(inline(text, "nohash")));
+  const page = await openPage(browser);
+  await countCoreRenders(page);
+  await page.goto(server.url(path));
+  await page.waitForFunction(() => document.querySelector("journey-map svg"));
+  const result = await page.evaluate(async () => {
+    const el = document.querySelector("journey-map");
+    const before = window.__coreRenders;
+    const start = performance.now();
+    const loaded = new Promise((ok) => el.addEventListener("jm-load", ok));
+    for (let i = 0; i < 200; i++) setTimeout(() => el.setAttribute("theme", i % 2 ? "light" : "dark"));
+    await loaded;
+    await new Promise((ok) => setTimeout(ok, 300));
+    return { calls: window.__coreRenders - before, ms: performance.now() - start, dark: el.querySelector("svg").classList.contains("jm-theme-light") };
+  });
+  note(t, `200 flips: ${result.calls} core renders, ${Math.round(result.ms)} ms`);
+  assert.ok(result.calls <= 2, `${result.calls} core renders`);
+  assert.ok(result.dark, "the last flip (light) is what is shown");
+  await page.done();
+});
+
+test("150 hash changes on a 20,000-item map: each zoom touches only what changes", async (t) => {
+  const { map } = journey(20000);
+  const text = JSON.stringify(map);
+  const { path } = await writePage("bigmaps-hash.html", html(""));
+  const page = await openPage(browser, { reducedMotion: "reduce" });
+  await page.goto(server.url(path));
+  await page.evaluate(drawInto, text);
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok))));
+  const ids = map.stages.map((s) => s.id);
+  const ms = await page.evaluate(async (ids) => {
+    const start = performance.now();
+    for (let i = 0; i < 150; i++) {
+      location.hash = `#stage=${ids[i % ids.length]}`;
+      await new Promise((ok) => addEventListener("hashchange", ok, { once: true }));
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+    }
+    return performance.now() - start;
+  }, ids);
+  const open = await page.$$eval(".jm-detail.jm-open", (panels) => panels.length);
+  note(t, `150 hash changes: ${Math.round(ms)} ms`);
+  assert.equal(open, 1, "one detail panel open");
+  assert.ok(ms < 3000, `${Math.round(ms)} ms`);
+  await page.done();
+});
+
+test("exportPng of a 20,000-item map is refused at once with a readable error; a small map exports", async (t) => {
+  const text = JSON.stringify(journey(20000).map);
+  const { path } = await writePage("bigmaps-png.html", html(""));
+  const page = await openPage(browser);
+  await page.goto(server.url(path));
+  await page.evaluate(() => JourneyMap.ready());
+  const big = await page.evaluate(async (text) => {
+    const target = document.createElement("div");
+    document.body.append(target);
+    const view = await JourneyMap.render(target, text, { hash: false });
+    const start = performance.now();
+    const error = await view.exportPng().then(() => null, (e) => e.message);
+    return { error, ms: performance.now() - start };
+  }, text);
+  note(t, `exportPng of 20,000 items: ${Math.round(big.ms)} ms, ${big.error}`);
+  assert.match(big.error ?? "", /^journeymap: .*PNG/);
+  assert.ok(big.ms < 1000, `${Math.round(big.ms)} ms`);
+  const small = await page.evaluate(async () => {
+    const target = document.createElement("div");
+    document.body.append(target);
+    const view = await JourneyMap.render(target, { title: "Small", stages: [{ name: "A", cells: { actions: ["x"] } }] }, { hash: false });
+    return (await view.exportPng()).type;
+  });
+  assert.equal(small, "image/png");
+  await page.done();
+});
+
+test("fromMermaid of 300,000 sections stops at the stage limit", async (t) => {
+  const { path } = await writePage("bigmaps-mermaid.html", html(""));
+  const page = await openPage(browser);
+  await page.goto(server.url(path));
+  const result = await page.evaluate(async () => {
+    await JourneyMap.fromMermaid("journey\nsection A\n  a: 3");
+    let text = "journey\n";
+    for (let i = 0; i < 300000; i++) text += `section S${i}\n`;
+    const start = performance.now();
+    const error = await JourneyMap.fromMermaid(text).catch((e) => e);
+    return { ms: performance.now() - start, bytes: text.length, messages: error.diagnostics.map((d) => d.message) };
+  });
+  note(t, `fromMermaid of 300,000 sections (${result.bytes} bytes): ${Math.round(result.ms)} ms`);
+  assert.equal(result.messages.length, 1);
+  assert.match(result.messages[0], /at most 200 stages/);
+  assert.ok(result.ms < 1000, `${Math.round(result.ms)} ms`);
+  await page.done();
+});
+
+test("the playground editor on a 3 MB text: typing at 300 ms a key neither redraws nor stalls", async (t) => {
+  const text = JSON.stringify(journey(20000).map, null, 1);
+  const page = await openPage(browser);
+  await countCoreRenders(page);
+  await page.goto(server.url("dist/playground.html"));
+  await page.waitForSelector("#map svg");
+  const result = await page.evaluate(async (text) => {
+    const source = document.querySelector("#source");
+    source.value = text;
+    source.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    const before = window.__coreRenders;
+    const keys = [];
+    for (let i = 0; i < 5; i++) {
+      await new Promise((ok) => setTimeout(ok, 300));
+      const start = performance.now();
+      source.setRangeText(" ", 1, 1, "end");
+      source.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      keys.push(Math.round(performance.now() - start));
+    }
+    return { renders: window.__coreRenders - before, keys, lines: document.querySelector("#gutter").dataset.lines };
+  }, text);
+  note(t, `${text.length} bytes: each key ${JSON.stringify(result.keys)} ms, ${result.renders} core renders while typing`);
+  assert.equal(result.renders, 0, "no redraw between keys");
+  assert.equal(Number(result.lines), text.split("\n").length);
+  assert.ok(Math.max(...result.keys) < 200, JSON.stringify(result.keys));
+  await page.done();
+});
