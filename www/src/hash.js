@@ -77,7 +77,10 @@ class HashRouter {
   _hosts() {
     const hosts = new Set();
     if (HAS_DOM) {
-      for (const el of docCall("querySelectorAll", "journey-map:not([nohash])")) hosts.add(el);
+      // A live collection, which the browser keeps: a selector query would
+      // walk the whole page (20,000 cards of a big map) on every hash change.
+      this._elements ??= docCall("getElementsByTagName", "journey-map");
+      for (const el of this._elements) if (!el.hasAttribute("nohash")) hosts.add(el);
     }
     for (const view of this.views) if (view._hash) hosts.add(view.host);
     return [...hosts]

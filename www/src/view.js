@@ -194,7 +194,11 @@ export class View {
 
   // --- geometry ------------------------------------------------------------
 
+  /** The viewport's size: as the ResizeObserver last saw it (measuring
+   * after each viewBox change would lay the whole SVG out again, which on
+   * a 20,000-item map costs tens of ms a zoom), or measured before that. */
   _size() {
+    if (this._measured) return this._measured;
     const r = this.viewport.getBoundingClientRect();
     return { w: r.width, h: r.height };
   }
@@ -320,11 +324,13 @@ export class View {
   }
 
   /** Opens the detail panel of stage `index` (null: none), touching only
-   * the panel that closes and the one that opens (on a map of 20,000 items,
-   * a search of the whole SVG on every zoom is what costs). */
+   * the panel that closes and the one that opens; the panels are found once
+   * (on a map of 20,000 items, a search of the whole SVG on every zoom is
+   * what costs). */
   _openPanel(index) {
-    const { detail, open, stageIndex } = this._classes;
-    const panel = index == null ? null : this.svg.querySelector(`.${detail}[${stageIndex}="${index}"]`);
+    const { detail, open } = this._classes;
+    this._panels ??= new Map([...this.svg.querySelectorAll(`.${detail}`)].map((p) => [this._indexOf(p), p]));
+    const panel = index == null ? null : (this._panels.get(index) ?? null);
     if (panel === this._panel) return;
     this._panel?.classList.remove(open);
     panel?.classList.add(open);
@@ -476,6 +482,8 @@ export class View {
         // ends its view, as destroy() does.
         if (!this.host.isConnected) return void (this._connected && this.destroy());
         this._connected = true;
+        this._measured = null;
+        this._measured = this._size();
         if (this._pendingStage != null) {
           const { w, h } = this._size();
           if (w && h) {
