@@ -40,6 +40,7 @@
 mod convert;
 mod entities;
 mod parse;
+mod preamble;
 mod source;
 
 pub use convert::DEFAULT_TITLE;
@@ -109,7 +110,7 @@ pub fn from_mermaid(text: &str, options: &MermaidOptions) -> Result<Imported, Ve
 /// `---` front-matter block, blank lines and `%%` comments, its first line
 /// starts with the word `journey`. A JSON map never does.
 pub fn looks_like_mermaid(text: &str) -> bool {
-    parse::looks_like_journey(text)
+    preamble::looks_like_journey(text)
 }
 
 /// A problem of the built map, reported at the Mermaid statement it came
