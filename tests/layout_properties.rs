@@ -1,13 +1,15 @@
 //! Property tests on random valid maps: the layout's promises hold for any
 //! content — no two cards overlap, every card lies in its cell and on the
 //! canvas, every text survives wrapping, the SVG is well-formed XML and
-//! passes the output oracle, and the same input always gives the same bytes.
+//! passes the output oracle, and the same input always gives the same bytes;
+//! left to right and mirrored (`dir: "rtl"`) alike.
 
 #[path = "support/oracle.rs"]
 mod oracle;
 
 use journeymap::layout::{Layout, layout};
 use journeymap::render::{RenderOptions, render};
+use journeymap::text::{LiberationTable, TextMeasure, Weight};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -86,43 +88,46 @@ fn item(touchpoint: bool, personas: usize) -> impl Strategy<Value = Value> {
 }
 
 fn map() -> impl Strategy<Value = Value> {
-    (0usize..3, 1usize..5, any::<bool>()).prop_flat_map(|(personas, stages, by_channel)| {
-        let stage = (
-            text(),
-            prop::collection::vec(item(false, personas), 0..3),
-            prop::collection::vec(item(true, personas), 0..3),
-            prop::collection::vec(item(false, personas), 0..2),
-            prop::option::of(0.0f64..10000.0),
-        )
-            .prop_map(|(name, actions, touchpoints, pains, reach)| {
-                let mut stage = json!({
-                    "name": name,
-                    "cells": { "actions": actions, "touchpoints": touchpoints, "pains": pains }
+    (0usize..3, 1usize..5, any::<bool>(), any::<bool>()).prop_flat_map(
+        |(personas, stages, by_channel, rtl)| {
+            let stage = (
+                text(),
+                prop::collection::vec(item(false, personas), 0..3),
+                prop::collection::vec(item(true, personas), 0..3),
+                prop::collection::vec(item(false, personas), 0..2),
+                prop::option::of(0.0f64..10000.0),
+            )
+                .prop_map(|(name, actions, touchpoints, pains, reach)| {
+                    let mut stage = json!({
+                        "name": name,
+                        "cells": { "actions": actions, "touchpoints": touchpoints, "pains": pains }
+                    });
+                    if let Some(reach) = reach {
+                        stage["reach"] = json!(reach.round());
+                    }
+                    stage
                 });
-                if let Some(reach) = reach {
-                    stage["reach"] = json!(reach.round());
-                }
-                stage
-            });
-        (prop::collection::vec(stage, stages), text()).prop_map(move |(stages, title)| {
-            let personas: Vec<Value> = (0..personas)
-                .map(|p| json!({ "id": format!("p{p}"), "name": format!("Persona {p}") }))
-                .collect();
-            json!({
-                "title": title,
-                "personas": personas,
-                "lanes": [
-                    { "id": "actions" },
-                    { "id": "touchpoints", "byChannel": by_channel },
-                    { "id": "emotion" },
-                    { "id": "pains" },
-                    { "id": "seen", "kind": "line", "label": "Line of visibility" },
-                    { "id": "metrics" }
-                ],
-                "stages": stages
+            (prop::collection::vec(stage, stages), text()).prop_map(move |(stages, title)| {
+                let personas: Vec<Value> = (0..personas)
+                    .map(|p| json!({ "id": format!("p{p}"), "name": format!("Persona {p}") }))
+                    .collect();
+                json!({
+                    "title": title,
+                    "dir": if rtl { "rtl" } else { "ltr" },
+                    "personas": personas,
+                    "lanes": [
+                        { "id": "actions" },
+                        { "id": "touchpoints", "byChannel": by_channel },
+                        { "id": "emotion" },
+                        { "id": "pains" },
+                        { "id": "seen", "kind": "line", "label": "Line of visibility" },
+                        { "id": "metrics" }
+                    ],
+                    "stages": stages
+                })
             })
-        })
-    })
+        },
+    )
 }
 
 fn without_whitespace(text: &str) -> String {
@@ -164,6 +169,14 @@ fn check_geometry(layout: &Layout, source: &Value) {
             without_whitespace(&card.text.lines.concat()),
             without_whitespace(text)
         );
+        let block = &card.text;
+        let box_ = journeymap::layout::Rect::new(block.x, block.y, block.width, block.height());
+        assert!(rect.contains(&box_), "card {i}'s text leaves the card");
+        for line in &block.lines {
+            let table: &dyn TextMeasure = &LiberationTable;
+            let width = table.width(line, block.style.size, Weight::Regular);
+            assert!(width <= block.width + 1e-6, "line {line:?} does not fit");
+        }
     }
     let items: usize = source["stages"]
         .as_array()
@@ -179,6 +192,17 @@ fn check_geometry(layout: &Layout, source: &Value) {
         })
         .unwrap_or(0);
     assert_eq!(layout.cards.len(), items, "one card per item");
+    // Stages in reading order: to the right, or to the left when mirrored.
+    let rtl = source["dir"] == "rtl";
+    assert_eq!(layout.dir == journeymap::layout::Direction::Rtl, rtl);
+    for pair in layout.stages.windows(2) {
+        let (first, second) = (&pair[0], &pair[1]);
+        if rtl {
+            assert!(second.x + second.width <= first.x + 1e-6, "stages run left");
+        } else {
+            assert!(first.x + first.width <= second.x + 1e-6, "stages run right");
+        }
+    }
 }
 
 proptest! {

@@ -2,7 +2,7 @@
 //! markers, sized so that nothing is cut: the card grows to fit.
 
 use super::geometry::Rect;
-use super::text::{BADGE, CARD, Style, TextBlock};
+use super::text::{Align, BADGE, CARD, Style, TextBlock};
 use crate::model::{Icon, Item, Map, Tag, Tone};
 use crate::text::TextMeasure;
 use serde::{Serialize, Serializer};
@@ -135,6 +135,8 @@ struct PlacedText<'a> {
     width: f64,
     style: &'a Style,
     rtl: bool,
+    #[serde(skip_serializing_if = "Align::is_start")]
+    align: Align,
 }
 
 impl Serialize for Card {
@@ -157,6 +159,7 @@ impl Serialize for Card {
                 width: self.text.width,
                 style: &self.text.style,
                 rtl: self.text.rtl,
+                align: self.text.align,
             },
             tone: self.tone,
             icon: &self.icon,

@@ -13,6 +13,9 @@
 //! [`Palette`] holds every colour and the font stack, resolved here so that
 //! the renderer never reads the map.
 //!
+//! A right-to-left map is laid out left to right, then mirrored as a whole
+//! (`mirror`).
+//!
 //! Every type of the layout is exported from this module; its submodules
 //! are private, so what they make `pub` is for the crate only.
 
@@ -24,6 +27,7 @@ mod grid;
 mod header;
 mod legend;
 mod metrics;
+mod mirror;
 mod palette;
 mod text;
 
@@ -33,6 +37,7 @@ use serde::Serialize;
 
 /// The model's values the layout carries as they are.
 pub use crate::model::{Color, Icon, LaneKind, ThemeMode, Tone};
+pub use crate::text::Direction;
 pub use card::{Card, ChannelIcon, Chip, ChipKind, LINK_SCHEMES};
 pub use details::DetailPanel;
 pub use emotion::{Curve, CurvePoint, EmotionChart};
@@ -42,7 +47,7 @@ pub use header::{Header, PersonaBox};
 pub use legend::{Footer, Legend, LegendEntry, LegendMark};
 pub use metrics::{DropOff, FunnelBar, Kpi, MetricsCell};
 pub use palette::{Palette, Swatch};
-pub use text::{Style, TextBlock};
+pub use text::{Align, Style, TextBlock};
 
 /// Space around the whole map.
 const MARGIN: f64 = 32.0;
@@ -54,6 +59,11 @@ const SECTION_GAP: f64 = 24.0;
 /// A map laid out: everything the renderer draws, in SVG user units.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Layout {
+    /// The map's reading direction, resolved (`dir`, `lang`, the title):
+    /// a right-to-left layout is the mirror image of the left-to-right one.
+    /// Written in the layout JSON only when `rtl`.
+    #[serde(skip_serializing_if = "is_ltr")]
+    pub dir: Direction,
     pub width: f64,
     pub height: f64,
     pub header: Header,
@@ -138,7 +148,8 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
     if let Some(footer) = &footer {
         bottom = footer.bottom;
     }
-    Layout {
+    let mut layout = Layout {
+        dir: Direction::Ltr,
         width,
         height: (bottom + MARGIN).ceil(),
         grid: Rect::new(
@@ -160,5 +171,13 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
         legend,
         footer,
         palette,
+    };
+    if mirror::reading_direction(map) == Direction::Rtl {
+        mirror::mirror(&mut layout);
     }
+    layout
+}
+
+fn is_ltr(dir: &Direction) -> bool {
+    *dir == Direction::Ltr
 }

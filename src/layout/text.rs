@@ -51,6 +51,24 @@ pub const BADGE: Style = Style::new(11.0, false, "jm-badge-text");
 pub const KPI_VALUE: Style = Style::new(16.0, true, "jm-kpi-value");
 pub const QUOTE: Style = Style::new(13.0, false, "jm-quote").italic();
 
+/// Which edge of its box a text block's lines stand against.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    /// The left edge (and the right edge for a right-to-left text).
+    #[default]
+    Start,
+    /// The right edge, whatever the text's direction: every text of a
+    /// mirrored (right-to-left) map.
+    Right,
+}
+
+impl Align {
+    pub fn is_start(&self) -> bool {
+        *self == Align::Start
+    }
+}
+
 /// A text wrapped into lines inside a box whose top-left corner is `x, y`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TextBlock {
@@ -59,7 +77,12 @@ pub struct TextBlock {
     pub width: f64,
     pub lines: Vec<String>,
     pub style: Style,
+    /// The text's own paragraph direction (its first strong character):
+    /// its lines stay in logical order, the renderer sets `direction`.
     pub rtl: bool,
+    /// Written in the layout JSON only when not `start`.
+    #[serde(skip_serializing_if = "Align::is_start")]
+    pub align: Align,
     /// The measuring font's ascent and descent in em, which place the
     /// baselines (not in the layout JSON: the line boxes are).
     #[serde(skip)]
@@ -105,6 +128,7 @@ impl TextBlock {
             lines,
             style,
             rtl: text::direction(content) == Direction::Rtl,
+            align: Align::Start,
             ascent: measure.ascent(),
             descent: measure.descent(),
         }
@@ -135,6 +159,11 @@ impl TextBlock {
             + index as f64 * line_height
             + (line_height - (self.ascent + self.descent) * size) / 2.0
             + self.ascent * size
+    }
+
+    /// Whether the lines stand against the right edge of the box.
+    pub fn anchored_right(&self) -> bool {
+        self.rtl || self.align == Align::Right
     }
 
     pub fn shift(&mut self, dx: f64, dy: f64) {

@@ -17,7 +17,7 @@ pub use panels::stage_label;
 mod style;
 mod svg;
 
-use crate::layout::{LINK_SCHEMES, Layout, TextBlock, ThemeMode};
+use crate::layout::{Direction, LINK_SCHEMES, Layout, TextBlock, ThemeMode};
 use svg::{Svg, Value};
 
 /// What a page (or the command line) may choose about the output.
@@ -84,21 +84,22 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
         svg::number(layout.width),
         svg::number(layout.height)
     );
+    let mut root: Vec<(&'static str, Value<'_>)> = vec![
+        ("xmlns", "http://www.w3.org/2000/svg".into()),
+        ("id", prefix.into()),
+        ("class", mode_class.into()),
+        ("viewBox", view_box.into()),
+        ("width", layout.width.into()),
+        ("height", layout.height.into()),
+        ("role", "group".into()),
+        ("aria-labelledby", format!("{title_id} {desc_id}").into()),
+        ("font-family", layout.palette.font_family.as_str().into()),
+    ];
+    if layout.dir == Direction::Rtl {
+        root.push(("direction", "rtl".into()));
+    }
     let mut out = Svg::default();
-    out.open(
-        "svg",
-        &[
-            ("xmlns", "http://www.w3.org/2000/svg".into()),
-            ("id", prefix.into()),
-            ("class", mode_class.into()),
-            ("viewBox", view_box.into()),
-            ("width", layout.width.into()),
-            ("height", layout.height.into()),
-            ("role", "group".into()),
-            ("aria-labelledby", format!("{title_id} {desc_id}").into()),
-            ("font-family", layout.palette.font_family.as_str().into()),
-        ],
-    );
+    out.open("svg", &root);
     out.text_element(
         "title",
         &[("id", title_id.as_str().into())],
@@ -144,13 +145,16 @@ fn summary(layout: &Layout) -> String {
 }
 
 /// Writes a text block: one `<text>`, one `<tspan>` per line, lines in
-/// logical order; right-to-left text is anchored at the right edge.
+/// logical order; right-to-left text is anchored at the right edge
+/// (`direction="rtl"`), and so is every text the layout aligns right
+/// (`text-anchor="end"`, with its own direction set, since a mirrored map's
+/// root says `rtl`).
 pub(crate) fn text_block(out: &mut Svg, block: &TextBlock, extra_class: Option<&str>) {
     let class = match extra_class {
         Some(extra) => format!("{} {extra}", block.style.class),
         None => block.style.class.to_owned(),
     };
-    let x = if block.rtl {
+    let x = if block.anchored_right() {
         block.x + block.width
     } else {
         block.x
@@ -167,6 +171,9 @@ pub(crate) fn text_block(out: &mut Svg, block: &TextBlock, extra_class: Option<&
     }
     if block.rtl {
         attributes.push(("direction", "rtl".into()));
+    } else if block.anchored_right() {
+        attributes.push(("direction", "ltr".into()));
+        attributes.push(("text-anchor", "end".into()));
     }
     out.open("text", &attributes);
     for (index, line) in block.lines.iter().enumerate() {

@@ -3,9 +3,15 @@
 
 use super::svg::Svg;
 use super::{classes, icons, text_block};
-use crate::layout::{LaneKind, Layout, LegendMark, StageColumn};
+use crate::layout::{Direction, LaneKind, Layout, LegendMark, StageColumn};
+
+/// The width of a persona card's colour bar, at the card's leading edge.
+const PERSONA_BAR: f64 = 5.0;
+/// How far a channel row's top line starts from the lane's leading edge.
+const CHANNEL_INDENT: f64 = 12.0;
 
 pub fn header(out: &mut Svg, layout: &Layout) {
+    let rtl = layout.dir == Direction::Rtl;
     out.open("g", &[("class", "jm-header".into())]);
     text_block(out, &layout.header.title, None);
     if let Some(description) = &layout.header.description {
@@ -25,9 +31,9 @@ pub fn header(out: &mut Svg, layout: &Layout) {
             "rect",
             &[
                 ("class", "jm-persona-color".into()),
-                ("x", r.x.into()),
+                ("x", if rtl { r.right() - PERSONA_BAR } else { r.x }.into()),
                 ("y", r.y.into()),
-                ("width", 5.0.into()),
+                ("width", PERSONA_BAR.into()),
                 ("height", r.height.into()),
                 ("rx", 2.0.into()),
                 ("fill", persona.color.hex().into()),
@@ -45,6 +51,13 @@ pub fn header(out: &mut Svg, layout: &Layout) {
 pub fn grid(out: &mut Svg, layout: &Layout) {
     let grid = layout.grid;
     let stage_count = layout.stages.len();
+    let rtl = layout.dir == Direction::Rtl;
+    // Indented from the leading edge, which is the right one when mirrored.
+    let (indent_left, indent_right) = if rtl {
+        (0.0, CHANNEL_INDENT)
+    } else {
+        (CHANNEL_INDENT, 0.0)
+    };
     out.open("g", &[("class", "jm-grid".into())]);
     for (i, lane) in layout.lanes.iter().enumerate() {
         let kind = match lane.kind {
@@ -92,9 +105,9 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
                     "line",
                     &[
                         ("class", "jm-gridline".into()),
-                        ("x1", (r.x + 12.0).into()),
+                        ("x1", (r.x + indent_left).into()),
                         ("y1", row.y.into()),
-                        ("x2", r.right().into()),
+                        ("x2", (r.right() - indent_right).into()),
                         ("y2", row.y.into()),
                     ],
                 );
@@ -103,13 +116,19 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         out.close();
     }
     for column in &layout.stages {
+        // Each column's line stands at its leading edge.
+        let x = if rtl {
+            column.x + column.width
+        } else {
+            column.x
+        };
         out.empty(
             "line",
             &[
                 ("class", "jm-gridline".into()),
-                ("x1", column.x.into()),
+                ("x1", x.into()),
                 ("y1", column.header.bottom().into()),
-                ("x2", column.x.into()),
+                ("x2", x.into()),
                 ("y2", grid.bottom().into()),
             ],
         );

@@ -5,8 +5,10 @@
 //! lines in logical order; the first strong character decides (UAX #9, P2
 //! and P3, approximated).
 
-/// Base direction of a paragraph.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// Base direction of a paragraph (and of a whole map: `"ltr"`, `"rtl"` in
+/// the layout JSON).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// Left to right.
     #[default]

@@ -24,6 +24,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "role",
             "aria-labelledby",
             "font-family",
+            "direction",
         ],
     ),
     ("title", &["id"]),
@@ -50,7 +51,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("circle", &["cx", "cy", "r", "fill"]),
     (
         "text",
-        &["font-size", "font-weight", "font-style", "direction"],
+        &[
+            "font-size",
+            "font-weight",
+            "font-style",
+            "direction",
+            "text-anchor",
+        ],
     ),
     ("tspan", &["x", "y"]),
     ("a", &["href", "target", "rel"]),
