@@ -11,7 +11,7 @@
 
 use crate::diagnostic::quote;
 use crate::layout::Swatch;
-use crate::layout::{Layout, Rect};
+use crate::layout::{Direction, Layout, Rect};
 use crate::model::ThemeMode;
 use crate::parse::MAX_DOCUMENT_BYTES;
 use crate::render::{RenderOptions, classes, is_valid_id_prefix, stage_label};
@@ -69,6 +69,9 @@ struct StageInfo<'a> {
 
 #[derive(Serialize)]
 struct RenderInfo<'a> {
+    /// The map's reading direction (`ltr`, `rtl`): the view's arrow keys
+    /// and stage buttons follow it.
+    dir: Direction,
     width: f64,
     height: f64,
     stages: Vec<StageInfo<'a>>,
@@ -178,6 +181,7 @@ fn render_options(options_json: &str) -> Result<RenderOptions, Output> {
 
 fn info(layout: &Layout) -> String {
     let info = RenderInfo {
+        dir: layout.dir,
         width: layout.width,
         height: layout.height,
         stages: layout

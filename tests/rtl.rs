@@ -51,6 +51,8 @@ fn dir_and_lang_and_the_title_decide_the_direction() {
         ("Journey", json!({ "lang": "he-IL" }), Rtl),
         ("Journey", json!({ "lang": "fa" }), Rtl),
         ("Journey", json!({ "lang": "ur" }), Rtl),
+        ("Journey", json!({ "lang": "pa-Arab" }), Rtl),
+        ("Journey", json!({ "lang": "iw" }), Rtl),
         ("Journey", json!({ "lang": "de" }), Ltr),
         ("رحلة", json!({ "dir": "ltr", "lang": "ar" }), Ltr),
         // Without `lang`, the title's first strong character decides.

@@ -33,6 +33,8 @@ export interface StageInfo {
 }
 
 export interface RenderInfo {
+  /** The map's reading direction: on "rtl" the first stage is at the right, and → goes to the previous stage. */
+  dir: "ltr" | "rtl";
   width: number;
   height: number;
   stages: StageInfo[];

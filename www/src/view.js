@@ -144,6 +144,10 @@ export class View {
 
   _buildToolbar() {
     this.toolbar = element("div", { class: "jm-toolbar", role: "group", "aria-label": "Map view" });
+    // On a right-to-left map the toolbar runs right to left too, and the
+    // stage buttons point the way the stages run (the core says which).
+    const rtl = this.info.dir === "rtl";
+    if (rtl) this.toolbar.dir = "rtl";
     const button = (cls, label, text, action) => {
       const b = element("button", { type: "button", class: cls, "aria-label": label }, text);
       b.addEventListener("click", action);
@@ -153,8 +157,8 @@ export class View {
       this.overview({ focus: true }),
     );
     this._where = element("span", { class: "jm-where", role: "status" });
-    this._prevButton = button("jm-prev", "Previous stage", "‹", () => this._step(-1));
-    this._nextButton = button("jm-next", "Next stage", "›", () => this._step(1));
+    this._prevButton = button("jm-prev", "Previous stage", rtl ? "›" : "‹", () => this._step(-1));
+    this._nextButton = button("jm-next", "Next stage", rtl ? "‹" : "›", () => this._step(1));
     const zoomOut = button("jm-zoom-out", "Zoom out", "−", () => this._zoomBy(1 / 1.4));
     const zoomIn = button("jm-zoom-in", "Zoom in", "+", () => this._zoomBy(1.4));
     this.toolbar.append(this._backButton, this._where, this._prevButton, this._nextButton, zoomOut, zoomIn);
@@ -507,7 +511,9 @@ export class View {
     } else if (key === "Escape" && this._box != null) {
       this.overview({ focus: true });
     } else if ((key === "ArrowRight" || key === "ArrowLeft") && this._stage != null) {
-      this._step(key === "ArrowRight" ? 1 : -1);
+      // In reading order: on a right-to-left map → goes back.
+      const forward = this.info.dir === "rtl" ? "ArrowLeft" : "ArrowRight";
+      this._step(key === forward ? 1 : -1);
     } else if (key.startsWith("Arrow") && this._box != null) {
       const step = 60;
       const d = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] }[key];
