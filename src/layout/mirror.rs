@@ -32,8 +32,16 @@ pub fn reading_direction(map: &Map) -> Direction {
     }
 }
 
+/// Mirrors a finished layout of `map` when the map reads right to left:
+/// the last step of every layout.
+pub fn apply(map: &Map, layout: &mut Layout) {
+    if reading_direction(map) == Direction::Rtl {
+        mirror(layout);
+    }
+}
+
 /// Mirrors `layout` about the vertical axis of its canvas.
-pub fn mirror(layout: &mut Layout) {
+fn mirror(layout: &mut Layout) {
     let m = Mirror(layout.width);
     let header = &mut layout.header;
     m.text(&mut header.title);

@@ -172,9 +172,7 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
         footer,
         palette,
     };
-    if mirror::reading_direction(map) == Direction::Rtl {
-        mirror::mirror(&mut layout);
-    }
+    mirror::apply(map, &mut layout);
     layout
 }
 
