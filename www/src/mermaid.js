@@ -28,7 +28,8 @@ const COMPANION_KEY = Symbol.for("journeymap.mermaid");
  * name="currentScript" src=…>` must not choose where the importer comes
  * from). */
 function ownScript() {
-  const script = HAS_DOM ? docGet("currentScript") : null;
+  if (!HAS_DOM) return null;
+  const script = docGet("currentScript");
   return script instanceof HTMLScriptElement ? { src: script.src, nonce: script.nonce } : null;
 }
 const OWN_SCRIPT = ownScript();
