@@ -10,7 +10,9 @@
 //! 4. [`render::render`]: layout → SVG text; it reads nothing but the layout and
 //!    its [`RenderOptions`];
 //! 5. bindings: the `journeymap` command (`src/cli`) and the wasm exports
-//!    (`src/wasm.rs`), both thin.
+//!    (`src/wasm.rs`), both thin. What both hand to a page besides the SVG
+//!    is built once: the render info ([`render::info`]) and the
+//!    pre-rendered `<journey-map>` fragment ([`embed`]).
 //!
 //! Beside the pipeline, `mermaid` (feature `mermaid`, on by default) turns a
 //! Mermaid `journey` diagram into map JSON, which then goes through the same
@@ -44,6 +46,7 @@
 )]
 
 mod diagnostic;
+pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod layout;

@@ -10,13 +10,13 @@
 //! the id rule from [`is_valid_id`].
 
 use crate::diagnostic::quote;
-use crate::layout::Swatch;
-use crate::layout::{Direction, Layout, Rect};
+use crate::layout::Layout;
 use crate::model::ThemeMode;
 use crate::parse::MAX_DOCUMENT_BYTES;
-use crate::render::{RenderOptions, classes, is_valid_id_prefix, stage_label};
+use crate::render::info::{self, render_info};
+use crate::render::{RenderOptions, is_valid_id_prefix};
 use crate::validate::rules::ALLOWED_SCHEMES;
-use crate::{Diagnostic, layout, render, validate};
+use crate::{Diagnostic, embed, layout, render, validate};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -47,47 +47,6 @@ fn text_option<'a>(options: &'a Map<String, Value>, key: &str) -> Result<Option<
         Some(Value::String(text)) => Ok(Some(text)),
         Some(_) => Err(option_error(format!("{key}: expected a string"))),
     }
-}
-
-/// What a page needs to know of each stage to zoom to it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct StageInfo<'a> {
-    index: usize,
-    id: &'a str,
-    name: &'a str,
-    /// The header's accessible name, as the SVG has it.
-    label: String,
-    header: Rect,
-    zoom: Rect,
-    has_detail: bool,
-    /// The smallest font size (SVG units) in the stage's detail panel and
-    /// cards, badges included: the zoomed view keeps it readable. `None`
-    /// when the stage shows no such text.
-    min_font_size: Option<f64>,
-}
-
-#[derive(Serialize)]
-struct RenderInfo<'a> {
-    /// The map's reading direction (`ltr`, `rtl`): the view's arrow keys
-    /// and stage buttons follow it.
-    dir: Direction,
-    width: f64,
-    height: f64,
-    stages: Vec<StageInfo<'a>>,
-    palette: Palettes,
-}
-
-/// The map's resolved palettes (the layout's), each as `[name, colour]`
-/// pairs: the shell's toolbar takes its colours from them.
-#[derive(Serialize)]
-struct Palettes {
-    light: Vec<(&'static str, String)>,
-    dark: Vec<(&'static str, String)>,
-}
-
-fn swatches(palette: &[Swatch]) -> Vec<(&'static str, String)> {
-    palette.iter().map(|s| (s.name, s.color.hex())).collect()
 }
 
 /// The result of a render: `ok`, then either `svg` and `info` (the canvas
@@ -130,9 +89,27 @@ fn option_error(message: String) -> Output {
     failure(&[Diagnostic::option("options", message)])
 }
 
-/// `{"idPrefix": "jm1", "theme": "dark", "links": ["https"]}`
-fn render_options(options_json: &str) -> Result<RenderOptions, Output> {
-    let page = page_options(options_json, &["idPrefix", "theme", "links"])?;
+fn theme_option(page: &Map<String, Value>, key: &str) -> Result<Option<ThemeMode>, Output> {
+    Ok(match text_option(page, key)? {
+        None => None,
+        Some("light") => Some(ThemeMode::Light),
+        Some("dark") => Some(ThemeMode::Dark),
+        Some("auto") => Some(ThemeMode::Auto),
+        Some(other) => {
+            return Err(option_error(format!(
+                "{key}: expected \"light\", \"dark\" or \"auto\", found {}",
+                quote(other)
+            )));
+        }
+    })
+}
+
+/// `{"idPrefix": "jm1", "theme": "dark", "links": ["https"], "pageTheme":
+/// "dark"}`; `pageTheme` (the page's own light or dark mode) is drawn
+/// where the map would otherwise follow `prefers-color-scheme` (auto),
+/// and is returned beside the options.
+fn render_options(options_json: &str) -> Result<(RenderOptions, Option<ThemeMode>), Output> {
+    let page = page_options(options_json, &["idPrefix", "theme", "links", "pageTheme"])?;
     let mut options = RenderOptions::default();
     if let Some(prefix) = text_option(&page, "idPrefix")? {
         if !is_valid_id_prefix(prefix) {
@@ -142,18 +119,8 @@ fn render_options(options_json: &str) -> Result<RenderOptions, Output> {
         }
         options.id_prefix = prefix.to_owned();
     }
-    options.theme = match text_option(&page, "theme")? {
-        None => None,
-        Some("light") => Some(ThemeMode::Light),
-        Some("dark") => Some(ThemeMode::Dark),
-        Some("auto") => Some(ThemeMode::Auto),
-        Some(other) => {
-            return Err(option_error(format!(
-                "theme: expected \"light\", \"dark\" or \"auto\", found {}",
-                quote(other)
-            )));
-        }
-    };
+    options.theme = theme_option(&page, "theme")?;
+    let page_theme = theme_option(&page, "pageTheme")?;
     if let Some(links) = page.get("links").filter(|v| !v.is_null()) {
         let Some(links) = links.as_array() else {
             return Err(option_error("links: expected an array of schemes".into()));
@@ -176,56 +143,11 @@ fn render_options(options_json: &str) -> Result<RenderOptions, Output> {
         }
         options.link_schemes = schemes;
     }
-    Ok(options)
+    Ok((options, page_theme))
 }
 
 fn info(layout: &Layout) -> String {
-    let info = RenderInfo {
-        dir: layout.dir,
-        width: layout.width,
-        height: layout.height,
-        stages: layout
-            .stages
-            .iter()
-            .map(|stage| StageInfo {
-                index: stage.index,
-                id: &stage.id,
-                name: &stage.name,
-                label: stage_label(stage, layout.stages.len()),
-                header: stage.header,
-                zoom: stage.zoom,
-                has_detail: layout.details.iter().any(|d| d.stage_index == stage.index),
-                min_font_size: smallest_text(layout, stage.index),
-            })
-            .collect(),
-        palette: Palettes {
-            light: swatches(&layout.palette.light),
-            dark: swatches(&layout.palette.dark),
-        },
-    };
-    serde_json::to_string(&info).unwrap_or_else(|_| "{}".into())
-}
-
-/// The smallest font size of the texts drawn in a stage's detail panel and
-/// cards (their chips included).
-fn smallest_text(layout: &Layout, stage_index: usize) -> Option<f64> {
-    let panels = layout
-        .details
-        .iter()
-        .filter(|panel| panel.stage_index == stage_index)
-        .flat_map(|panel| panel.texts.iter());
-    let cards = layout
-        .cards
-        .iter()
-        .filter(|card| card.stage_index == stage_index)
-        .flat_map(|card| {
-            std::iter::once(&card.text).chain(card.chips.iter().filter_map(|c| c.text.as_ref()))
-        });
-    panels
-        .chain(cards)
-        .map(|text| text.style.size)
-        .filter(|size| *size > 0.0)
-        .reduce(f64::min)
+    serde_json::to_string(&render_info(layout)).unwrap_or_else(|_| "{}".into())
 }
 
 /// What the shell must know of the core's rules.
@@ -233,21 +155,7 @@ fn smallest_text(layout: &Layout, stage_index: usize) -> Option<f64> {
 #[serde(rename_all = "camelCase")]
 struct Constants {
     max_document_bytes: usize,
-    classes: Classes,
-}
-
-/// The names of `src/render/classes.rs`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Classes {
-    stage: &'static str,
-    detail: &'static str,
-    open: &'static str,
-    card: &'static str,
-    stage_index: &'static str,
-    theme_light: &'static str,
-    theme_dark: &'static str,
-    theme_auto: &'static str,
+    classes: info::Classes,
 }
 
 /// What the shell must know of the core's rules, as JSON: the document
@@ -257,16 +165,7 @@ struct Classes {
 pub fn constants() -> String {
     let constants = Constants {
         max_document_bytes: MAX_DOCUMENT_BYTES,
-        classes: Classes {
-            stage: classes::STAGE,
-            detail: classes::DETAIL,
-            open: classes::OPEN,
-            card: classes::CARD,
-            stage_index: classes::STAGE_INDEX,
-            theme_light: classes::THEME_LIGHT,
-            theme_dark: classes::THEME_DARK,
-            theme_auto: classes::THEME_AUTO,
-        },
+        classes: info::CLASSES,
     };
     serde_json::to_string(&constants).unwrap_or_else(|_| "{}".into())
 }
@@ -280,18 +179,38 @@ pub fn is_valid_id(id: &str) -> bool {
 /// Validates, lays out and renders a map given as JSON text.
 #[wasm_bindgen]
 pub fn render(map_json: &str, options_json: &str) -> Output {
+    rendered(map_json, options_json, |_, layout, options| {
+        render::render(layout, options)
+    })
+}
+
+/// As [`render`], with the pre-rendered `<journey-map>` element
+/// ([`crate::embed`]) in place of the bare SVG.
+#[wasm_bindgen]
+pub fn fragment(map_json: &str, options_json: &str) -> Output {
+    rendered(map_json, options_json, embed::fragment)
+}
+
+fn rendered(
+    map_json: &str,
+    options_json: &str,
+    draw: impl Fn(&str, &Layout, &RenderOptions) -> String,
+) -> Output {
     #[cfg(feature = "trap-test")]
     forced_trap::trap_if_asked(map_json);
-    let options = match render_options(options_json) {
+    let (mut options, page_theme) = match render_options(options_json) {
         Ok(options) => options,
         Err(output) => return output,
     };
     match validate(map_json) {
         Ok(map) => {
             let layout = layout::layout(&map);
+            if options.theme.unwrap_or(layout.palette.mode) == ThemeMode::Auto {
+                options.theme = page_theme.or(options.theme);
+            }
             Output {
                 ok: true,
-                svg: render::render(&layout, &options),
+                svg: draw(map_json, &layout, &options),
                 info: info(&layout),
             }
         }

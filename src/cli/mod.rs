@@ -13,6 +13,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 mod fonts;
+mod html;
 mod import;
 
 #[derive(Parser)]
@@ -38,13 +39,25 @@ enum Command {
         #[arg(long)]
         clamp: bool,
     },
-    /// Render a map to one SVG document.
+    /// Render a map to one SVG document (or a pre-rendered <journey-map>
+    /// element, or one self-contained HTML page).
     Render {
         /// The map (JSON, or a Mermaid journey diagram), or - for standard input.
         file: String,
-        /// Write the SVG here instead of standard output.
+        /// Write the output here instead of standard output.
         #[arg(short, long, value_name = "OUT.svg")]
         output: Option<String>,
+        /// svg: the SVG document; fragment: a <journey-map> element holding
+        /// the SVG and what the browser script needs to make it interactive
+        /// without laying it out again; html: one page, the fragment with
+        /// dist/journeymap.js inline.
+        #[arg(long, value_enum, default_value = "svg")]
+        format: FormatArg,
+        /// The browser script to inline with --format html (by default
+        /// journeymap.js beside this binary, or the repository's
+        /// dist/journeymap.js).
+        #[arg(long, value_name = "PATH")]
+        script: Option<String>,
         /// Colour theme; overrides the map's own.
         #[arg(long, value_enum)]
         theme: Option<ThemeArg>,
@@ -82,6 +95,13 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum FormatArg {
+    Svg,
+    Fragment,
+    Html,
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ThemeArg {
     Light,
@@ -117,11 +137,24 @@ pub fn run() -> ExitCode {
         Command::Render {
             file,
             output,
+            format,
+            script,
             theme,
             id_prefix,
             clamp,
             font,
-        } => render(&file, clamp, &font, output.as_deref(), theme, id_prefix),
+        } => render(
+            &file,
+            clamp,
+            &font,
+            RenderOutput {
+                path: output.as_deref(),
+                format,
+                script: script.as_deref(),
+            },
+            theme,
+            id_prefix,
+        ),
         Command::Layout { file, clamp, font } => layout(&file, clamp, &font),
         Command::Schema => {
             print!("{SCHEMA}");
@@ -194,23 +227,48 @@ fn check(file: &str, clamp: bool) -> ExitCode {
     }
 }
 
-fn read_map(file: &str, clamp: bool) -> Result<journeymap::model::Map, ExitCode> {
+/// The validated map and its JSON text (a Mermaid diagram's converted).
+fn read_map(file: &str, clamp: bool) -> Result<(journeymap::model::Map, String), ExitCode> {
     let text = read_input(file)?;
     let (text, warnings) =
         import::map_text_from_input(file, text, clamp).map_err(|d| report(file, &d))?;
     import::print_warnings(file, &warnings);
-    journeymap::validate(&text).map_err(|diagnostics| report(file, &diagnostics))
+    let map = journeymap::validate(&text).map_err(|diagnostics| report(file, &diagnostics))?;
+    Ok((map, text))
+}
+
+/// Where and how `render` writes.
+struct RenderOutput<'a> {
+    path: Option<&'a str>,
+    format: FormatArg,
+    script: Option<&'a str>,
 }
 
 fn render(
     file: &str,
     clamp: bool,
     font: &fonts::FontArgs,
-    output: Option<&str>,
+    output: RenderOutput,
     theme: Option<ThemeArg>,
     id_prefix: String,
 ) -> ExitCode {
-    let mut map = match read_map(file, clamp) {
+    let RenderOutput {
+        path: output,
+        format,
+        script,
+    } = output;
+    // The script is read first: a missing one is reported before any work.
+    let script = match format {
+        FormatArg::Html => match html::read_script(script) {
+            Ok(script) => Some(script),
+            Err(message) => {
+                eprintln!("journeymap: {message}");
+                return ExitCode::from(2);
+            }
+        },
+        _ => None,
+    };
+    let (mut map, text) = match read_map(file, clamp) {
         Ok(map) => map,
         Err(code) => return code,
     };
@@ -228,13 +286,26 @@ fn render(
         ..Default::default()
     };
     let layout = journeymap::layout::layout_with(&map, measure.as_ref());
-    let svg = journeymap::render::render(&layout, &options);
-    write_output(output, &svg)
+    let out = match (format, script) {
+        (FormatArg::Svg, _) => journeymap::render::render(&layout, &options),
+        (FormatArg::Fragment, _) => journeymap::embed::fragment(&text, &layout, &options),
+        (FormatArg::Html, script) => {
+            let fragment = journeymap::embed::fragment(&text, &layout, &options);
+            match html::page(&map.title, &fragment, script.as_deref().unwrap_or_default()) {
+                Ok(page) => page,
+                Err(message) => {
+                    eprintln!("journeymap: {message}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
+    write_output(output, &out)
 }
 
 fn layout(file: &str, clamp: bool, font: &fonts::FontArgs) -> ExitCode {
     let mut map = match read_map(file, clamp) {
-        Ok(map) => map,
+        Ok((map, _)) => map,
         Err(code) => return code,
     };
     let measure = match fonts::measurer(font, &mut map) {

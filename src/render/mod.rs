@@ -12,6 +12,7 @@ mod cards;
 mod charts;
 pub mod classes;
 mod icons;
+pub mod info;
 mod panels;
 pub use panels::stage_label;
 mod style;
