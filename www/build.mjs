@@ -18,9 +18,9 @@
 //   playground.html + playground.js
 //
 // The modules import two that exist only here: "journeymap:wasm" (the glue
-// and the wasm of the bundle's core) and "journeymap:build" (VERSION, and
-// how the core finds the importer). Needs esbuild and @gfx/zopfli (the
-// wasm's compressor; www/package.json; npm ci
+// and the wasm of the bundle's core) and "journeymap:build" (VERSION, the
+// fragment's VIEW_DATA_TYPE, and how the core finds the importer). Needs
+// esbuild and @gfx/zopfli (the wasm's compressor; www/package.json; npm ci
 // in www/, which scripts/setup.sh does).
 
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from "node:fs";
@@ -41,6 +41,9 @@ mkdirSync(outDir, { recursive: true });
 
 const read = (path) => readFileSync(path, "utf8");
 const version = /^version = "(.*)"$/m.exec(read(join(root, "Cargo.toml")))[1];
+// The pre-rendered fragment's view data type: its one home is src/embed.rs
+// (the shell must know it before, or without, starting the core).
+const viewDataType = /^pub const VIEW_DATA_TYPE: &str = "(.*)";$/m.exec(read(join(root, "src/embed.rs")))[1];
 
 // --- the scripts ------------------------------------------------------------
 
@@ -88,7 +91,7 @@ async function wasmModule(bindgenDir, expectedExports) {
   };
 }
 
-const core = await wasmModule(coreDir, { render: true, constants: true, isValidId: true, fromMermaid: false });
+const core = await wasmModule(coreDir, { render: true, fragment: true, constants: true, isValidId: true, fromMermaid: false });
 const mermaid = await wasmModule(mermaidDir, { fromMermaid: true });
 
 const banner = `/*! journeymap ${version} — customer journey maps in the browser. MIT licence.
@@ -118,7 +121,9 @@ const keepImport = (code) => {
 async function bundle(file, { entry, format, wasmPart, loader, bannerText, after = (code) => code }) {
   const generated = {
     "journeymap:wasm": wasmPart.contents,
-    "journeymap:build": `export const VERSION = ${JSON.stringify(version)};\n${loader}`,
+    "journeymap:build":
+      `export const VERSION = ${JSON.stringify(version)};\n` +
+      `export const VIEW_DATA_TYPE = ${JSON.stringify(viewDataType)};\n${loader}`,
   };
   const result = await build({
     stdin: { contents: entry, resolveDir: join(here, "src"), sourcefile: file },

@@ -52,11 +52,10 @@ fn escape_text(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The page's own style: the map fills the window; in print, the map
-/// alone, on one landscape page.
+/// The page's own style: the map on the page's background; printed on one
+/// landscape page (the shell's style leaves the toolbar out of print).
 const PAGE_STYLE: &str = "body{margin:0;padding:16px;background:Canvas;color:CanvasText;color-scheme:light dark}\
-@media print{@page{size:landscape;margin:10mm}body{padding:0}.jm-toolbar{display:none}\
-.jm-viewport{max-height:none;min-height:0}}";
+@media print{@page{size:landscape;margin:10mm}body{padding:0}}";
 
 /// The page: `fragment` in the body, `script` inline in the head (the
 /// element waits for its children to be parsed). Refuses a script that

@@ -1,20 +1,25 @@
 // The public API, JourneyMap: the default export of journeymap.mjs and the
 // one global of journeymap.js (www/build.mjs makes both from this module).
-// Importing it starts the core and defines <journey-map>.
+// Importing it defines <journey-map> and starts the autorun of fenced
+// blocks (autorun.js); the core starts on first use.
 
+import { run, autorunWanted, startAutorun } from "./autorun.js";
 import { core } from "./boot.js";
 import { defineElement } from "./element.js";
-import { JourneyMapError, check, renderToString } from "./maptext.js";
+import { JourneyMapError, check, renderFragment, renderToString } from "./maptext.js";
 import { fromMermaid } from "./mermaid.js";
 import { render } from "./render.js";
 import { View } from "./view.js";
 
 defineElement();
+if (autorunWanted()) startAutorun();
 
 const JourneyMap = Object.freeze({
   render,
   renderToString,
+  renderFragment,
   check,
+  run,
   JourneyMapError,
   View,
   fromMermaid,
@@ -23,4 +28,4 @@ const JourneyMap = Object.freeze({
 });
 
 export default JourneyMap;
-export { render, renderToString, check, fromMermaid, JourneyMapError, View };
+export { render, renderToString, renderFragment, check, run, fromMermaid, JourneyMapError, View };

@@ -59,8 +59,9 @@ let started = null;
 /** The core's constants (`constants()` of src/wasm.rs), read once. */
 let known = null;
 
-/** The wasm exports of the current instance; the first call starts it (each
- * bundle calls this as soon as it runs). */
+/** The wasm exports of the current instance; the first call starts it. The
+ * core starts on first use, not when the script loads: a page of
+ * pre-rendered maps (hydrate.js) never needs it until a re-render. */
 export function core() {
   if (!corePromise) {
     corePromise = (async () => {
@@ -143,5 +144,3 @@ export function coreOutput(call) {
     }
   });
 }
-
-core();

@@ -3,14 +3,17 @@
 // inline map change.
 //
 // <journey-map src="map.json"> or <journey-map><script type="application/json">
-// … </script></journey-map>; attributes theme, links, stage, height, nohash; events
+// … </script></journey-map>, or a pre-rendered map (hydrate.js) that it
+// adopts without the core; attributes theme, links, stage, height, nohash; events
 // jm-load (detail.view), jm-error (detail.error, detail.diagnostics) and
 // jm-stagechange (from the view).
 
 import { coreConstants } from "./boot.js";
 import { clearTarget, docGet, errorBox } from "./dom.js";
 import { JourneyMapError, diagnostic } from "./maptext.js";
+import { hydrate } from "./hydrate.js";
 import { render } from "./render.js";
+import { pageTheme, watchPageTheme } from "./theme.js";
 
 /** The body of a response as text, read as it streams in and given up as
  * soon as it passes the core's document limit (a 120 MB file is not read
@@ -86,6 +89,8 @@ export function defineElement() {
     }
 
     async _source() {
+      // The text of a fenced block that autorun.js made this element of.
+      if (this._mapText != null) return this._mapText;
       const src = this.getAttribute("src");
       if (src) {
         if (location.protocol === "file:") {
@@ -161,19 +166,26 @@ export function defineElement() {
       const ticket = (this._ticket = (this._ticket || 0) + 1);
       let view;
       try {
-        const text = await this._source();
-        // A task later: changes that came meanwhile (200 theme flips queued
-        // at once) supersede this load before it reaches the core.
-        await new Promise((resolve) => setTimeout(resolve));
-        if (ticket !== this._ticket || !this.isConnected) return;
+        const theme = this.getAttribute("theme") || undefined;
         const options = {
-          theme: this.getAttribute("theme") || undefined,
+          theme,
+          pageTheme: theme ? undefined : pageTheme() ?? undefined,
           links: this.hasAttribute("links") ? this.getAttribute("links").split(/[\s,]+/).filter(Boolean) : undefined,
           stage: this.getAttribute("stage") || undefined,
           height: this.getAttribute("height") || undefined,
           hash: !this.hasAttribute("nohash"),
         };
-        view = await render(this, text, options);
+        // A pre-rendered map is adopted as it is, the first time only.
+        const wanted = (info) => theme || (info.theme === "auto" ? options.pageTheme : null);
+        view = this._loaded ? null : hydrate(this, wanted, options);
+        if (!view) {
+          const text = await this._source();
+          // A task later: changes that came meanwhile (200 theme flips
+          // queued at once) supersede this load before it reaches the core.
+          await new Promise((resolve) => setTimeout(resolve));
+          if (ticket !== this._ticket || !this.isConnected) return;
+          view = await render(this, text, options);
+        }
       } catch (error) {
         if (ticket !== this._ticket) return;
         if (!this.querySelector(":scope > .jm-error")) {
@@ -195,4 +207,11 @@ export function defineElement() {
   }
 
   customElements.define("journey-map", JourneyMapElement);
+  // The page switched its own dark mode: the maps drawn for the old one
+  // (auto maps without a theme attribute) are drawn again.
+  watchPageTheme(() => {
+    for (const el of document.querySelectorAll("journey-map:not([theme])")) {
+      if (el._loaded && el.view?.info.theme === "auto") el._load();
+    }
+  });
 }

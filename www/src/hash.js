@@ -91,7 +91,13 @@ class HashRouter {
   _read() {
     if (!HAS_DOM) return null;
     const match = /^#stage=(?:(\d+):)?([^:]*)$/.exec(location.hash);
-    if (!match || !withStartedCore((wasm) => wasm.isValidId(match[2]), false)) return null;
+    if (!match) return null;
+    // Before the core starts (pre-rendered maps only), an id is valid when
+    // a view has such a stage.
+    const valid =
+      withStartedCore((wasm) => wasm.isValidId(match[2]), null) ??
+      [...this.views].some((view) => view._stageIndex(match[2]) >= 0);
+    if (!valid) return null;
     return { map: match[1] ? Number(match[1]) : null, stage: match[2] };
   }
 

@@ -90,6 +90,15 @@ function nextPrefix() {
   }
 }
 
+/** The options of the core's render, as JSON. */
+function coreOptions(options, prefix) {
+  const core = { idPrefix: prefix };
+  if (options.theme) core.theme = options.theme;
+  if (options.links != null) core.links = options.links;
+  if (options.pageTheme) core.pageTheme = options.pageTheme;
+  return JSON.stringify(core);
+}
+
 /** Renders to `{svg, info, prefix}` or throws a JourneyMapError. When
  * `wanted()` turns false before the core is called, rejects with an
  * AbortError instead (a later render replaced this one). */
@@ -98,12 +107,20 @@ export async function renderText(map, options = {}, wanted = () => true) {
   await core();
   if (!wanted()) throw new DOMException("journeymap: a later render of the same target replaced this one", "AbortError");
   const prefix = options.idPrefix || nextPrefix();
-  const pageOptions = { idPrefix: prefix };
-  if (options.theme) pageOptions.theme = options.theme;
-  if (options.links != null) pageOptions.links = options.links;
-  const output = await coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions)));
+  const output = await coreOutput((wasm) => wasm.render(text, coreOptions(options, prefix)));
   if (!output.ok) throw new JourneyMapError(JSON.parse(output.info));
   return { svg: output.svg, info: JSON.parse(output.info), prefix };
+}
+
+/** The pre-rendered <journey-map> element as HTML text (src/embed.rs has
+ * the format; `journeymap render --format fragment` writes the same), for a
+ * page or a site's build (Node) to put in its HTML. Options: `theme`,
+ * `idPrefix` (default "jm": give each map of a page its own), `links`. */
+export async function renderFragment(map, options = {}) {
+  const text = await mapText(map);
+  const output = await coreOutput((wasm) => wasm.fragment(text, coreOptions(options, options.idPrefix || "jm")));
+  if (!output.ok) throw new JourneyMapError(JSON.parse(output.info));
+  return output.svg;
 }
 
 /** The rendered SVG document as text. */

@@ -34,6 +34,7 @@ journey-map{display:block}
 .jm-error p{margin:0 0 4px;font-weight:600}
 .jm-error ul{margin:0;padding-left:1.2em}
 .jm-error code{font:13px ui-monospace,monospace}
+@media print{.jm-toolbar{display:none}.jm-viewport{max-height:none}}
 `;
 
 /** The palette colours the style sheet reads, of each mode. */

@@ -30,7 +30,7 @@ function spaceHeaderLines(svg, classes) {
 
 export class View {
   constructor(host, rendered, options) {
-    this._classes = startedConstants().classes;
+    this._classes = rendered.classes ?? startedConstants().classes;
     this.host = host;
     this.info = rendered.info;
     this.idPrefix = rendered.prefix;
@@ -50,7 +50,7 @@ export class View {
 
     this._styleRoot = styleRoot(host);
     installStyles(this._styleRoot);
-    this.svg = parseSvg(rendered.svg);
+    this.svg = rendered.svgElement ?? parseSvg(rendered.svg);
     // The SVG's own rules move into a constructed sheet of the root it is
     // drawn in, which a page's style-src does not govern; exportSvg() keeps
     // the <style> element.
