@@ -187,3 +187,171 @@ fn layout_prints_cards_in_canvas_coordinates() {
         );
     }
 }
+
+/// The text between `start` (its end) and the next `end`.
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text.find(start).expect(start) + start.len();
+    let to = from + text[from..].find(end).expect(end);
+    &text[from..to]
+}
+
+#[test]
+fn render_format_fragment_holds_the_svg_the_map_and_the_view_data() {
+    let svg = text(&journeymap(&["render", "examples/grocery-delivery.json"], None).stdout);
+    let output = journeymap(
+        &[
+            "render",
+            "examples/grocery-delivery.json",
+            "--format",
+            "fragment",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let fragment = text(&output.stdout);
+    assert!(fragment.starts_with("<journey-map data-jm-prerendered>\n"));
+    assert!(fragment.ends_with("</journey-map>\n"));
+    // The very SVG of --format svg, so that the page shows what `render` draws.
+    assert!(fragment.contains(&format!("\n{svg}\n</journey-map>")));
+    let map: Value = serde_json::from_str(between(
+        &fragment,
+        "<script type=\"application/json\">",
+        "</script>",
+    ))
+    .expect("the map's JSON");
+    let file: Value = serde_json::from_str(
+        &std::fs::read_to_string("examples/grocery-delivery.json").expect("example"),
+    )
+    .expect("example JSON");
+    assert_eq!(map, file);
+    let view: Value = serde_json::from_str(between(
+        &fragment,
+        "<script type=\"application/vnd.journeymap.view+json\">",
+        "</script>",
+    ))
+    .expect("the view data");
+    assert_eq!(view["prefix"], "jm");
+    assert_eq!(view["classes"]["stage"], "jm-stage");
+    assert_eq!(view["info"]["theme"], "auto");
+    let ids: Vec<&Value> = view["info"]["stages"]
+        .as_array()
+        .expect("stages")
+        .iter()
+        .map(|s| &s["id"])
+        .collect();
+    let file_ids: Vec<&Value> = file["stages"]
+        .as_array()
+        .expect("stages")
+        .iter()
+        .map(|s| &s["id"])
+        .collect();
+    assert_eq!(ids, file_ids);
+    // Options are kept: the theme as the element's attribute, the prefix.
+    let dark = text(
+        &journeymap(
+            &[
+                "render",
+                "examples/minimal.json",
+                "--format",
+                "fragment",
+                "--theme",
+                "dark",
+                "--id-prefix",
+                "m2",
+            ],
+            None,
+        )
+        .stdout,
+    );
+    assert!(dark.starts_with("<journey-map data-jm-prerendered theme=\"dark\">"));
+    assert!(dark.contains("\"prefix\":\"m2\""));
+    assert!(dark.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"m2\""));
+    // A Mermaid diagram's fragment carries the converted map.
+    let mermaid = text(
+        &journeymap(
+            &[
+                "render",
+                "tests/mermaid/working_day.mmd",
+                "--format",
+                "fragment",
+            ],
+            None,
+        )
+        .stdout,
+    );
+    let converted: Value = serde_json::from_str(between(
+        &mermaid,
+        "<script type=\"application/json\">",
+        "</script>",
+    ))
+    .expect("the converted map");
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/mermaid/working_day.json").expect("expected map"),
+    )
+    .expect("JSON");
+    assert_eq!(converted, expected);
+}
+
+#[test]
+fn render_format_html_is_one_page_with_the_script_inline() {
+    let script = scratch("journeymap.js", "globalThis.JourneyMapTest = 1;\n");
+    let map = scratch(
+        "title.json",
+        r#"{"title":"Q&A <beta>","stages":[{"name":"A","cells":{"actions":["x"]}}]}"#,
+    );
+    let out = scratch("map.html", "");
+    let output = journeymap(
+        &[
+            "render", &map, "--format", "html", "--script", &script, "-o", &out,
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let page = std::fs::read_to_string(&out).expect("written");
+    assert!(page.starts_with("<!doctype html>\n<html>\n<head>\n<meta charset=\"utf-8\">"));
+    assert!(page.contains("<title>Q&amp;A &lt;beta&gt;</title>"));
+    assert!(page.contains("<script>globalThis.JourneyMapTest = 1;</script>\n</head>"));
+    let fragment = text(&journeymap(&["render", &map, "--format", "fragment"], None).stdout);
+    assert!(page.contains(&format!("<body>\n{fragment}</body>\n</html>\n")));
+    assert!(page.contains("@media print"));
+    // Nothing to fetch: no src or href anywhere.
+    assert!(!page.contains(" src=") && !page.contains(" href="));
+
+    // A script that would end its element early is refused.
+    let bad = scratch("bad.js", "var s = '</script><b>';\n");
+    let output = journeymap(
+        &["render", &map, "--format", "html", "--script", &bad],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(text(&output.stdout), "");
+    assert!(text(&output.stderr).contains("cannot be inlined"));
+    // A missing script is a usage problem, said before any work.
+    let output = journeymap(
+        &[
+            "render",
+            "examples/minimal.json",
+            "--format",
+            "html",
+            "--script",
+            "no/such.js",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).starts_with("journeymap: cannot read the script no/such.js: "));
+}
+
+#[test]
+fn render_format_html_finds_the_built_script_of_the_repository() {
+    if !std::path::Path::new("dist/journeymap.js").exists() {
+        return; // scripts/build-web.sh has not run: nothing to find
+    }
+    let output = journeymap(
+        &["render", "examples/minimal.json", "--format", "html"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let script = std::fs::read_to_string("dist/journeymap.js").expect("dist");
+    assert!(text(&output.stdout).contains(script.trim_end()));
+}
