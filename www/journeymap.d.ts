@@ -99,6 +99,32 @@ export class View {
 export function render(target: Element | string, map: string | object, options?: ViewOptions): Promise<View>;
 /** Renders a map to SVG text. */
 export function renderToString(map: string | object, options?: RenderOptions): Promise<string>;
+/**
+ * Renders a map to the pre-rendered `<journey-map>` element, as HTML text
+ * (the same as `journeymap render --format fragment`): the page shows the
+ * SVG, and journeymap.js makes it interactive without the core. Works in
+ * Node (journeymap.mjs), for a site's build. Give each map of a page its own
+ * `idPrefix` (default "jm").
+ */
+export function renderFragment(map: string | object, options?: RenderOptions): Promise<string>;
+
+export interface RunOptions {
+  /** Where to look (default the document); `root` itself counts. */
+  root?: Element | Document;
+  /** Which blocks (default `pre > code.language-journeymap, pre.journeymap, div.journeymap`). */
+  selector?: string;
+}
+
+/**
+ * Renders in place the fenced blocks (a map's JSON or a Mermaid `journey`
+ * diagram) not rendered yet. Resolves, once each shows its map or its
+ * errors, to the elements that took their places (<journey-map>, or the
+ * error box of a diagram that could not be converted). journeymap.js does
+ * this by itself when it loads (unless its script has data-auto="off") and
+ * for blocks the page adds later.
+ */
+export function run(options?: RunOptions): Promise<Element[]>;
+
 /** The problems of a map; empty when it is valid. */
 export function check(map: string | object): Promise<Diagnostic[]>;
 
@@ -126,6 +152,8 @@ export function fromMermaid(text: string, options?: MermaidOptions): Promise<Mer
 declare const JourneyMap: {
   render: typeof render;
   renderToString: typeof renderToString;
+  renderFragment: typeof renderFragment;
+  run: typeof run;
   check: typeof check;
   fromMermaid: typeof fromMermaid;
   JourneyMapError: typeof JourneyMapError;
