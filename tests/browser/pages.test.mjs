@@ -125,7 +125,7 @@ test("no flash: the raw JSON is never painted, and shows when the script does no
   await page.addInitScript(() => {
     window.__painted = [];
     const watch = () => {
-      for (const block of document.querySelectorAll("pre, div.journeymap")) {
+      for (const block of document.querySelectorAll("pre, pre > code, div.journeymap")) {
         if (getComputedStyle(block).visibility !== "hidden") window.__painted.push(block.textContent.slice(0, 20));
       }
       requestAnimationFrame(watch);

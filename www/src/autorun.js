@@ -16,7 +16,9 @@ import { JourneyMapError, diagnostic } from "./maptext.js";
 import { fromMermaid } from "./mermaid.js";
 
 export const SELECTOR = "pre > code.language-journeymap, pre.journeymap, div.journeymap";
-const HIDE_CSS = "pre:has(> code.language-journeymap),pre.journeymap,div.journeymap{visibility:hidden}";
+// Two rules: a browser without :has() drops only the first (the code's
+// text is still hidden by the second).
+const HIDE_CSS = "pre:has(>code.language-journeymap){visibility:hidden}" + `${SELECTOR}{visibility:hidden}`;
 
 /** Blocks already taken: each is upgraded once. */
 const taken = new WeakSet();
