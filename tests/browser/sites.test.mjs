@@ -71,14 +71,14 @@ test("Hugo: a code-block render hook", async () => {
   scripts(join(dir, "static"));
   const base = server.url("target/sites/hugo/public/");
   execFileSync("hugo", ["--quiet", "--source", dir, "--baseURL", base], { stdio: "inherit" });
-  await checkPage(`${base}journeys/`);
+  await checkPage(`${base}journeys/index.html`); // the test server serves files only
 });
 
 test("MkDocs: a SuperFences custom fence", async () => {
   const dir = join(sites, "mkdocs");
   site(dir, {
     "mkdocs.yml":
-      "site_name: t\nuse_directory_urls: false\ntheme:\n  name: mkdocs\n  custom_dir: overrides\n" +
+      "site_name: t\nuse_directory_urls: false\ntheme:\n  name: mkdocs\n  custom_dir: overrides\n  highlightjs: false\n" +
       "markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n        - name: journeymap\n" +
       "          class: journeymap\n          format: !!python/name:pymdownx.superfences.fence_div_format\n",
     "overrides/main.html":
