@@ -252,3 +252,14 @@ test("the page's dark class re-themes auto maps; prefers-color-scheme needs no s
   assert.notEqual(await background(), light);
   await system.done();
 });
+
+test("a Node build's JourneyMap.renderFragment writes the CLI's fragment, byte for byte", async () => {
+  const { default: JourneyMap } = await import(join(root, "dist/journeymap.mjs"));
+  for (const [file, args, options] of [
+    ["examples/grocery-delivery.json", [], {}],
+    ["examples/minimal.json", ["--theme", "dark", "--id-prefix", "m2"], { theme: "dark", idPrefix: "m2" }],
+  ]) {
+    const text = readFileSync(join(root, file), "utf8");
+    assert.equal(await JourneyMap.renderFragment(text, options), cli("render", file, "--format", "fragment", ...args), file);
+  }
+});
