@@ -326,6 +326,13 @@ fn render_format_html_is_one_page_with_the_script_inline() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(text(&output.stdout), "");
     assert!(text(&output.stderr).contains("cannot be inlined"));
+    // --script belongs to --format html only.
+    let output = journeymap(&["render", &map, "--script", &script], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "journeymap: --script is only for --format html\n"
+    );
     // A missing script is a usage problem, said before any work.
     let output = journeymap(
         &[

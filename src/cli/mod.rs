@@ -266,6 +266,10 @@ fn render(
                 return ExitCode::from(2);
             }
         },
+        _ if script.is_some() => {
+            eprintln!("journeymap: --script is only for --format html");
+            return ExitCode::from(2);
+        }
         _ => None,
     };
     let (mut map, text) = match read_map(file, clamp) {
