@@ -11,7 +11,7 @@
 // page without the script shows them as code.
 
 import { HAS_DOM } from "./boot.js";
-import { element, errorBox } from "./dom.js";
+import { docCall, docGet, docSet, element, errorBox, onDocument } from "./dom.js";
 import { JourneyMapError, diagnostic } from "./maptext.js";
 import { fromMermaid } from "./mermaid.js";
 
@@ -28,7 +28,7 @@ const taken = new WeakSet();
  * shadows document.currentScript. */
 export function autorunWanted() {
   if (!HAS_DOM) return false;
-  const script = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript")?.get?.call(document);
+  const script = docGet("currentScript");
   return !(script instanceof HTMLScriptElement && script.getAttribute("data-auto") === "off");
 }
 
@@ -81,7 +81,7 @@ async function upgrade(block) {
  * error boxes of Mermaid diagrams that could not be converted.
  */
 export function run({ root = document, selector = SELECTOR } = {}) {
-  const blocks = [...(root.matches?.(selector) ? [root] : []), ...root.querySelectorAll(selector)].filter((block) => {
+  const blocks = [...(root.matches?.(selector) ? [root] : []), ...(root === document ? docCall("querySelectorAll", selector) : root.querySelectorAll(selector))].filter((block) => {
     if (taken.has(block)) return false;
     taken.add(block);
     return true;
@@ -93,9 +93,9 @@ function hideBlocks() {
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(HIDE_CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    docSet("adoptedStyleSheets", [...docGet("adoptedStyleSheets"), sheet]);
   } catch {
-    document.head?.append(element("style", {}, HIDE_CSS));
+    docGet("head")?.append(element("style", {}, HIDE_CSS));
   }
 }
 
@@ -109,8 +109,8 @@ export function startAutorun() {
       for (const record of records) {
         for (const node of record.addedNodes) if (node.nodeType === 1) run({ root: node });
       }
-    }).observe(document.documentElement, { childList: true, subtree: true });
+    }).observe(docGet("documentElement"), { childList: true, subtree: true });
   };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+  if (docGet("readyState") === "loading") onDocument("DOMContentLoaded", start, { once: true });
   else start();
 }

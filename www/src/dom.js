@@ -21,6 +21,8 @@ export const docGet = (name) => native(Document.prototype, name).get.call(docume
 export const docCall = (name, ...args) => native(Document.prototype, name).value.apply(document, args);
 /** `document[name] = value`, as the browser defines it. */
 export const docSet = (name, value) => native(Document.prototype, name).set.call(document, value);
+/** `document.addEventListener(...args)`, as the browser defines it. */
+export const onDocument = (...args) => EventTarget.prototype.addEventListener.apply(document, args);
 /** `window.addEventListener(...args)`, as the browser defines it. */
 export const onWindow = (...args) => EventTarget.prototype.addEventListener.apply(globalThis, args);
 

@@ -16,6 +16,7 @@
 // when it changes, and they redraw.
 
 import { HAS_DOM } from "./boot.js";
+import { docGet, onDocument } from "./dom.js";
 
 const ATTRIBUTES = { "data-theme": "", "data-md-color-scheme": "slate", "data-bs-theme": "" };
 const FILTER = ["class", ...Object.keys(ATTRIBUTES)];
@@ -38,7 +39,7 @@ function modeOf(el) {
  * follows prefers-color-scheme). */
 export function pageTheme() {
   if (!HAS_DOM) return null;
-  const mode = modeOf(document.body) ?? modeOf(document.documentElement);
+  const mode = modeOf(docGet("body")) ?? modeOf(docGet("documentElement"));
   if (mode === "dark") sawDark = true;
   return mode ?? (sawDark ? "light" : null);
 }
@@ -55,7 +56,7 @@ export function watchPageTheme(changed) {
     }
   });
   const watch = (el) => el && observer.observe(el, { attributes: true, attributeFilter: FILTER });
-  watch(document.documentElement);
-  if (document.body) watch(document.body);
-  else document.addEventListener("DOMContentLoaded", () => watch(document.body), { once: true });
+  watch(docGet("documentElement"));
+  if (docGet("body")) watch(docGet("body"));
+  else onDocument("DOMContentLoaded", () => watch(docGet("body")), { once: true });
 }
