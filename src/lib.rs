@@ -47,9 +47,13 @@
 
 mod diagnostic;
 pub mod embed;
+#[cfg(feature = "diff")]
+pub mod diff;
 pub mod format;
 pub mod i18n;
 pub mod layout;
+#[cfg(feature = "lint")]
+pub mod lint;
 mod locate;
 #[cfg(feature = "mermaid")]
 pub mod mermaid;

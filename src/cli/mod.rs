@@ -12,9 +12,11 @@ use journeymap::model::ThemeMode;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+mod diff;
 mod fonts;
 mod html;
 mod import;
+mod lint;
 
 #[derive(Parser)]
 #[command(
@@ -80,6 +82,33 @@ enum Command {
         clamp: bool,
         #[command(flatten)]
         font: fonts::FontArgs,
+    },
+    /// Advice on a valid map: prints each finding as
+    /// FILE:LINE:COL: warning[RULE]: PATH: MESSAGE and exits 1 when there is
+    /// any, 0 when there is none; an invalid map prints its errors, exit 1.
+    Lint {
+        /// The map (JSON), or - for standard input.
+        file: String,
+        /// text (one finding a line, on stdout) or json (an array).
+        #[arg(long, value_enum, default_value = "text")]
+        format: lint::Format,
+        /// Switch a rule off for this run (again for more rules).
+        #[arg(long, value_name = "RULE")]
+        allow: Vec<String>,
+    },
+    /// Compare two maps: the AFTER map drawn with what was added, changed
+    /// and removed marked (svg), or one change a line (text), or the
+    /// changes as JSON. Exit 0 when equal, 1 when different, 2 on trouble.
+    Diff {
+        /// The map before (JSON), or - for standard input.
+        before: String,
+        /// The map after (JSON).
+        after: String,
+        /// Write the output here instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<String>,
+        #[arg(long, value_enum, default_value = "svg")]
+        format: diff::Format,
     },
     /// Print the JSON Schema of the map format (for editors: "$schema").
     Schema,
@@ -156,6 +185,17 @@ pub fn run() -> ExitCode {
             id_prefix,
         ),
         Command::Layout { file, clamp, font } => layout(&file, clamp, &font),
+        Command::Lint {
+            file,
+            format,
+            allow,
+        } => lint::lint(&file, format, &allow),
+        Command::Diff {
+            before,
+            after,
+            output,
+            format,
+        } => diff::diff(&before, &after, output.as_deref(), format),
         Command::Schema => {
             print!("{SCHEMA}");
             ExitCode::SUCCESS
@@ -165,11 +205,11 @@ pub fn run() -> ExitCode {
 }
 
 /// The name errors are reported under: the path as given, `<stdin>` for `-`.
-fn display_name(file: &str) -> &str {
+pub(crate) fn display_name(file: &str) -> &str {
     if file == "-" { "<stdin>" } else { file }
 }
 
-fn read_input(file: &str) -> Result<String, ExitCode> {
+pub(crate) fn read_input(file: &str) -> Result<String, ExitCode> {
     let mut bytes = Vec::new();
     let result = if file == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())
@@ -202,7 +242,7 @@ fn read_input(file: &str) -> Result<String, ExitCode> {
     })
 }
 
-fn report(file: &str, diagnostics: &[Diagnostic]) -> ExitCode {
+pub(crate) fn report(file: &str, diagnostics: &[Diagnostic]) -> ExitCode {
     for diagnostic in diagnostics {
         eprintln!("{}", diagnostic.display_in(display_name(file)));
     }
@@ -326,7 +366,7 @@ fn layout(file: &str, clamp: bool, font: &fonts::FontArgs) -> ExitCode {
     }
 }
 
-fn write_output(output: Option<&str>, text: &str) -> ExitCode {
+pub(crate) fn write_output(output: Option<&str>, text: &str) -> ExitCode {
     let result = match output {
         Some(path) if path != "-" => std::fs::write(path, text),
         _ => std::io::stdout().write_all(text.as_bytes()),

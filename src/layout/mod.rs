@@ -26,6 +26,7 @@ mod geometry;
 mod grid;
 mod header;
 mod legend;
+mod marks;
 mod metrics;
 mod mirror;
 mod palette;
@@ -45,6 +46,10 @@ pub use geometry::{Point, Rect};
 pub use grid::{Cell, LaneRow, Route, Rule, StageColumn, SubRow};
 pub use header::{Header, PersonaBox};
 pub use legend::{Footer, Legend, LegendEntry, LegendMark};
+pub use marks::{
+    CardMark, DiffMarks, GhostPoint, LEGEND_SPACE as MARKS_LEGEND_SPACE, Mark, MarksLegend,
+    legend as marks_legend,
+};
 pub use metrics::{DropOff, FunnelBar, Kpi, MetricsCell};
 pub use palette::{Palette, Swatch};
 pub use text::{Align, Style, TextBlock};
@@ -82,6 +87,9 @@ pub struct Layout {
     pub grid: Rect,
     /// Colours and fonts, resolved for every theme mode.
     pub palette: Palette,
+    /// The marks of a diff, on a map drawn by `journeymap diff` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marks: Option<DiffMarks>,
 }
 
 /// Lays out a validated map, measuring text with the Liberation Sans
@@ -171,6 +179,7 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
         legend,
         footer,
         palette,
+        marks: None,
     };
     mirror::apply(map, &mut layout);
     layout

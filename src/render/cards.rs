@@ -2,6 +2,7 @@
 //! one), and the chips under it.
 
 use super::RenderOptions;
+use super::marks;
 use super::panels::icon;
 use super::svg::Svg;
 use super::{classes, text_block};
@@ -23,20 +24,24 @@ pub fn chip_class(kind: ChipKind) -> &'static str {
 
 pub fn cards(out: &mut Svg, layout: &Layout, options: &RenderOptions) {
     out.open("g", &[("class", "jm-cards".into())]);
-    for card in &layout.cards {
-        draw(out, layout, card, options);
+    for (index, card) in layout.cards.iter().enumerate() {
+        draw(out, layout, index, card, options);
     }
     out.close();
 }
 
-fn draw(out: &mut Svg, layout: &Layout, card: &Card, options: &RenderOptions) {
+fn draw(out: &mut Svg, layout: &Layout, index: usize, card: &Card, options: &RenderOptions) {
     let tone = match card.tone {
         Tone::Neutral => "jm-tone-neutral",
         Tone::Positive => "jm-tone-positive",
         Tone::Negative => "jm-tone-negative",
         Tone::Idea => "jm-tone-idea",
     };
-    let class = format!("{} {tone}", classes::CARD);
+    let mark = marks::card_mark(layout, index);
+    let class = match mark {
+        Some(mark) => format!("{} {tone} {}", classes::CARD, marks::class(mark.mark)),
+        None => format!("{} {tone}", classes::CARD),
+    };
     out.open(
         "g",
         &[
@@ -81,6 +86,9 @@ fn draw(out: &mut Svg, layout: &Layout, card: &Card, options: &RenderOptions) {
             continue;
         }
         draw_chip(out, layout, chip);
+    }
+    if let Some(mark) = mark {
+        marks::card_extras(out, mark);
     }
     out.close();
 }

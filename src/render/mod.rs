@@ -13,6 +13,7 @@ mod charts;
 pub mod classes;
 mod icons;
 pub mod info;
+mod marks;
 mod panels;
 pub use panels::stage_label;
 mod style;
@@ -110,6 +111,7 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
     out.text_element("desc", &[("id", desc_id.as_str().into())], &summary);
     out.open("style", &[]);
     out.raw(&style::style_sheet(prefix, &layout.palette, mode));
+    out.raw(&marks::style(layout, prefix));
     out.close();
     out.empty(
         "rect",
@@ -127,6 +129,7 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
     charts::metrics(&mut out, layout);
     charts::rules(&mut out, layout);
     panels::legend(&mut out, layout);
+    marks::overlay(&mut out, layout);
     panels::details(&mut out, layout, prefix);
     out.finish()
 }

@@ -135,10 +135,14 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
     }
     for column in &layout.stages {
         let label = stage_label(column, stage_count);
+        let class = match super::marks::stage_mark(layout, column.index) {
+            Some(mark) => format!("{} {}", classes::STAGE, super::marks::class(mark)),
+            None => classes::STAGE.to_owned(),
+        };
         out.open(
             "g",
             &[
-                ("class", classes::STAGE.into()),
+                ("class", class.into()),
                 ("role", "button".into()),
                 ("tabindex", "0".into()),
                 ("aria-label", label.into()),
