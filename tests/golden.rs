@@ -17,6 +17,11 @@
 //!   `tests/golden/fonts/NAME.args` (a map and a real font file), as
 //!   `NAME.layout.json` and `NAME.svg`.
 //!
+//! - `diff/NAME`: `tests/diff/NAME.before.json` and `NAME.after.json`
+//!   compared: the changes one a line (`NAME.diff.txt`, as `journeymap diff
+//!   --format text` prints them) and the AFTER map drawn with the marks
+//!   (`NAME.diff.svg`).
+//!
 //! Each family also has a `FAMILY/stale-goldens` test.
 
 #[path = "support/cli.rs"]
@@ -41,6 +46,8 @@ fn main() {
     #[cfg(feature = "mermaid")]
     trials.extend(mermaid_cases());
     trials.extend(font_cases());
+    #[cfg(feature = "diff")]
+    trials.extend(diff_cases());
     libtest_mimic::run(&Arguments::from_args(), trials).exit();
 }
 
@@ -225,5 +232,38 @@ fn font_cases() -> Vec<Trial> {
         }));
     }
     trials.push(stale("fonts", &dir, &[".layout.json", ".svg"], expected));
+#[cfg(feature = "diff")]
+fn diff_cases() -> Vec<Trial> {
+    let dir = root().join("tests/diff");
+    let cases = inputs(&dir, ".before.json");
+    assert!(!cases.is_empty(), "no cases found in tests/diff");
+    let mut expected = Vec::new();
+    let mut trials = Vec::new();
+    for (name, before) in cases {
+        let after = dir.join(format!("{name}.after.json"));
+        let text_golden = dir.join(format!("{name}.diff.txt"));
+        let svg_golden = dir.join(format!("{name}.diff.svg"));
+        expected.extend([text_golden.clone(), svg_golden.clone()]);
+        trials.push(Trial::test(format!("diff/{name}"), move || {
+            let valid = |path: &Path| -> Result<journeymap::model::Map, Failed> {
+                journeymap::validate(&read(path)?).map_err(|errors| {
+                    format!("{} is invalid:\n{}", path.display(), lines(&errors)).into()
+                })
+            };
+            let (old, new) = (valid(&before)?, valid(&after)?);
+            let changes: String = journeymap::diff::diff(&old, &new)
+                .iter()
+                .map(|change| format!("{change}\n"))
+                .collect();
+            let svg = render(
+                &journeymap::diff::mark(&old, &new),
+                &RenderOptions::default(),
+            );
+            let text_result = check(&text_golden, &changes);
+            check(&svg_golden, &svg)?;
+            text_result
+        }));
+    }
+    trials.push(stale("diff", &dir, &[".diff.txt", ".diff.svg"], expected));
     trials
 }
