@@ -260,6 +260,43 @@ pub fn from_mermaid(text: &str, options_json: &str) -> Output {
     }
 }
 
+/// Lints a map: `ok` with `info` the findings as a JSON array (empty when
+/// there is nothing to say), or the map's errors. Only with the `lint`
+/// feature, so only in the companion script (like `fromMermaid`).
+#[cfg(feature = "lint")]
+#[wasm_bindgen]
+pub fn lint(map_json: &str) -> Output {
+    match crate::lint::lint(map_json, &[]) {
+        Ok(findings) => Output {
+            ok: true,
+            svg: String::new(),
+            info: serde_json::to_string(&findings).unwrap_or_else(|_| "[]".into()),
+        },
+        Err(diagnostics) => failure(&diagnostics),
+    }
+}
+
+/// Compares two maps: `ok` with the AFTER map drawn with the diff's marks
+/// and `info` the changes as a JSON array, or the errors of the first
+/// invalid map. Only with the `diff` feature (the companion script).
+#[cfg(feature = "diff")]
+#[wasm_bindgen]
+pub fn diff(before_json: &str, after_json: &str) -> Output {
+    let maps = validate(before_json).and_then(|before| Ok((before, validate(after_json)?)));
+    match maps {
+        Ok((before, after)) => Output {
+            ok: true,
+            svg: render::render(
+                &crate::diff::mark(&before, &after),
+                &RenderOptions::default(),
+            ),
+            info: serde_json::to_string(&crate::diff::diff(&before, &after))
+                .unwrap_or_else(|_| "[]".into()),
+        },
+        Err(diagnostics) => failure(&diagnostics),
+    }
+}
+
 /// A trap on demand, in test builds only (the `trap-test` feature): the
 /// core never traps on its own, so the shell's recovery (drop the instance,
 /// start a fresh one) needs a way to be tested. Once it has trapped, the

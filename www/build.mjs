@@ -91,8 +91,8 @@ async function wasmModule(bindgenDir, expectedExports) {
   };
 }
 
-const core = await wasmModule(coreDir, { render: true, fragment: true, constants: true, isValidId: true, fromMermaid: false });
-const mermaid = await wasmModule(mermaidDir, { fromMermaid: true });
+const core = await wasmModule(coreDir, { render: true, fragment: true, constants: true, isValidId: true, fromMermaid: false, lint: false, diff: false });
+const mermaid = await wasmModule(mermaidDir, { fromMermaid: true, lint: true, diff: true });
 
 const banner = `/*! journeymap ${version} — customer journey maps in the browser. MIT licence.
  * Needs no network: the WebAssembly core is inlined below. Under a Content

@@ -149,6 +149,25 @@ export type MermaidMap = Record<string, unknown> & {
  */
 export function fromMermaid(text: string, options?: MermaidOptions): Promise<MermaidMap>;
 
+/** A linter finding: a diagnostic (severity "warning") with its rule. */
+export interface LintFinding extends Diagnostic {
+  rule: string;
+}
+
+/**
+ * Lints a map (docs/lint.md). Resolves to the findings (empty when there is
+ * nothing to say); an invalid map rejects with a JourneyMapError. Loads the
+ * companion script (journeymap-mermaid.js) on first use.
+ */
+export function lint(map: string | object): Promise<LintFinding[]>;
+
+/**
+ * Compares two maps: resolves to the SVG of the AFTER map with every added,
+ * changed and removed card and stage marked (jm-added, jm-changed,
+ * jm-removed). Loads the companion script on first use.
+ */
+export function diff(before: string | object, after: string | object): Promise<string>;
+
 declare const JourneyMap: {
   render: typeof render;
   renderToString: typeof renderToString;
@@ -156,6 +175,8 @@ declare const JourneyMap: {
   run: typeof run;
   check: typeof check;
   fromMermaid: typeof fromMermaid;
+  lint: typeof lint;
+  diff: typeof diff;
   JourneyMapError: typeof JourneyMapError;
   View: typeof View;
   /** Resolves when the WebAssembly core has started. */

@@ -102,26 +102,29 @@ function goTo(line, column) {
 
 // --- drawing ------------------------------------------------------------------
 
+/** One problem as a list item with a button that moves the cursor to it. */
+function problemItem(d, kind) {
+  const item = document.createElement("li");
+  if (kind) item.className = "warning";
+  const button = document.createElement("button");
+  button.type = "button";
+  const where = d.line != null && d.column != null ? `${d.line}:${d.column}` : "—";
+  button.textContent = `${where}  ${d.path}: ${kind}${d.message}`;
+  if (d.line != null) {
+    button.dataset.line = d.line;
+    button.dataset.column = d.column ?? 1;
+    button.addEventListener("click", () => goTo(d.line, d.column ?? 1));
+  } else button.disabled = true;
+  item.append(button);
+  return item;
+}
+
 /** Lists problems (and a Mermaid import's warnings), each a button that
  * moves the cursor to its place; `what` names the text in the status. */
 function showProblems(diagnostics, warnings = [], what = "") {
   problems.replaceChildren();
   const listed = [...diagnostics.map((d) => [d, ""]), ...warnings.map((d) => [d, "warning: "])];
-  for (const [d, kind] of listed) {
-    const item = document.createElement("li");
-    if (kind) item.className = "warning";
-    const button = document.createElement("button");
-    button.type = "button";
-    const where = d.line != null && d.column != null ? `${d.line}:${d.column}` : "—";
-    button.textContent = `${where}  ${d.path}: ${kind}${d.message}`;
-    if (d.line != null) {
-      button.dataset.line = d.line;
-      button.dataset.column = d.column ?? 1;
-      button.addEventListener("click", () => goTo(d.line, d.column ?? 1));
-    } else button.disabled = true;
-    item.append(button);
-    problems.append(item);
-  }
+  for (const [d, kind] of listed) problems.append(problemItem(d, kind));
   const count = diagnostics.length;
   const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   status.textContent =
@@ -131,6 +134,21 @@ function showProblems(diagnostics, warnings = [], what = "") {
         `${view ? "; the map shows the last version without problems" : ""}.`) +
     (warnings.length ? ` ${plural(warnings.length, "warning")}.` : "");
   status.classList.toggle("bad", count > 0);
+}
+
+/** The linter's findings on a valid map, added to the list as warnings and
+ * counted in the status (the linter comes with the companion script, so
+ * they may arrive after the map is drawn). */
+async function showLint(text, mine) {
+  let findings;
+  try {
+    findings = await JourneyMap.lint(text);
+  } catch (error) {
+    findings = [{ path: "$", line: null, column: null, rule: "lint", message: `the linter did not run: ${error.message}` }];
+  }
+  if (mine !== generation || !findings.length) return;
+  for (const f of findings) problems.append(problemItem({ ...f, message: `[${f.rule}] ${f.message}` }, "warning: "));
+  status.textContent += ` ${findings.length} warning${findings.length === 1 ? "" : "s"} from the linter.`;
 }
 
 /** Whether the text is a Mermaid journey diagram rather than JSON: as the
@@ -187,6 +205,7 @@ async function redraw() {
       preview.classList.add("stale");
       return;
     }
+    if (!diagnostics.length) showLint(text, mine);
   }
   const stage = view?.stage ?? undefined; // stay on the stage being read
   try {

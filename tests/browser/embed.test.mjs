@@ -62,7 +62,7 @@ test("the single script works from file://, included in <head>", async () => {
     hasStyle: document.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((rule) => rule.selectorText === "#jm1")),
   }));
   assert.equal(facts.global, "object");
-  assert.deepEqual(facts.api, ["JourneyMapError", "View", "check", "fromMermaid", "ready", "render", "renderFragment", "renderToString", "run"]);
+  assert.deepEqual(facts.api, ["JourneyMapError", "View", "check", "diff", "fromMermaid", "lint", "ready", "render", "renderFragment", "renderToString", "run"]);
   assert.equal(facts.leaked, "undefined", "the wasm-bindgen glue stays inside the script's scope");
   assert.equal(facts.svgId, "jm1");
   assert.deepEqual(facts.events, [["load", 5]]);
@@ -535,4 +535,35 @@ test("the script is within its size budget", () => {
   // The figure the issue names: gzip -9 of the file, 150 KiB at most.
   const size = Number(execSync(`gzip -9 < "${join(root, "dist/journeymap.js")}" | wc -c`).toString().trim());
   assert.ok(size <= 150 * 1024, `dist/journeymap.js is ${size} bytes gzipped; the budget is ${150 * 1024}`);
+});
+
+test("JourneyMap.diff resolves to the AFTER map's SVG with the diff's marks", async () => {
+  const { fileUrl } = await writePage("diff-file.html", html(`<div id="t"></div>`));
+  const page = await openPage(browser);
+  await page.goto(fileUrl);
+  const before = readFileSync(join(root, "tests/diff/trip.before.json"), "utf8");
+  const after = readFileSync(join(root, "tests/diff/trip.after.json"), "utf8");
+  const result = await page.evaluate(async ([before, after]) => {
+    const svg = await JourneyMap.diff(before, after);
+    const host = document.querySelector("#t");
+    host.innerHTML = svg;
+    const marked = (mark) => host.querySelectorAll(`g.jm-card.${mark}`).length;
+    let error = null;
+    try {
+      await JourneyMap.diff(before, "{");
+    } catch (e) {
+      error = e instanceof JourneyMap.JourneyMapError;
+    }
+    return {
+      root: host.firstElementChild.tagName,
+      added: marked("jm-added"),
+      changed: marked("jm-changed"),
+      removed: marked("jm-removed"),
+      stage: host.querySelectorAll(".jm-stage.jm-added").length,
+      error,
+    };
+  }, [before, after]);
+  assert.deepEqual(result, { root: "svg", added: 2, changed: 3, removed: 1, stage: 1, error: true });
+  page.assertClean();
+  await page.done();
 });

@@ -5,6 +5,7 @@
 
 import { run, autorunWanted, startAutorun } from "./autorun.js";
 import { core } from "./boot.js";
+import { diff, lint } from "./compare.js";
 import { defineElement } from "./element.js";
 import { JourneyMapError, check, renderFragment, renderToString } from "./maptext.js";
 import { fromMermaid } from "./mermaid.js";
@@ -23,9 +24,11 @@ const JourneyMap = Object.freeze({
   JourneyMapError,
   View,
   fromMermaid,
+  lint,
+  diff,
   /** Resolves when the wasm core is ready (rendering waits for it anyway). */
   ready: () => core().then(() => undefined),
 });
 
 export default JourneyMap;
-export { render, renderToString, renderFragment, check, run, fromMermaid, JourneyMapError, View };
+export { render, renderToString, renderFragment, check, run, fromMermaid, lint, diff, JourneyMapError, View };

@@ -59,7 +59,7 @@ export async function checkSize(text, path) {
 /** The map as JSON text: text is passed on as it is (Rust parses it and
  * reports lines and columns in it); an object is stringified here, so NaN,
  * Infinity, getters and prototypes never reach the core. */
-async function mapText(map) {
+export async function mapText(map) {
   let text;
   if (typeof map === "string") text = map;
   else if (map !== null && typeof map === "object") {

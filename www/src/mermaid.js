@@ -79,8 +79,9 @@ function injectCompanion() {
   });
 }
 
-/** The importer's API `{version, convert}`, loading it once. */
-function loadCompanion() {
+/** The companion's API `{version, convert, lint, diff}`, loading it once
+ * (compare.js uses it too). */
+export function loadCompanion() {
   if (globalThis[COMPANION_KEY]) {
     return Promise.resolve().then(() => checkedCompanion(globalThis[COMPANION_KEY], "journeymap-mermaid.js"));
   }
