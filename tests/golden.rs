@@ -232,6 +232,9 @@ fn font_cases() -> Vec<Trial> {
         }));
     }
     trials.push(stale("fonts", &dir, &[".layout.json", ".svg"], expected));
+    trials
+}
+
 #[cfg(feature = "diff")]
 fn diff_cases() -> Vec<Trial> {
     let dir = root().join("tests/diff");

@@ -6,6 +6,7 @@
 use super::matching::{Matching, Pair, item_fields};
 use crate::layout::{CardMark, DiffMarks, GhostPoint, Layout, Mark, Point, TextBlock};
 use crate::model::{Item, Map, Stage};
+use crate::text::TextMeasure;
 use std::collections::HashMap;
 
 /// What a card of the merged map is.
@@ -20,6 +21,11 @@ enum Role {
 
 /// Lays out `after` with every change from `before` marked.
 pub fn mark(before: &Map, after: &Map) -> Layout {
+    mark_with(before, after, &crate::text::LiberationTable)
+}
+
+/// [`mark`], measuring text with `measure` (the CLI's font options).
+pub fn mark_with(before: &Map, after: &Map, measure: &dyn TextMeasure) -> Layout {
     let matching = Matching::new(before, after);
     let mut merged = after.clone();
     merged.stages.clear();
@@ -90,8 +96,8 @@ pub fn mark(before: &Map, after: &Map) -> Layout {
         }
         merged.stages.push(stage);
     }
-    let mut layout = crate::layout::layout(&merged);
-    fold(&mut layout, &roles, stage_marks);
+    let mut layout = crate::layout::layout_with(&merged, measure);
+    fold(&mut layout, &roles, stage_marks, measure);
     layout
 }
 
@@ -163,6 +169,7 @@ fn fold(
     layout: &mut Layout,
     roles: &HashMap<(usize, usize, usize), Role>,
     stages: Vec<(usize, Mark)>,
+    measure: &dyn TextMeasure,
 ) {
     let cards = std::mem::take(&mut layout.cards);
     let mut kept = Vec::with_capacity(cards.len());
@@ -203,7 +210,7 @@ fn fold(
         }
     }
     layout.cards = kept;
-    let legend = crate::layout::marks_legend(layout.grid.x, layout.height - 16.0);
+    let legend = crate::layout::marks_legend(measure, layout.grid.x, layout.height - 16.0);
     layout.height += crate::layout::MARKS_LEGEND_SPACE;
     layout.marks = Some(DiffMarks {
         cards: marks,

@@ -11,7 +11,7 @@
 mod mark;
 mod matching;
 
-pub use mark::mark;
+pub use mark::{mark, mark_with};
 
 use crate::diagnostic::quote;
 use crate::model::Map;

@@ -5,6 +5,7 @@
 
 use super::geometry::{Point, Rect};
 use super::text::{SMALL, TextBlock};
+use crate::text::TextMeasure;
 use serde::Serialize;
 
 /// What happened to a card or a stage.
@@ -67,7 +68,7 @@ const ROW: f64 = 22.0;
 const ENTRY_WIDTH: f64 = 110.0;
 
 /// The legend of the marks, one row from `(x, y)`.
-pub fn legend(x: f64, y: f64) -> MarksLegend {
+pub fn legend(measure: &dyn TextMeasure, x: f64, y: f64) -> MarksLegend {
     let entries: Vec<(Mark, Rect, TextBlock)> = Mark::ALL
         .iter()
         .enumerate()
@@ -77,6 +78,7 @@ pub fn legend(x: f64, y: f64) -> MarksLegend {
                 mark,
                 Rect::new(left, y + (ROW - SWATCH) / 2.0, SWATCH, SWATCH),
                 TextBlock::new(
+                    measure,
                     mark.word(),
                     left + SWATCH + 6.0,
                     y + 3.0,
