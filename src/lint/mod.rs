@@ -4,7 +4,7 @@
 //!
 //! It runs on the validated model, so it never sees a broken map; each rule
 //! is a plain function from the map to findings at JSON paths, which are
-//! then located in the text (line and column) by [`crate::locate`], the way
+//! then located in the text (line and column) by the crate's `locate` module, the way
 //! the validator's errors are. The rule ids are the format's
 //! ([`crate::format::spec::LINT_RULES`]); docs/lint.md says what each checks
 //! and why it matters.
