@@ -46,9 +46,9 @@
 )]
 
 mod diagnostic;
-pub mod embed;
 #[cfg(feature = "diff")]
 pub mod diff;
+pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod layout;
