@@ -76,6 +76,9 @@ struct RenderInfo<'a> {
     height: f64,
     stages: Vec<StageInfo<'a>>,
     palette: Palettes,
+    /// Persona ids, channel ids and owner names, in index order: what
+    /// `view.focusPersona(id)` and the others look names up in.
+    focus: &'a crate::layout::FocusKeys,
 }
 
 /// The map's resolved palettes (the layout's), each as `[name, colour]`
@@ -202,6 +205,7 @@ fn info(layout: &Layout) -> String {
             light: swatches(&layout.palette.light),
             dark: swatches(&layout.palette.dark),
         },
+        focus: &layout.focus,
     };
     serde_json::to_string(&info).unwrap_or_else(|_| "{}".into())
 }
@@ -248,6 +252,15 @@ struct Classes {
     theme_light: &'static str,
     theme_dark: &'static str,
     theme_auto: &'static str,
+    focusable: &'static str,
+    curve_group: &'static str,
+    focus: &'static str,
+    focus_persona: &'static str,
+    focus_channel: &'static str,
+    focus_owner: &'static str,
+    persona_index: &'static str,
+    channel_index: &'static str,
+    owner_index: &'static str,
 }
 
 /// What the shell must know of the core's rules, as JSON: the document
@@ -266,6 +279,15 @@ pub fn constants() -> String {
             theme_light: classes::THEME_LIGHT,
             theme_dark: classes::THEME_DARK,
             theme_auto: classes::THEME_AUTO,
+            focusable: classes::FOCUSABLE,
+            curve_group: classes::CURVE_GROUP,
+            focus: classes::FOCUS,
+            focus_persona: classes::FOCUS_PERSONA,
+            focus_channel: classes::FOCUS_CHANNEL,
+            focus_owner: classes::FOCUS_OWNER,
+            persona_index: classes::PERSONA_INDEX,
+            channel_index: classes::CHANNEL_INDEX,
+            owner_index: classes::OWNER_INDEX,
         },
     };
     serde_json::to_string(&constants).unwrap_or_else(|_| "{}".into())

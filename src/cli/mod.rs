@@ -56,6 +56,15 @@ enum Command {
         clamp: bool,
         #[command(flatten)]
         font: fonts::FontArgs,
+        /// Draw the map focused on this persona (by id): the rest dimmed.
+        #[arg(long, value_name = "ID", group = "focus")]
+        persona: Option<String>,
+        /// Draw the map focused on this channel's touchpoints (by id).
+        #[arg(long, value_name = "ID", group = "focus")]
+        channel: Option<String>,
+        /// Draw the map focused on the items of this owner (the name as written).
+        #[arg(long, value_name = "NAME", group = "focus")]
+        owner: Option<String>,
     },
     /// Print the layout as JSON: canvas width and height, stages, lanes, and
     /// cards with x, y, width, height, stage id, lane id and wrapped lines.
@@ -121,7 +130,23 @@ pub fn run() -> ExitCode {
             id_prefix,
             clamp,
             font,
-        } => render(&file, clamp, &font, output.as_deref(), theme, id_prefix),
+            persona,
+            channel,
+            owner,
+        } => {
+            let focus = [("persona", persona), ("channel", channel), ("owner", owner)]
+                .into_iter()
+                .find_map(|(kind, key)| key.map(|key| (kind, key)));
+            render(
+                &file,
+                clamp,
+                &font,
+                output.as_deref(),
+                theme,
+                id_prefix,
+                focus,
+            )
+        }
         Command::Layout { file, clamp, font } => layout(&file, clamp, &font),
         Command::Schema => {
             print!("{SCHEMA}");
@@ -209,6 +234,7 @@ fn render(
     output: Option<&str>,
     theme: Option<ThemeArg>,
     id_prefix: String,
+    focus: Option<(&str, String)>,
 ) -> ExitCode {
     let mut map = match read_map(file, clamp) {
         Ok(map) => map,
@@ -218,6 +244,15 @@ fn render(
         Ok(measure) => measure,
         Err(code) => return code,
     };
+    let layout = journeymap::layout::layout_with(&map, measure.as_ref());
+    let focus = match focus.map(|(kind, key)| (kind, layout.focus.resolve(kind, &key))) {
+        None => None,
+        Some((_, Ok(focus))) => Some(focus),
+        Some((kind, Err(message))) => {
+            eprintln!("journeymap: --{kind}: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let options = journeymap::render::RenderOptions {
         id_prefix,
         theme: theme.map(|theme| match theme {
@@ -225,9 +260,9 @@ fn render(
             ThemeArg::Dark => ThemeMode::Dark,
             ThemeArg::Auto => ThemeMode::Auto,
         }),
+        focus,
         ..Default::default()
     };
-    let layout = journeymap::layout::layout_with(&map, measure.as_ref());
     let svg = journeymap::render::render(&layout, &options);
     write_output(output, &svg)
 }

@@ -22,6 +22,7 @@
 mod card;
 mod details;
 mod emotion;
+mod focus;
 mod geometry;
 mod grid;
 mod header;
@@ -41,6 +42,7 @@ pub use crate::text::Direction;
 pub use card::{Card, ChannelIcon, Chip, ChipKind, LINK_SCHEMES};
 pub use details::DetailPanel;
 pub use emotion::{Curve, CurvePoint, EmotionChart};
+pub use focus::{Focus, FocusKeys};
 pub use geometry::{Point, Rect};
 pub use grid::{Cell, LaneRow, Route, Rule, StageColumn, SubRow};
 pub use header::{Header, PersonaBox};
@@ -82,6 +84,8 @@ pub struct Layout {
     pub grid: Rect,
     /// Colours and fonts, resolved for every theme mode.
     pub palette: Palette,
+    /// What a reader can focus on, by id (owners by name).
+    pub focus: FocusKeys,
 }
 
 /// Lays out a validated map, measuring text with the Liberation Sans
@@ -103,6 +107,8 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
     let header = header::header(measure, map, MARGIN, MARGIN, content_width, persona_colors);
     let grid_top = header.bottom + SECTION_GAP;
     let mut grid = grid::grid(measure, map, MARGIN, grid_top, &widths, persona_colors);
+    let focus = focus::keys(map);
+    focus::mark_owners(map, &focus, &mut grid.cards);
 
     let details: Vec<DetailPanel> = map
         .stages
@@ -171,6 +177,7 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
         legend,
         footer,
         palette,
+        focus,
     };
     mirror::apply(map, &mut layout);
     layout

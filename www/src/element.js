@@ -3,9 +3,10 @@
 // inline map change.
 //
 // <journey-map src="map.json"> or <journey-map><script type="application/json">
-// … </script></journey-map>; attributes theme, links, stage, height, nohash; events
-// jm-load (detail.view), jm-error (detail.error, detail.diagnostics) and
-// jm-stagechange (from the view).
+// … </script></journey-map>; attributes theme, links, stage, height, nohash,
+// persona, channel, owner (the focus: focus.js); events jm-load
+// (detail.view), jm-error (detail.error, detail.diagnostics), and from the
+// view jm-stagechange, jm-focuschange and jm-personachange.
 
 import { coreConstants } from "./boot.js";
 import { clearTarget, docGet, errorBox } from "./dom.js";
@@ -35,13 +36,15 @@ async function readLimited(response, src) {
   return new TextDecoder().decode(await new Blob(chunks).arrayBuffer());
 }
 
+const FOCUS = ["persona", "channel", "owner"];
+
 /** Defines <journey-map>, unless the page has one already. */
 export function defineElement() {
   if (typeof customElements === "undefined" || customElements.get("journey-map")) return;
 
   class JourneyMapElement extends HTMLElement {
     static get observedAttributes() {
-      return ["src", "theme", "links", "height", "stage"];
+      return ["src", "theme", "links", "height", "stage", ...FOCUS];
     }
 
     connectedCallback() {
@@ -82,6 +85,13 @@ export function defineElement() {
       else if (name === "stage") {
         if (newValue) this.view?.zoomToStage(newValue).catch(() => {});
         else this.view?.overview();
+      } else if (FOCUS.includes(name)) {
+        // The attribute set last wins; removing it shows everything.
+        try {
+          this.view?.[`focus${name[0].toUpperCase()}${name.slice(1)}`](newValue || null);
+        } catch (error) {
+          console.warn(error.message);
+        }
       } else this._load();
     }
 
@@ -173,6 +183,7 @@ export function defineElement() {
           height: this.getAttribute("height") || undefined,
           hash: !this.hasAttribute("nohash"),
         };
+        for (const name of FOCUS) options[name] = this.getAttribute(name) || undefined;
         view = await render(this, text, options);
       } catch (error) {
         if (ticket !== this._ticket) return;

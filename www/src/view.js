@@ -7,6 +7,7 @@
 import { startedConstants } from "./boot.js";
 import * as camera from "./camera.js";
 import { clearTarget, element, parseSvg, reducedMotion } from "./dom.js";
+import { markButtons, setFocus, toggleAt } from "./focus.js";
 import { router } from "./hash.js";
 import { adoptSheet, dropSheet, installStyles, setViewColours, styleRoot } from "./styles.js";
 
@@ -79,8 +80,18 @@ export class View {
     clearTarget(host);
     host.append(this.element);
 
+    this._focus = null; // {kind, index, id} of focus.js, or null
+    markButtons(this);
     this._listen();
     this._updateControls();
+    for (const kind of ["persona", "channel", "owner"]) {
+      if (options[kind] == null || options[kind] === "") continue;
+      try {
+        setFocus(this, kind, options[kind]);
+      } catch (error) {
+        console.warn(error.message);
+      }
+    }
 
     // Initial zoom: the hash wins over the `stage` option (a shared link is
     // the more specific wish); both are applied at once, without animation.
@@ -117,6 +128,26 @@ export class View {
   /** The map's stages, as the core describes them (journeymap.d.ts, StageInfo). */
   get stages() {
     return this.info.stages;
+  }
+
+  /** Shows one persona (by id; null: every persona), dimming the others'
+   * curves, points, markers and cards; the same for a channel (by id) and
+   * an owner (by name). One focus at a time; see focus.js. */
+  focusPersona(id) {
+    return setFocus(this, "persona", id);
+  }
+
+  focusChannel(id) {
+    return setFocus(this, "channel", id);
+  }
+
+  focusOwner(name) {
+    return setFocus(this, "owner", name);
+  }
+
+  /** What is focused: `{kind: "persona" | "channel" | "owner", id}`, or null. */
+  get focus() {
+    return this._focus && { kind: this._focus.kind, id: this._focus.id };
   }
 
   /** The viewport height: a number (px) or a CSS length; by default the
@@ -409,6 +440,7 @@ export class View {
 
     this._on(svg, "click", (event) => {
       if (this._dragged) return; // the end of a drag is not a click
+      if (toggleAt(this, event.target)) return;
       const header = this._headerAt(event.target);
       if (header && svg.contains(header)) this.zoomToStage(this._indexOf(header));
     });
@@ -505,8 +537,11 @@ export class View {
     if (event.ctrlKey || event.metaKey || event.altKey) return; // browser shortcuts stay the browser's
     const header = this._headerAt(event.target);
     const key = event.key;
+    if ((key === "Enter" || key === " ") && toggleAt(this, event.target)) return event.preventDefault();
     let handled = true;
-    if (header && (key === "Enter" || key === " ")) {
+    if (key === "Escape" && this._focus) {
+      setFocus(this, "persona", null);
+    } else if (header && (key === "Enter" || key === " ")) {
       this.zoomToStage(this._indexOf(header), { focus: true });
     } else if (key === "Escape" && this._box != null) {
       this.overview({ focus: true });
