@@ -87,11 +87,7 @@ export function defineElement() {
         else this.view?.overview();
       } else if (FOCUS.includes(name)) {
         // The attribute set last wins; removing it shows everything.
-        try {
-          this.view?.[`focus${name[0].toUpperCase()}${name.slice(1)}`](newValue || null);
-        } catch (error) {
-          console.warn(error.message);
-        }
+        this.view?._tryFocus(name, newValue || null);
       } else this._load();
     }
 

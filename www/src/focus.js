@@ -9,6 +9,8 @@
 // focused persona changes. Ids are looked up in the render info's `focus`
 // lists (persona ids, channel ids, owner names, in index order).
 
+import { router } from "./hash.js";
+
 const KINDS = ["persona", "channel", "owner"];
 const same = (a, b) => a?.kind === b?.kind && a?.index === b?.index;
 
@@ -45,6 +47,7 @@ export function setFocus(view, kind, key) {
   const curves = [...view.svg.querySelectorAll(`.${c.curveGroup}`)];
   for (const g of curves.sort((a, b) => rank(a) - rank(b))) g.parentNode.append(g);
   emit("jm-personachange", { id: top < 0 ? null : next.id, index: top < 0 ? null : top });
+  router.stageChanged(view, view.stage, !view._followingHash);
   return true;
 }
 

@@ -84,21 +84,19 @@ export class View {
     markButtons(this);
     this._listen();
     this._updateControls();
-    for (const kind of ["persona", "channel", "owner"]) {
-      if (options[kind] == null || options[kind] === "") continue;
-      try {
-        setFocus(this, kind, options[kind]);
-      } catch (error) {
-        console.warn(error.message);
-      }
-    }
 
     // Initial zoom: the hash wins over the `stage` option (a shared link is
     // the more specific wish); both are applied at once, without animation.
     const fromHash = router.add(this);
+    // The focus the hash asks for wins over the options, as the stage does.
+    const persona = router.personaFor(this);
     if (fromHash != null) this._followHash(fromHash, false);
     else if (options.stage != null) this._startAt(options.stage);
     router.added(this);
+    for (const kind of ["persona", "channel", "owner"]) {
+      if (options[kind] != null && options[kind] !== "" && persona == null) this._tryFocus(kind, options[kind]);
+    }
+    if (persona != null) this._followPersona(persona);
   }
 
   /** Shows what the hash asks for (a stage id, or null: the overview)
@@ -106,6 +104,26 @@ export class View {
   _followHash(stage, animate) {
     this._startAt(stage, animate);
     this._zoomedByHash = stage != null;
+  }
+
+  /** Focuses what the hash asks for (a persona id, or null: no persona). */
+  _followPersona(persona) {
+    this._followingHash = true;
+    try {
+      if (persona != null) this._tryFocus("persona", persona);
+      else if (this._focus?.kind === "persona") setFocus(this, "persona", null);
+    } finally {
+      this._followingHash = false;
+    }
+  }
+
+  /** A focus a page or link asked for: an unknown id is a warning. */
+  _tryFocus(kind, key) {
+    try {
+      setFocus(this, kind, key);
+    } catch (error) {
+      console.warn(error.message);
+    }
   }
 
   /** Zooms to `stage` (null: the overview) as a starting view, not a move
