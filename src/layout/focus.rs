@@ -42,7 +42,7 @@ impl FocusKeys {
             return Ok(make(index));
         }
         let quote = crate::diagnostic::quote;
-        let hint = crate::validate::rules::suggest(key, list.iter().map(String::as_str))
+        let hint = crate::validate::rules::suggest(key, &mut list.iter().map(String::as_str))
             .map(|close| format!("; did you mean {}?", quote(close)))
             .unwrap_or_default();
         let known = if list.is_empty() {
