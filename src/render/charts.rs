@@ -46,16 +46,7 @@ pub fn emotion(out: &mut Svg, layout: &Layout, focus: Option<Focus>) {
         for curve in first.into_iter().chain(last) {
             let mut attributes = vec![("class", classes::CURVE_GROUP.into())];
             if let Some(persona) = curve.persona {
-                let class = format!(
-                    "{} {} {}",
-                    classes::CURVE_GROUP,
-                    classes::FOR_PERSONAS,
-                    classes::for_persona(persona)
-                );
-                attributes = vec![
-                    ("class", class.into()),
-                    (classes::PERSONA_INDEX, persona.into()),
-                ];
+                attributes.push((classes::PERSONA_INDEX, persona.into()));
             }
             out.open("g", &attributes);
             if let (Some(first), false) = (curve.points.first(), curve.segments.is_empty()) {

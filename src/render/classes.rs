@@ -38,7 +38,7 @@ pub const OWNER_INDEX: &str = "data-owner";
 /// so that it is drawn on top.
 pub const CURVE_GROUP: &str = "jm-curve-group";
 /// On what belongs to some personas only (with [`for_persona`] for each):
-/// cards for some personas, curve groups, persona boxes and legend entries.
+/// cards for some personas, persona boxes and legend entries.
 pub const FOR_PERSONAS: &str = "jm-for-personas";
 /// On what a channel focuses or shows, besides cards: its legend entry and
 /// swimlane header (with [`channel`]).

@@ -121,7 +121,8 @@ fn focus_rules(out: &mut String, root: &str, layout: &Layout) {
         let on = format!("{root}.{FOCUS_PERSONA}{index}");
         let (mark, mine) = (classes::persona(index), classes::for_persona(index));
         out.push_str(&format!(
-            "{on} .{FOR_PERSONAS}:not(.{mine}),{on} .jm-persona-marker:not(.{mark}){{{DIMMED}}}\
+            "{on} .{FOR_PERSONAS}:not(.{mine}),{on} .jm-curve:not(.{mark}),\
+             {on} .jm-point:not(.{mark}),{on} .jm-persona-marker:not(.{mark}){{{DIMMED}}}\
              {on} .jm-curve.{mark}{{stroke-width:4}}"
         ));
     }
