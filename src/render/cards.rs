@@ -162,7 +162,7 @@ fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
         kind => {
             match (kind, chip.owner, &chip.text) {
                 (ChipKind::Owner, Some(owner), Some(text)) => {
-                    let label = format!("{}: show this owner's items only", text.lines.join(" "));
+                    let label = format!("{} (show this owner's items only)", text.lines.join(" "));
                     let class = format!("{} {}", chip_class(kind), classes::FOCUSABLE);
                     out.open(
                         "g",

@@ -18,7 +18,12 @@ pub fn header(out: &mut Svg, layout: &Layout) {
         text_block(out, description, None);
     }
     for persona in &layout.header.personas {
-        let label = format!("{}: show this persona only", persona.name.lines.join(" "));
+        // Every visible text, then what a press does (label in name).
+        let visible: Vec<String> = std::iter::once(&persona.name)
+            .chain(&persona.texts)
+            .map(|t| t.lines.join(" "))
+            .collect();
+        let label = format!("{} (show this persona only)", visible.join(", "));
         let class = format!(
             "jm-persona {} {}",
             classes::FOR_PERSONAS,
@@ -90,7 +95,7 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         );
         text_block(out, &lane.label, None);
         for row in &lane.sub_rows {
-            let label = format!("{}: show this channel only", row.label.lines.join(" "));
+            let label = format!("{} (show this channel only)", row.label.lines.join(" "));
             let class = format!(
                 "jm-channel-row {} {}",
                 classes::FOR_CHANNEL,
@@ -238,7 +243,7 @@ pub fn legend(out: &mut Svg, layout: &Layout) {
                 LegendMark::Tag { .. } => None,
             };
             if let Some((key, class)) = &key {
-                let label = format!("{}: show only these", entry.text.lines.join(" "));
+                let label = format!("{} (show only these)", entry.text.lines.join(" "));
                 focusable(out, &format!("jm-legend-entry {class}"), *key, label);
             }
             match &entry.mark {

@@ -16,12 +16,12 @@ const ANIMATION_MS = 250; // well within the 300 ms asked for
  * limit browsers have on a side). */
 const MAX_HEIGHT_PX = 16384;
 
-/** Between a header's lines goes a space (outside a <text> it is not drawn;
+/** Between a header's (or a focus button's) lines goes a space (outside a <text> it is not drawn;
  * between two tspans it is an invisible trailing space), so that its text,
  * read or copied, does not run lines together ("Sign up5 minutes"). Its
  * accessible name is the core's aria-label. */
 function spaceHeaderLines(svg, classes) {
-  for (const header of svg.querySelectorAll(`.${classes.stage}`)) {
+  for (const header of svg.querySelectorAll(`.${classes.stage}, .${classes.focusable}`)) {
     for (const text of header.querySelectorAll("text")) {
       for (const line of [...text.querySelectorAll("tspan")].slice(1)) line.before(" ");
       if (text.previousElementSibling?.localName === "text") text.before(" ");
