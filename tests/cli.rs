@@ -362,3 +362,67 @@ fn render_format_html_finds_the_built_script_of_the_repository() {
     let script = std::fs::read_to_string("dist/journeymap.js").expect("dist");
     assert!(text(&output.stdout).contains(script.trim_end()));
 }
+
+/// `render --persona/--channel/--owner` draw the focused view with the
+/// classes the browser sets: the root's focus class, and the focused
+/// persona's curve drawn last.
+#[test]
+fn render_draws_a_focus_by_persona_channel_or_owner() {
+    let map = "examples/grocery-delivery.json";
+    for (flag, key, class) in [
+        ("--persona", "tom", "jm-focus-persona-1"),
+        ("--channel", "web", "jm-focus-channel-0"),
+        ("--owner", "Store operations", "jm-focus-owner-2"),
+    ] {
+        let output = journeymap(&["render", map, flag, key], None);
+        assert_eq!(output.status.code(), Some(0), "{flag} {key}");
+        let svg = text(&output.stdout);
+        let root = svg.lines().next().unwrap_or_default();
+        assert!(
+            root.contains(&format!(" jm-focus {class}\"")),
+            "{flag}: {root}"
+        );
+        if flag == "--persona" {
+            let last = svg.rfind("class=\"jm-curve-group").unwrap_or(0);
+            assert!(
+                svg[last..].starts_with("class=\"jm-curve-group\" data-persona-index=\"1\""),
+                "the focused curve is drawn last"
+            );
+        }
+    }
+    let plain = text(&journeymap(&["render", map], None).stdout);
+    assert!(!plain.contains(" jm-focus "));
+}
+
+#[test]
+fn an_unknown_focus_is_a_usage_error_naming_the_known_ones() {
+    let map = "examples/grocery-delivery.json";
+    for (args, message) in [
+        (
+            vec!["--persona", "thom"],
+            "journeymap: --persona: no persona \"thom\": expected one of \"maya\", \"tom\"; did you mean \"tom\"?\n",
+        ),
+        (
+            vec!["--owner", "Logistic"],
+            "journeymap: --owner: no owner \"Logistic\": expected one of \"Marketing\", \"Logistics\", \"Store operations\"; did you mean \"Logistics\"?\n",
+        ),
+    ] {
+        let mut all = vec!["render", map];
+        all.extend(&args);
+        let output = journeymap(&all, None);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(text(&output.stdout), "");
+        assert_eq!(text(&output.stderr), message);
+    }
+    let channel = journeymap(&["render", map, "--channel", "fax"], None);
+    assert_eq!(channel.status.code(), Some(2));
+    assert!(
+        text(&channel.stderr)
+            .starts_with("journeymap: --channel: no channel \"fax\": expected one of \"web\", ")
+    );
+    let both = journeymap(
+        &["render", map, "--persona", "tom", "--owner", "Logistics"],
+        None,
+    );
+    assert_eq!(both.status.code(), Some(2), "one focus at a time");
+}

@@ -6,6 +6,10 @@
 //!   out as JSON (`tests/golden/NAME.layout.json`: a change of numbers shows
 //!   there) and drawn as SVG (`tests/golden/NAME.svg`: a change of drawing
 //!   shows there), as d2 keeps them;
+//! - `focus/NAME`: `tests/golden/focus/NAME.focus` (one line: `MAP KIND
+//!   KEY`, a map of the repository, `persona`, `channel` or `owner`, and
+//!   the id or owner name) drawn in that focus, as `render --persona` …
+//!   draws it, as `tests/golden/focus/NAME.svg`;
 //! - `errors/NAME`: `tests/errors/NAME.json` must be refused with the
 //!   diagnostics of `tests/errors/NAME.txt`, one per line;
 //! - `hostile/NAME`: `tests/hostile/NAME.json` either renders an SVG that
@@ -41,6 +45,7 @@ use std::path::Path;
 fn main() {
     let mut trials = Vec::new();
     trials.extend(render_cases());
+    trials.extend(focus_cases());
     trials.extend(error_cases());
     trials.extend(hostile_cases());
     #[cfg(feature = "mermaid")]
@@ -98,6 +103,39 @@ fn render_cases() -> Vec<Trial> {
         &[".layout.json", ".svg"],
         expected,
     ));
+    trials
+}
+
+fn focus_cases() -> Vec<Trial> {
+    let dir = root().join("tests/golden/focus");
+    let cases = inputs(&dir, ".focus");
+    assert!(
+        cases.len() >= 3,
+        "expected a persona, a channel and an owner case"
+    );
+    let mut expected = Vec::new();
+    let mut trials = Vec::new();
+    for (name, input) in cases {
+        let golden = input.with_extension("svg");
+        expected.push(golden.clone());
+        trials.push(Trial::test(format!("focus/{name}"), move || {
+            let line = read(&input)?;
+            let mut words = line.trim().splitn(3, ' ');
+            let (Some(map), Some(kind), Some(key)) = (words.next(), words.next(), words.next())
+            else {
+                return Err(format!("{}: expected MAP KIND KEY", input.display()).into());
+            };
+            let map = journeymap::validate(&read(&root().join(map))?)
+                .map_err(|errors| format!("{map} is invalid:\n{}", lines(&errors)))?;
+            let layout = journeymap::layout::layout(&map);
+            let options = RenderOptions {
+                focus: Some(layout.focus.resolve(kind, key)?),
+                ..RenderOptions::default()
+            };
+            check(&golden, &render(&layout, &options))
+        }));
+    }
+    trials.push(stale("focus", &dir, &[".svg"], expected));
     trials
 }
 

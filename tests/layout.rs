@@ -54,8 +54,10 @@ fn emotion_points_sit_over_their_items_stage_in_reading_order() {
         ["Finds the shop", "Reads reviews", "Pays as guest", "Use"]
     );
     assert_eq!(second, ["Finds the shop", "One-click order", "Use"]);
-    // The same item has the same x on every curve.
-    assert_eq!(chart.curves[0].points[0].x, chart.curves[1].points[0].x);
+    // The same item sits in the same slot on every curve, each persona's
+    // point 12 units right of the one before (so that they never overlap).
+    let apart = chart.curves[1].points[0].x - chart.curves[0].points[0].x;
+    assert!((apart - 12.0).abs() < 1e-9, "{apart}");
 }
 
 #[test]
@@ -239,4 +241,49 @@ fn every_text_of_every_map_appears_in_its_svg() {
             );
         }
     }
+}
+
+/// With six personas, every persona's point has room of its own: no two
+/// points of the emotion lane overlap (a point is a circle of radius 5), so
+/// that every curve can be followed and focused.
+#[test]
+fn six_personas_points_never_overlap() {
+    let layout = lay_out(&case("six-personas"));
+    let chart = &layout.emotion[0];
+    assert_eq!(chart.curves.len(), 6);
+    let points: Vec<(usize, f64, f64)> = chart
+        .curves
+        .iter()
+        .flat_map(|curve| {
+            let persona = curve.persona.expect("a persona's curve");
+            curve.points.iter().map(move |p| (persona, p.x, p.y))
+        })
+        .collect();
+    for (i, a) in points.iter().enumerate() {
+        for b in &points[i + 1..] {
+            let distance = (a.1 - b.1).hypot(a.2 - b.2);
+            assert!(
+                distance >= 10.0,
+                "points of personas {} and {} overlap at ({}, {}) and ({}, {})",
+                a.0,
+                b.0,
+                a.1,
+                a.2,
+                b.1,
+                b.2
+            );
+        }
+        let stage = layout
+            .stages
+            .iter()
+            .find(|s| a.1 > s.x && a.1 < s.x + s.width)
+            .expect("every point inside a stage column");
+        assert!(a.1 - 5.0 >= stage.x && a.1 + 5.0 <= stage.x + stage.width);
+    }
+    let lane = &layout.lanes[chart.lane_index];
+    let two = lay_out(&case("emotion-personas"));
+    assert!(
+        lane.rect.height > two.lanes[two.emotion[0].lane_index].rect.height,
+        "the lane grows with the personas"
+    );
 }

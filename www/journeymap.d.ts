@@ -40,6 +40,8 @@ export interface RenderInfo {
   stages: StageInfo[];
   /** The map's colours, resolved (its theme's over the built-in ones): `[name, "#rrggbb"]` pairs, names as in its CSS custom properties `--jm-NAME`. */
   palette: { light: [string, string][]; dark: [string, string][] };
+  /** What a view can focus on, in index order: persona ids, channel ids, owner names. */
+  focus: { personas: string[]; channels: string[]; owners: string[] };
 }
 
 export interface RenderOptions {
@@ -60,6 +62,16 @@ export interface ViewOptions extends RenderOptions {
   height?: number | string;
   /** false: never read or write the URL hash for this map. Default true. */
   hash?: boolean;
+  /** Start focused on this persona (by id), channel (by id) or owner (by name). */
+  persona?: string;
+  channel?: string;
+  owner?: string;
+}
+
+/** What a view focuses on. */
+export interface Focus {
+  kind: "persona" | "channel" | "owner";
+  id: string;
 }
 
 /** The error an invalid map rejects with. */
@@ -85,6 +97,14 @@ export class View {
   overview(options?: { animate?: boolean; focus?: boolean }): Promise<void>;
   /** Resolves when the view has stopped moving (the animation of its last move has ended). */
   settled(): Promise<void>;
+  /** Shows one persona (by id) at full strength and dims the rest; null: every persona. Returns whether the focus changed; an unknown id throws a RangeError. */
+  focusPersona(id: string | null): boolean;
+  /** The same for a channel, by id. */
+  focusChannel(id: string | null): boolean;
+  /** The same for an owner, by name as the map writes it. */
+  focusOwner(name: string | null): boolean;
+  /** What is focused, or null. */
+  readonly focus: Focus | null;
   /** Sets the viewport height (px or a CSS length; empty for the default). */
   setHeight(height?: number | string | null): void;
   /** The standalone SVG document, as rendered. */
@@ -189,6 +209,8 @@ export interface JourneyMapEventMap {
   "jm-load": CustomEvent<{ view: View }>;
   "jm-error": CustomEvent<{ error: Error; diagnostics: Diagnostic[] }>;
   "jm-stagechange": CustomEvent<{ view: View; index: number | null; id: string | null; name: string | null }>;
+  "jm-focuschange": CustomEvent<{ view: View; kind: Focus["kind"] | null; id: string | null; index: number | null }>;
+  "jm-personachange": CustomEvent<{ view: View; id: string | null; index: number | null }>;
 }
 
 declare global {

@@ -71,6 +71,15 @@ enum Command {
         clamp: bool,
         #[command(flatten)]
         font: fonts::FontArgs,
+        /// Draw the map focused on this persona (by id): the rest dimmed.
+        #[arg(long, value_name = "ID", group = "focus")]
+        persona: Option<String>,
+        /// Draw the map focused on this channel's touchpoints (by id).
+        #[arg(long, value_name = "ID", group = "focus")]
+        channel: Option<String>,
+        /// Draw the map focused on the items of this owner (the name as written).
+        #[arg(long, value_name = "NAME", group = "focus")]
+        owner: Option<String>,
     },
     /// Print the layout as JSON: canvas width and height, stages, lanes, and
     /// cards with x, y, width, height, stage id, lane id and wrapped lines.
@@ -172,18 +181,27 @@ pub fn run() -> ExitCode {
             id_prefix,
             clamp,
             font,
-        } => render(
-            &file,
-            clamp,
-            &font,
-            RenderOutput {
-                path: output.as_deref(),
-                format,
-                script: script.as_deref(),
-            },
-            theme,
-            id_prefix,
-        ),
+            persona,
+            channel,
+            owner,
+        } => {
+            let focus = [("persona", persona), ("channel", channel), ("owner", owner)]
+                .into_iter()
+                .find_map(|(kind, key)| key.map(|key| (kind, key)));
+            render(
+                &file,
+                clamp,
+                &font,
+                RenderOutput {
+                    path: output.as_deref(),
+                    format,
+                    script: script.as_deref(),
+                },
+                theme,
+                id_prefix,
+                focus,
+            )
+        }
         Command::Layout { file, clamp, font } => layout(&file, clamp, &font),
         Command::Lint {
             file,
@@ -291,6 +309,7 @@ fn render(
     output: RenderOutput,
     theme: Option<ThemeArg>,
     id_prefix: String,
+    focus: Option<(&str, String)>,
 ) -> ExitCode {
     let RenderOutput {
         path: output,
@@ -320,6 +339,15 @@ fn render(
         Ok(measure) => measure,
         Err(code) => return code,
     };
+    let layout = journeymap::layout::layout_with(&map, measure.as_ref());
+    let focus = match focus.map(|(kind, key)| (kind, layout.focus.resolve(kind, &key))) {
+        None => None,
+        Some((_, Ok(focus))) => Some(focus),
+        Some((kind, Err(message))) => {
+            eprintln!("journeymap: --{kind}: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let options = journeymap::render::RenderOptions {
         id_prefix,
         theme: theme.map(|theme| match theme {
@@ -327,6 +355,7 @@ fn render(
             ThemeArg::Dark => ThemeMode::Dark,
             ThemeArg::Auto => ThemeMode::Auto,
         }),
+        focus,
         ..Default::default()
     };
     let layout = journeymap::layout::layout_with(&map, measure.as_ref());

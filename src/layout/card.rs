@@ -45,6 +45,10 @@ pub struct Card {
     pub score: Option<f64>,
     pub url: Option<String>,
     pub has_detail: bool,
+    /// The personas the item is for (indices); empty means every persona.
+    pub personas: Vec<usize>,
+    /// The item's owner, as an index into the layout's `focus.owners`.
+    pub owner: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -64,6 +68,9 @@ pub struct Chip {
     pub text: Option<TextBlock>,
     /// For persona markers: the persona's index and name.
     pub persona: Option<(usize, String)>,
+    /// For owner chips: the owner's index in the layout's `focus.owners`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -125,6 +132,10 @@ struct CardJson<'a> {
     score: Option<f64>,
     url: &'a Option<String>,
     has_detail: bool,
+    #[serde(skip_serializing_if = "<[usize]>::is_empty")]
+    personas: &'a [usize],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    owner: Option<usize>,
 }
 
 /// A text block's place and look, without its lines.
@@ -167,6 +178,8 @@ impl Serialize for Card {
             score: self.score,
             url: &self.url,
             has_detail: self.has_detail,
+            personas: &self.personas,
+            owner: self.owner,
         }
         .serialize(serializer)
     }
@@ -259,6 +272,8 @@ pub fn build(
         score: item.score,
         url: item.url.clone(),
         has_detail: item.detail.is_some(),
+        personas: item.personas.clone(),
+        owner: None,
     }
 }
 
@@ -344,6 +359,7 @@ impl Flow {
             kind,
             text,
             persona,
+            owner: None,
         });
         self.x += width + CHIP_GAP;
         self.row_height = self.row_height.max(height);

@@ -1,14 +1,54 @@
 //! The emotion curve: every scored item plotted over its stage, in reading
 //! order, one curve per persona, drawn as a monotone cubic so that the curve
 //! never swings beyond its points (and so never past 1 or 5).
+//!
+//! With several personas, each persona's point of a scored item sits at its
+//! own offset within the item's slot ([`PERSONA_PITCH`] apart, the first
+//! persona leftmost), the columns are made wide enough for every slot to
+//! hold them all ([`min_column_width`]), and the lane grows with the
+//! number of personas ([`lane_height`]): no two curves' points overlap, and
+//! a reader can follow one curve by its place as well as its colour.
 
 use super::geometry::{Point, Rect};
-use crate::model::{Color, Map};
+use crate::model::{Color, LaneKind, Map, Stage};
 use serde::Serialize;
 
 /// Space above score 5 and below score 1 inside the lane.
 const PLOT_PADDING: f64 = 18.0;
-pub const LANE_HEIGHT: f64 = 170.0;
+const LANE_HEIGHT: f64 = 170.0;
+/// The lane grows by this much for each persona beyond three.
+const HEIGHT_PER_PERSONA: f64 = 20.0;
+/// The distance between two personas' points on one item: a point's
+/// diameter (10) and a gap.
+pub const PERSONA_PITCH: f64 = 12.0;
+
+/// The emotion lane's height for `map`.
+pub fn lane_height(map: &Map) -> f64 {
+    LANE_HEIGHT + HEIGHT_PER_PERSONA * map.personas.len().saturating_sub(3) as f64
+}
+
+/// The narrowest column that gives each of `stage`'s scored items a slot
+/// wide enough for every persona's point; 0 on a map with no emotion lane.
+pub fn min_column_width(map: &Map, stage: &Stage) -> f64 {
+    if !map.lanes.iter().any(|lane| lane.kind == LaneKind::Emotion) {
+        return 0.0;
+    }
+    let scored = stage
+        .cells
+        .iter()
+        .flatten()
+        .filter(|item| item.score.is_some())
+        .count();
+    (scored * map.personas.len().max(1)) as f64 * PERSONA_PITCH
+}
+
+/// Where persona `persona`'s point sits relative to its slot's centre.
+fn offset(persona: Option<usize>, personas: usize) -> f64 {
+    match persona {
+        Some(p) if personas > 1 => (p as f64 - (personas - 1) as f64 / 2.0) * PERSONA_PITCH,
+        _ => 0.0,
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EmotionChart {
@@ -103,6 +143,7 @@ pub fn chart(
         let slots = scored.len().max(1) as f64;
         let x_of = |slot: usize| column_x + column_width * (slot as f64 + 0.5) / slots;
         for curve in &mut curves {
+            let shift = offset(curve.persona, map.personas.len());
             let mut any = false;
             for (slot, s) in scored.iter().enumerate() {
                 let belongs = match curve.persona {
@@ -112,7 +153,7 @@ pub fn chart(
                 if belongs {
                     any = true;
                     curve.points.push(CurvePoint {
-                        x: x_of(slot),
+                        x: x_of(slot) + shift,
                         y: y_of(s.score),
                         score: s.score,
                         stage_index,
@@ -122,8 +163,10 @@ pub fn chart(
                 }
             }
             if let (false, Some(score)) = (any, stage.score) {
+                // In the middle slot, where the other personas' points
+                // leave this persona's offset free.
                 curve.points.push(CurvePoint {
-                    x: column_x + column_width / 2.0,
+                    x: x_of(scored.len().saturating_sub(1) / 2) + shift,
                     y: y_of(score),
                     score,
                     stage_index,

@@ -102,7 +102,7 @@ pub struct Grid {
 pub fn column_widths(measure: &dyn TextMeasure, map: &Map) -> Vec<f64> {
     map.stages
         .iter()
-        .map(|stage| column_width(measure, stage))
+        .map(|stage| column_width(measure, stage).max(emotion::min_column_width(map, stage)))
         .collect()
 }
 
@@ -236,7 +236,7 @@ pub fn grid(
         let mut sub_rows = Vec::new();
         let height = match lane.kind {
             LaneKind::Emotion => {
-                let height = emotion::LANE_HEIGHT.max(label_height);
+                let height = emotion::lane_height(map).max(label_height);
                 let rect = Rect::new(grid_left, row_y, right - grid_left, height);
                 grid.emotion.push(emotion::chart(
                     map,

@@ -22,6 +22,7 @@
 mod card;
 mod details;
 mod emotion;
+mod focus;
 mod geometry;
 mod grid;
 mod header;
@@ -42,6 +43,7 @@ pub use crate::text::Direction;
 pub use card::{Card, ChannelIcon, Chip, ChipKind, LINK_SCHEMES};
 pub use details::DetailPanel;
 pub use emotion::{Curve, CurvePoint, EmotionChart};
+pub use focus::{Focus, FocusKeys};
 pub use geometry::{Point, Rect};
 pub use grid::{Cell, LaneRow, Route, Rule, StageColumn, SubRow};
 pub use header::{Header, PersonaBox};
@@ -90,6 +92,8 @@ pub struct Layout {
     /// The marks of a diff, on a map drawn by `journeymap diff` only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marks: Option<DiffMarks>,
+    /// What a reader can focus on, by id (owners by name).
+    pub focus: FocusKeys,
 }
 
 /// Lays out a validated map, measuring text with the Liberation Sans
@@ -111,6 +115,8 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
     let header = header::header(measure, map, MARGIN, MARGIN, content_width, persona_colors);
     let grid_top = header.bottom + SECTION_GAP;
     let mut grid = grid::grid(measure, map, MARGIN, grid_top, &widths, persona_colors);
+    let focus = focus::keys(map);
+    focus::mark_owners(map, &focus, &mut grid.cards);
 
     let details: Vec<DetailPanel> = map
         .stages
@@ -180,6 +186,7 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
         footer,
         palette,
         marks: None,
+        focus,
     };
     mirror::apply(map, &mut layout);
     layout

@@ -38,21 +38,31 @@ fn draw(out: &mut Svg, layout: &Layout, index: usize, card: &Card, options: &Ren
         Tone::Idea => "jm-tone-idea",
     };
     let mark = marks::card_mark(layout, index);
-    let class = match mark {
-        Some(mark) => format!("{} {tone} {}", classes::CARD, marks::class(mark.mark)),
-        None => format!("{} {tone}", classes::CARD),
-    };
-    out.open(
-        "g",
-        &[
-            ("class", class.into()),
-            ("role", "group".into()),
-            ("aria-label", card.label.as_str().into()),
-            (classes::STAGE_INDEX, card.stage_index.into()),
-            ("data-lane-index", card.lane_index.into()),
-            ("data-item-index", card.item_index.into()),
-        ],
-    );
+    let mut class = format!("{} {tone}", classes::CARD);
+    if let Some(mark) = mark {
+        class = format!("{class} {}", marks::class(mark.mark));
+    }
+    if let Some(channel) = &card.icon {
+        class = format!("{class} {}", classes::channel(channel.channel));
+    }
+    if let Some(owner) = card.owner {
+        class = format!("{class} {}", classes::owner(owner));
+    }
+    if !card.personas.is_empty() {
+        class = format!("{class} {}", classes::FOR_PERSONAS);
+        for &persona in &card.personas {
+            class = format!("{class} {}", classes::for_persona(persona));
+        }
+    }
+    let attributes = [
+        ("class", class.into()),
+        ("role", "group".into()),
+        ("aria-label", card.label.as_str().into()),
+        (classes::STAGE_INDEX, card.stage_index.into()),
+        ("data-lane-index", card.lane_index.into()),
+        ("data-item-index", card.item_index.into()),
+    ];
+    out.open("g", &attributes);
     out.rect("jm-card-box", card.rect(), 6.0);
     if let Some(channel) = &card.icon {
         icon(
@@ -109,7 +119,10 @@ fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
             out.open(
                 "circle",
                 &[
-                    ("class", "jm-persona-marker".into()),
+                    (
+                        "class",
+                        format!("jm-persona-marker {}", classes::persona(*index)).into(),
+                    ),
                     ("cx", (r.x + r.width / 2.0).into()),
                     ("cy", (r.y + r.height / 2.0).into()),
                     ("r", (r.width.min(r.height) / 2.0).into()),
@@ -155,7 +168,23 @@ fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
             out.close();
         }
         kind => {
-            out.open("g", &[("class", chip_class(kind).into())]);
+            match (kind, chip.owner, &chip.text) {
+                (ChipKind::Owner, Some(owner), Some(text)) => {
+                    let label = format!("{} (show this owner's items only)", text.lines.join(" "));
+                    let class = format!("{} {}", chip_class(kind), classes::FOCUSABLE);
+                    out.open(
+                        "g",
+                        &[
+                            ("class", class.into()),
+                            (classes::OWNER_INDEX, owner.into()),
+                            ("role", "button".into()),
+                            ("tabindex", "0".into()),
+                            ("aria-label", label.into()),
+                        ],
+                    );
+                }
+                _ => out.open("g", &[("class", chip_class(kind).into())]),
+            }
             out.empty(
                 "rect",
                 &[

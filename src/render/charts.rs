@@ -4,9 +4,11 @@
 
 use super::svg::{Svg, number};
 use super::{classes, text_block};
-use crate::layout::Layout;
+use crate::layout::{Curve, Focus, Layout};
 
-pub fn emotion(out: &mut Svg, layout: &Layout) {
+/// The curves, each in a group with its points; a focused persona's curve
+/// is drawn last, so that it lies on top.
+pub fn emotion(out: &mut Svg, layout: &Layout, focus: Option<Focus>) {
     for chart in &layout.emotion {
         out.open(
             "g",
@@ -39,10 +41,12 @@ pub fn emotion(out: &mut Svg, layout: &Layout) {
                 ("y2", chart.baseline.into()),
             ],
         );
-        for curve in &chart.curves {
-            let mut attributes = vec![("class", "jm-curve-group".into())];
+        let focused = |curve: &&Curve| matches!((focus, curve.persona), (Some(Focus::Persona(f)), Some(p)) if f == p);
+        let (last, first): (Vec<&Curve>, Vec<&Curve>) = chart.curves.iter().partition(focused);
+        for curve in first.into_iter().chain(last) {
+            let mut attributes = vec![("class", classes::CURVE_GROUP.into())];
             if let Some(persona) = curve.persona {
-                attributes.push(("data-persona-index", persona.into()));
+                attributes.push((classes::PERSONA_INDEX, persona.into()));
             }
             out.open("g", &attributes);
             if let (Some(first), false) = (curve.points.first(), curve.segments.is_empty()) {
@@ -59,7 +63,7 @@ pub fn emotion(out: &mut Svg, layout: &Layout) {
                     ));
                 }
                 let class = match curve.persona {
-                    Some(persona) => format!("jm-curve jm-persona-{persona}"),
+                    Some(persona) => format!("jm-curve {}", classes::persona(persona)),
                     None => "jm-curve".to_owned(),
                 };
                 out.open("path", &[("class", class.into()), ("d", d.into())]);
@@ -73,7 +77,9 @@ pub fn emotion(out: &mut Svg, layout: &Layout) {
                 // A persona's points are ringed in its colour, so that one
                 // with a single scored task (no curve) still shows whose it is.
                 let class = match curve.persona {
-                    Some(persona) => format!("jm-point jm-score-{bucket} jm-persona-{persona}"),
+                    Some(persona) => {
+                        format!("jm-point jm-score-{bucket} {}", classes::persona(persona))
+                    }
                     None => format!("jm-point jm-score-{bucket}"),
                 };
                 out.open(

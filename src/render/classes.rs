@@ -19,6 +19,71 @@ pub const CARD: &str = "jm-card";
 /// The attribute holding the 0-based stage index on stage headers, detail
 /// panels, cards and metric cells.
 pub const STAGE_INDEX: &str = "data-stage-index";
+/// Something a reader clicks (or presses Enter or Space on) to focus on a
+/// persona, a channel or an owner: a persona's header box, its legend
+/// entry, a channel's legend entry and swimlane header, an owner chip. It
+/// carries one of [`PERSONA_INDEX`], [`CHANNEL_INDEX`], [`OWNER_INDEX`],
+/// for the shell.
+pub const FOCUSABLE: &str = "jm-focusable";
+/// The 0-based persona index, on persona header boxes, legend entries and
+/// curve groups.
+pub const PERSONA_INDEX: &str = "data-persona-index";
+/// The channel index (into the built-in channels, then the map's own), on
+/// channel legend entries and swimlane headers.
+pub const CHANNEL_INDEX: &str = "data-channel";
+/// The owner index (into the layout's owners, in reading order), on owner
+/// chips.
+pub const OWNER_INDEX: &str = "data-owner";
+/// A persona's curve and its points; the shell moves the focused one last,
+/// so that it is drawn on top.
+pub const CURVE_GROUP: &str = "jm-curve-group";
+/// On what belongs to some personas only (with [`for_persona`] for each):
+/// cards for some personas, persona boxes and legend entries.
+pub const FOR_PERSONAS: &str = "jm-for-personas";
+/// On what a channel focuses or shows, besides cards: its legend entry and
+/// swimlane header (with [`channel`]).
+pub const FOR_CHANNEL: &str = "jm-for-channel";
+/// On the root while one thing is focused, with [`focus_class`].
+pub const FOCUS: &str = "jm-focus";
+/// How the root's focus class starts, for each kind of focus; the shell
+/// gets them as `focusPersona`, `focusChannel`, `focusOwner`.
+pub const FOCUS_PERSONA: &str = "jm-focus-persona-";
+/// See [`FOCUS_PERSONA`].
+pub const FOCUS_CHANNEL: &str = "jm-focus-channel-";
+/// See [`FOCUS_PERSONA`].
+pub const FOCUS_OWNER: &str = "jm-focus-owner-";
+
+/// The class of every curve, point and card marker of persona `index`
+/// (the style sheet strokes them in its colour).
+pub fn persona(index: usize) -> String {
+    format!("jm-persona-{index}")
+}
+
+/// What belongs to persona `index` (see [`FOR_PERSONAS`]).
+pub fn for_persona(index: usize) -> String {
+    format!("jm-for-persona-{index}")
+}
+
+/// A card of channel `index`, and its legend entry and swimlane header.
+pub fn channel(index: usize) -> String {
+    format!("jm-channel-{index}")
+}
+
+/// A card of owner `index` (an index, never the owner's text).
+pub fn owner(index: usize) -> String {
+    format!("jm-owner-{index}")
+}
+
+/// The root's class while `focus` is shown: `jm-focus-persona-2`, ….
+pub fn focus_class(focus: crate::layout::Focus) -> String {
+    use crate::layout::Focus;
+    match focus {
+        Focus::Persona(i) => format!("{FOCUS_PERSONA}{i}"),
+        Focus::Channel(i) => format!("{FOCUS_CHANNEL}{i}"),
+        Focus::Owner(i) => format!("{FOCUS_OWNER}{i}"),
+    }
+}
+
 /// The root's theme class, one of three.
 pub const THEME_LIGHT: &str = "jm-theme-light";
 /// See [`THEME_LIGHT`].

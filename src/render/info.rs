@@ -41,6 +41,9 @@ pub struct RenderInfo<'a> {
     /// The map's own theme mode (before a page's override): the shell
     /// re-themes `auto` maps when the page switches to dark.
     theme: ThemeMode,
+    /// Persona ids, channel ids and owner names, in index order: what
+    /// `view.focusPersona(id)` and the others look names up in.
+    focus: &'a crate::layout::FocusKeys,
 }
 
 /// The map's resolved palettes (the layout's), each as `[name, colour]`
@@ -80,6 +83,7 @@ pub fn render_info(layout: &Layout) -> RenderInfo<'_> {
             dark: swatches(&layout.palette.dark),
         },
         theme: layout.palette.mode,
+        focus: &layout.focus,
     }
 }
 
@@ -118,6 +122,15 @@ pub struct Classes {
     theme_light: &'static str,
     theme_dark: &'static str,
     theme_auto: &'static str,
+    focusable: &'static str,
+    curve_group: &'static str,
+    focus: &'static str,
+    focus_persona: &'static str,
+    focus_channel: &'static str,
+    focus_owner: &'static str,
+    persona_index: &'static str,
+    channel_index: &'static str,
+    owner_index: &'static str,
 }
 
 /// The names of `src/render/classes.rs`, for the shell.
@@ -130,4 +143,13 @@ pub const CLASSES: Classes = Classes {
     theme_light: classes::THEME_LIGHT,
     theme_dark: classes::THEME_DARK,
     theme_auto: classes::THEME_AUTO,
+    focusable: classes::FOCUSABLE,
+    curve_group: classes::CURVE_GROUP,
+    focus: classes::FOCUS,
+    focus_persona: classes::FOCUS_PERSONA,
+    focus_channel: classes::FOCUS_CHANNEL,
+    focus_owner: classes::FOCUS_OWNER,
+    persona_index: classes::PERSONA_INDEX,
+    channel_index: classes::CHANNEL_INDEX,
+    owner_index: classes::OWNER_INDEX,
 };

@@ -19,7 +19,7 @@ pub use panels::stage_label;
 mod style;
 mod svg;
 
-use crate::layout::{Direction, LINK_SCHEMES, Layout, TextBlock, ThemeMode};
+use crate::layout::{Direction, Focus, LINK_SCHEMES, Layout, TextBlock, ThemeMode};
 use svg::{Svg, Value};
 
 /// What a page (or the command line) may choose about the output.
@@ -34,6 +34,9 @@ pub struct RenderOptions {
     /// the format's `http`, `https` and `mailto`. A card whose link has
     /// another scheme is drawn without the link.
     pub link_schemes: Vec<String>,
+    /// The persona, channel or owner drawn in focus (the rest dimmed), as
+    /// the browser shows it after a click: the same classes, no script.
+    pub focus: Option<Focus>,
 }
 
 impl RenderOptions {
@@ -51,6 +54,7 @@ impl Default for RenderOptions {
             id_prefix: "jm".into(),
             theme: None,
             link_schemes: LINK_SCHEMES.iter().map(|s| (*s).to_owned()).collect(),
+            focus: None,
         }
     }
 }
@@ -71,7 +75,7 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
         "jm"
     };
     let mode = options.theme.unwrap_or(layout.palette.mode);
-    let mode_class = format!(
+    let mut mode_class = format!(
         "jm {}",
         match mode {
             ThemeMode::Light => classes::THEME_LIGHT,
@@ -79,6 +83,13 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
             ThemeMode::Auto => classes::THEME_AUTO,
         }
     );
+    if let Some(focus) = options.focus {
+        mode_class.push_str(&format!(
+            " {} {}",
+            classes::FOCUS,
+            classes::focus_class(focus)
+        ));
+    }
     let title_id = format!("{prefix}-title");
     let desc_id = format!("{prefix}-desc");
     let view_box = format!(
@@ -110,7 +121,7 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
     let summary = summary(layout);
     out.text_element("desc", &[("id", desc_id.as_str().into())], &summary);
     out.open("style", &[]);
-    out.raw(&style::style_sheet(prefix, &layout.palette, mode));
+    out.raw(&style::style_sheet(prefix, layout, mode));
     out.raw(&marks::style(layout, prefix));
     out.close();
     out.empty(
@@ -125,7 +136,7 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
     panels::grid(&mut out, layout);
     charts::routes(&mut out, layout);
     cards::cards(&mut out, layout, options);
-    charts::emotion(&mut out, layout);
+    charts::emotion(&mut out, layout, options.focus);
     charts::metrics(&mut out, layout);
     charts::rules(&mut out, layout);
     panels::legend(&mut out, layout);

@@ -18,13 +18,18 @@ pub fn header(out: &mut Svg, layout: &Layout) {
         text_block(out, description, None);
     }
     for persona in &layout.header.personas {
-        out.open(
-            "g",
-            &[
-                ("class", "jm-persona".into()),
-                ("data-persona-index", persona.index.into()),
-            ],
+        // Every visible text, then what a press does (label in name).
+        let visible: Vec<String> = std::iter::once(&persona.name)
+            .chain(&persona.texts)
+            .map(|t| t.lines.join(" "))
+            .collect();
+        let label = format!("{} (show this persona only)", visible.join(", "));
+        let class = format!(
+            "jm-persona {} {}",
+            classes::FOR_PERSONAS,
+            classes::for_persona(persona.index)
         );
+        focusable(out, &class, (classes::PERSONA_INDEX, persona.index), label);
         let r = persona.rect;
         out.rect("jm-persona-box", r, 8.0);
         out.empty(
@@ -90,7 +95,13 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         );
         text_block(out, &lane.label, None);
         for row in &lane.sub_rows {
-            out.open("g", &[("class", "jm-channel-row".into())]);
+            let label = format!("{} (show this channel only)", row.label.lines.join(" "));
+            let class = format!(
+                "jm-channel-row {} {}",
+                classes::FOR_CHANNEL,
+                classes::channel(row.channel)
+            );
+            focusable(out, &class, (classes::CHANNEL_INDEX, row.channel), label);
             icon(
                 out,
                 row.icon,
@@ -183,6 +194,21 @@ pub fn stage_label(column: &StageColumn, stage_count: usize) -> String {
     )
 }
 
+/// Opens the group of something a reader clicks to focus on the persona,
+/// channel or owner `key` names: a button, with `label` as its name.
+fn focusable(out: &mut Svg, class: &str, key: (&'static str, usize), label: String) {
+    out.open(
+        "g",
+        &[
+            ("class", format!("{class} {}", classes::FOCUSABLE).into()),
+            (key.0, key.1.into()),
+            ("role", "button".into()),
+            ("tabindex", "0".into()),
+            ("aria-label", label.into()),
+        ],
+    );
+}
+
 /// A channel icon scaled from its 16 × 16 grid, placed at `x, y`.
 pub fn icon(out: &mut Svg, icon: crate::layout::Icon, x: f64, y: f64, scale: f64) {
     let transform = format!(
@@ -205,14 +231,36 @@ pub fn legend(out: &mut Svg, layout: &Layout) {
         text_block(out, &legend.heading, None);
         for entry in &legend.entries {
             let s = entry.swatch;
+            let key = match entry.mark {
+                LegendMark::Channel { channel, .. } => Some((
+                    (classes::CHANNEL_INDEX, channel),
+                    format!("{} {}", classes::FOR_CHANNEL, classes::channel(channel)),
+                )),
+                LegendMark::Persona { persona, .. } => Some((
+                    (classes::PERSONA_INDEX, persona),
+                    format!(
+                        "{} {}",
+                        classes::FOR_PERSONAS,
+                        classes::for_persona(persona)
+                    ),
+                )),
+                LegendMark::Tag { .. } => None,
+            };
+            if let Some((key, class)) = &key {
+                let label = format!("{} (show only these)", entry.text.lines.join(" "));
+                focusable(out, &format!("jm-legend-entry {class}"), *key, label);
+            }
             match &entry.mark {
                 LegendMark::Channel { icon: kind, .. } => {
                     icon(out, *kind, s.x, s.y, s.width / 16.0)
                 }
-                LegendMark::Persona { color, .. } => out.empty(
+                LegendMark::Persona { color, persona } => out.empty(
                     "circle",
                     &[
-                        ("class", "jm-persona-marker".into()),
+                        (
+                            "class",
+                            format!("jm-persona-marker {}", classes::persona(*persona)).into(),
+                        ),
                         ("cx", (s.x + s.width / 2.0).into()),
                         ("cy", (s.y + s.height / 2.0).into()),
                         ("r", (s.width / 2.0 - 1.0).into()),
@@ -236,6 +284,9 @@ pub fn legend(out: &mut Svg, layout: &Layout) {
                 }
             }
             text_block(out, &entry.text, None);
+            if key.is_some() {
+                out.close();
+            }
         }
         out.close();
     }

@@ -6,7 +6,14 @@
 //! that come from a map are colours, already parsed and written back as
 //! `#rrggbb`.
 
-use crate::layout::{Palette, Swatch, ThemeMode};
+use super::classes::{
+    self, CARD, FOCUS_CHANNEL, FOCUS_OWNER, FOCUS_PERSONA, FOCUSABLE, FOR_CHANNEL, FOR_PERSONAS,
+};
+use crate::layout::{Layout, Swatch, ThemeMode};
+
+/// How strongly what is out of focus is drawn (the issue asks for at most
+/// 0.35, nested dimming only lowers it).
+const DIMMED: &str = "opacity:.3";
 
 /// Rules that use the variables; `S` stands for the root selector.
 const RULES: &str = "\
@@ -73,7 +80,8 @@ fn variables(out: &mut String, selector: &str, swatches: &[Swatch]) {
 }
 
 /// The style sheet for the map whose root has id `root_id`, in `mode`.
-pub(super) fn style_sheet(root_id: &str, palette: &Palette, mode: ThemeMode) -> String {
+pub(super) fn style_sheet(root_id: &str, layout: &Layout, mode: ThemeMode) -> String {
+    let palette = &layout.palette;
     let root = format!("#{root_id}");
     let mut out = String::new();
     match mode {
@@ -99,5 +107,46 @@ pub(super) fn style_sheet(root_id: &str, palette: &Palette, mode: ThemeMode) -> 
             color.hex()
         ));
     }
+    focus_rules(&mut out, &root, layout);
     out
+}
+
+/// One rule per persona, channel used and owner: under the root's focus
+/// class, what does not belong to the focused one is dimmed. Keyed by
+/// index, so that focusing is one class on the root and no walk of the
+/// drawing.
+fn focus_rules(out: &mut String, root: &str, layout: &Layout) {
+    out.push_str(&format!("{root} .{FOCUSABLE}{{cursor:pointer}}"));
+    for index in 0..layout.focus.personas.len() {
+        let on = format!("{root}.{FOCUS_PERSONA}{index}");
+        let (mark, mine) = (classes::persona(index), classes::for_persona(index));
+        out.push_str(&format!(
+            "{on} .{FOR_PERSONAS}:not(.{mine}),{on} .jm-curve:not(.{mark}),\
+             {on} .jm-point:not(.{mark}),{on} .jm-persona-marker:not(.{mark}){{{DIMMED}}}\
+             {on} .jm-curve.{mark}{{stroke-width:4}}"
+        ));
+    }
+    let mut channels: Vec<usize> = layout
+        .cards
+        .iter()
+        .filter_map(|card| card.icon.as_ref().map(|icon| icon.channel))
+        .collect();
+    channels.sort_unstable();
+    channels.dedup();
+    for index in channels {
+        let (on, mine) = (
+            format!("{root}.{FOCUS_CHANNEL}{index}"),
+            classes::channel(index),
+        );
+        out.push_str(&format!(
+            "{on} .{CARD}:not(.{mine}),{on} .{FOR_CHANNEL}:not(.{mine}){{{DIMMED}}}"
+        ));
+    }
+    for index in 0..layout.focus.owners.len() {
+        let (on, mine) = (
+            format!("{root}.{FOCUS_OWNER}{index}"),
+            classes::owner(index),
+        );
+        out.push_str(&format!("{on} .{CARD}:not(.{mine}){{{DIMMED}}}"));
+    }
 }

@@ -109,9 +109,10 @@ test("clicking a stage header zooms to it in at most 300 ms and shows its detail
 test("keyboard: stages in reading order, Enter/Space zoom, ←/→ move, Esc returns exactly", async () => {
   const page = await open();
   const start = await viewBox(page);
-  // Tab order: the toolbar's visible buttons, then the stages in order.
+  // Tab order: the toolbar's visible buttons, the persona buttons, then
+  // the stages in order.
   const order = [];
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 16; i++) {
     await page.keyboard.press("Tab");
     order.push(await page.evaluate(() => document.activeElement.getAttribute("aria-label") || document.activeElement.textContent));
   }

@@ -41,6 +41,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "data-lane-index",
             "data-item-index",
             "data-persona-index",
+            "data-channel",
+            "data-owner",
             "id",
         ],
     ),
@@ -77,6 +79,9 @@ const NUMERIC: &[&str] = &[
     "cy",
     "r",
     "font-size",
+    "data-persona-index",
+    "data-channel",
+    "data-owner",
 ];
 const GEOMETRY: &[&str] = &["d", "points", "transform", "viewBox"];
 const SCHEMES: &[&str] = &["http:", "https:", "mailto:"];

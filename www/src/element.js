@@ -4,9 +4,10 @@
 //
 // <journey-map src="map.json"> or <journey-map><script type="application/json">
 // … </script></journey-map>, or a pre-rendered map (hydrate.js) that it
-// adopts without the core; attributes theme, links, stage, height, nohash; events
-// jm-load (detail.view), jm-error (detail.error, detail.diagnostics) and
-// jm-stagechange (from the view).
+// adopts without the core; attributes theme, links, stage, height, nohash,
+// persona, channel, owner (the focus: focus.js); events jm-load
+// (detail.view), jm-error (detail.error, detail.diagnostics), and from the
+// view jm-stagechange, jm-focuschange and jm-personachange.
 
 import { coreConstants } from "./boot.js";
 import { clearTarget, docGet, errorBox } from "./dom.js";
@@ -38,13 +39,15 @@ async function readLimited(response, src) {
   return new TextDecoder().decode(await new Blob(chunks).arrayBuffer());
 }
 
+const FOCUS = ["persona", "channel", "owner"];
+
 /** Defines <journey-map>, unless the page has one already. */
 export function defineElement() {
   if (typeof customElements === "undefined" || customElements.get("journey-map")) return;
 
   class JourneyMapElement extends HTMLElement {
     static get observedAttributes() {
-      return ["src", "theme", "links", "height", "stage"];
+      return ["src", "theme", "links", "height", "stage", ...FOCUS];
     }
 
     connectedCallback() {
@@ -85,6 +88,9 @@ export function defineElement() {
       else if (name === "stage") {
         if (newValue) this.view?.zoomToStage(newValue).catch(() => {});
         else this.view?.overview();
+      } else if (FOCUS.includes(name)) {
+        // The attribute set last wins; removing it shows everything.
+        this.view?._tryFocus(name, newValue || null);
       } else this._load();
     }
 
@@ -175,6 +181,7 @@ export function defineElement() {
           height: this.getAttribute("height") || undefined,
           hash: !this.hasAttribute("nohash"),
         };
+        for (const name of FOCUS) options[name] = this.getAttribute(name) || undefined;
         // A pre-rendered map is adopted as it is, the first time only.
         const wanted = (info) => theme || (info.theme === "auto" ? options.pageTheme : null);
         view = this._loaded ? null : hydrate(this, wanted, options);

@@ -1,13 +1,15 @@
-// The URL hash: which stage of which map is zoomed. One object, `router`,
-// owns the state: the live views, the view in each host element, and which
-// view's move last wrote the hash.
+// The URL hash: which stage of which map is zoomed, and which persona it
+// focuses. One object, `router`, owns the state: the live views, the view
+// in each host element, and which view's move last wrote the hash.
 //
-// One map on the page: `#stage=ID`. Several: `#stage=N:ID`, N the map's
-// 1-based position in document order among the page's maps (<journey-map>
-// elements and the targets of JourneyMap.render), leaving out those with
-// hash turned off. A plain `#stage=ID` on a page with several maps zooms the
-// first map that has such a stage. Stage ids never contain `:`; whether the
-// text is an id at all is the core's rule (`isValidId`).
+// One map on the page: `#stage=ID`, `#stage=ID&persona=ID` or
+// `#persona=ID`. Several: each part names its map, `#stage=N:ID&persona=N:ID`,
+// N the map's 1-based position in document order among the page's maps
+// (<journey-map> elements and the targets of JourneyMap.render), leaving
+// out those with hash turned off. A hash without N on a page with several
+// maps goes to the first map that has such a stage (or, with no stage,
+// such a persona). Ids never contain `:` or `&`; whether the text is an id
+// at all is the core's rule (`isValidId`).
 //
 // A view tells the router when it starts (`add`), when its stage changes
 // (`stageChanged`) and when it ends (`remove`); the router calls back the
@@ -64,7 +66,7 @@ class HashRouter {
    * the reader's or the page's, not one following the hash. */
   stageChanged(view, stageId, byReader) {
     if (!view._hash) return;
-    if (stageId != null) {
+    if (stageId != null || persona(view) != null) {
       const hash = this._hashFor(view, stageId);
       if (location.hash !== hash) this._write(hash);
       if (byReader) this.writer = view;
@@ -88,36 +90,57 @@ class HashRouter {
       .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
+  /** `{map, stage, persona}` (the ids or null), or null for a hash that
+   * is not ours. */
   _read() {
     if (!HAS_DOM) return null;
-    const match = /^#stage=(?:(\d+):)?([^:]*)$/.exec(location.hash);
-    if (!match) return null;
-    // Before the core starts (pre-rendered maps only), an id is valid when
-    // a view has such a stage.
-    const valid =
-      withStartedCore((wasm) => wasm.isValidId(match[2]), null) ??
-      [...this.views].some((view) => view._stageIndex(match[2]) >= 0);
-    if (!valid) return null;
-    return { map: match[1] ? Number(match[1]) : null, stage: match[2] };
+    const wanted = { map: null, stage: null, persona: null };
+    for (const part of location.hash.slice(1).split("&")) {
+      const match = /^(stage|persona)=(?:(\d+):)?([^:]*)$/.exec(part);
+      if (!match || wanted[match[1]] != null) return null;
+      // Before the core starts (pre-rendered maps only), an id is valid
+      // when a view has such a stage or persona.
+      const valid =
+        withStartedCore((wasm) => wasm.isValidId(match[3]), null) ??
+        [...this.views].some((view) => view._stageIndex(match[3]) >= 0 || view.info.focus?.personas.includes(match[3]));
+      if (!valid) return null;
+      wanted[match[1]] = match[3];
+      if (match[2]) wanted.map = Number(match[2]);
+    }
+    return wanted;
+  }
+
+  /** Whether the hash (`wanted`, from _read) names `view`'s map. */
+  _names(wanted, view) {
+    if (!wanted || !view._hash) return false;
+    const hosts = this._hosts();
+    if (wanted.map != null) return hosts[wanted.map - 1] === view.host;
+    // No number: the first map (in document order) with that stage, or
+    // with no stage, that persona.
+    for (const host of hosts) {
+      const other = this.byHost.get(host);
+      const has =
+        wanted.stage != null ? other?._stageIndex(wanted.stage) >= 0 : other?.info.focus.personas.includes(wanted.persona);
+      if (other && other._hash && has) return other === view;
+    }
+    return false;
   }
 
   /** The stage id the hash asks `view` to show, or null. */
   _stageFor(view) {
     const wanted = this._read();
-    if (!wanted || !view._hash) return null;
-    const hosts = this._hosts();
-    if (wanted.map != null) return hosts[wanted.map - 1] === view.host ? wanted.stage : null;
-    // A plain `#stage=ID`: the first map (in document order) with that stage.
-    for (const host of hosts) {
-      const other = this.byHost.get(host);
-      if (other && other._hash && other._stageIndex(wanted.stage) >= 0) return other === view ? wanted.stage : null;
-    }
-    return null;
+    return this._names(wanted, view) ? wanted.stage : null;
+  }
+
+  /** The persona id the hash asks `view` to focus, null for none, or
+   * undefined when the hash does not name this view. */
+  personaFor(view) {
+    const wanted = this._read();
+    return this._names(wanted, view) ? wanted.persona : undefined;
   }
 
   _targets(view) {
-    const wanted = this._read();
-    return wanted != null && this._stageFor(view) === wanted.stage;
+    return this._names(this._read(), view);
   }
 
   _write(hash) {
@@ -139,23 +162,33 @@ class HashRouter {
     for (const view of this.views) {
       const stage = this._stageFor(view);
       if (stage != null && stage !== view.stage) view._followHash(stage, true);
+      const wanted = this.personaFor(view);
+      if (wanted !== undefined && wanted !== persona(view)) view._followPersona(wanted);
     }
   }
 
-  /** `#stage=ID`, or `#stage=N:ID` when several maps follow the hash. */
+  /** `#stage=ID&persona=ID` (either part alone when the other is not
+   * set), each id as `N:ID` when several maps follow the hash. */
   _hashFor(view, stageId) {
     const hosts = this._hosts();
-    return hosts.length > 1 ? `#stage=${hosts.indexOf(view.host) + 1}:${stageId}` : `#stage=${stageId}`;
+    const n = hosts.length > 1 ? `${hosts.indexOf(view.host) + 1}:` : "";
+    const parts = [];
+    if (stageId != null) parts.push(`stage=${n}${stageId}`);
+    if (persona(view) != null) parts.push(`persona=${n}${persona(view)}`);
+    return `#${parts.join("&")}`;
   }
 
   /** When a map joins the page, the hash the reader's last move wrote is
    * written again with that map's new number. */
   _renumber() {
     const writer = this.writer;
-    if (!writer || !this.views.has(writer) || writer.stage == null || this._read() == null) return;
+    if (!writer || !this.views.has(writer) || (writer.stage == null && persona(writer) == null) || this._read() == null) return;
     const hash = this._hashFor(writer, writer.stage);
     if (location.hash !== hash) this._write(hash);
   }
 }
+
+/** The id of the persona `view` focuses, or null. */
+const persona = (view) => (view._focus?.kind === "persona" ? view._focus.id : null);
 
 export const router = new HashRouter();

@@ -23,10 +23,12 @@ function resolveTarget(target) {
  * `idPrefix` (default jm1, jm2 …), `links` (the link schemes to keep as
  * links, some of "http", "https", "mailto"; others show as plain text),
  * `stage` (the stage id to start zoomed to), `height` (px number or CSS
- * length), `hash` (false: leave the URL alone). Resolves to a View; an invalid map rejects with a JourneyMapError
- * (its `diagnostics`) and the target shows the problems instead. A render
- * that a later one of the same target overtakes before it reaches the core
- * rejects with an AbortError and leaves the target alone.
+ * length), `hash` (false: leave the URL alone), `persona`, `channel` or
+ * `owner` (start focused on it: focus.js). Resolves to a View; an invalid
+ * map rejects with a JourneyMapError (its `diagnostics`) and the target
+ * shows the problems instead. A render that a later one of the same target
+ * overtakes before it reaches the core rejects with an AbortError and
+ * leaves the target alone.
  */
 export async function render(target, map, options = {}) {
   const host = resolveTarget(target);

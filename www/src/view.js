@@ -7,6 +7,7 @@
 import { startedConstants } from "./boot.js";
 import * as camera from "./camera.js";
 import { clearTarget, element, parseSvg, reducedMotion } from "./dom.js";
+import { markButtons, setFocus, toggleAt } from "./focus.js";
 import { router } from "./hash.js";
 import { adoptSheet, dropSheet, installStyles, setViewColours, styleRoot } from "./styles.js";
 
@@ -15,12 +16,12 @@ const ANIMATION_MS = 250; // well within the 300 ms asked for
  * limit browsers have on a side). */
 const MAX_HEIGHT_PX = 16384;
 
-/** Between a header's lines goes a space (outside a <text> it is not drawn;
+/** Between a header's (or a focus button's) lines goes a space (outside a <text> it is not drawn;
  * between two tspans it is an invisible trailing space), so that its text,
  * read or copied, does not run lines together ("Sign up5 minutes"). Its
  * accessible name is the core's aria-label. */
 function spaceHeaderLines(svg, classes) {
-  for (const header of svg.querySelectorAll(`.${classes.stage}`)) {
+  for (const header of svg.querySelectorAll(`.${classes.stage}, .${classes.focusable}`)) {
     for (const text of header.querySelectorAll("text")) {
       for (const line of [...text.querySelectorAll("tspan")].slice(1)) line.before(" ");
       if (text.previousElementSibling?.localName === "text") text.before(" ");
@@ -79,15 +80,23 @@ export class View {
     clearTarget(host);
     host.append(this.element);
 
+    this._focus = null; // {kind, index, id} of focus.js, or null
+    markButtons(this);
     this._listen();
     this._updateControls();
 
     // Initial zoom: the hash wins over the `stage` option (a shared link is
     // the more specific wish); both are applied at once, without animation.
     const fromHash = router.add(this);
+    // The focus the hash asks for wins over the options, as the stage does.
+    const persona = router.personaFor(this);
     if (fromHash != null) this._followHash(fromHash, false);
     else if (options.stage != null) this._startAt(options.stage);
     router.added(this);
+    for (const kind of ["persona", "channel", "owner"]) {
+      if (options[kind] != null && options[kind] !== "" && persona == null) this._tryFocus(kind, options[kind]);
+    }
+    if (persona != null) this._followPersona(persona);
   }
 
   /** Shows what the hash asks for (a stage id, or null: the overview)
@@ -95,6 +104,26 @@ export class View {
   _followHash(stage, animate) {
     this._startAt(stage, animate);
     this._zoomedByHash = stage != null;
+  }
+
+  /** Focuses what the hash asks for (a persona id, or null: no persona). */
+  _followPersona(persona) {
+    this._followingHash = true;
+    try {
+      if (persona != null) this._tryFocus("persona", persona);
+      else if (this._focus?.kind === "persona") setFocus(this, "persona", null);
+    } finally {
+      this._followingHash = false;
+    }
+  }
+
+  /** A focus a page or link asked for: an unknown id is a warning. */
+  _tryFocus(kind, key) {
+    try {
+      setFocus(this, kind, key);
+    } catch (error) {
+      console.warn(error.message);
+    }
   }
 
   /** Zooms to `stage` (null: the overview) as a starting view, not a move
@@ -117,6 +146,26 @@ export class View {
   /** The map's stages, as the core describes them (journeymap.d.ts, StageInfo). */
   get stages() {
     return this.info.stages;
+  }
+
+  /** Shows one persona (by id; null: every persona), dimming the others'
+   * curves, points, markers and cards; the same for a channel (by id) and
+   * an owner (by name). One focus at a time; see focus.js. */
+  focusPersona(id) {
+    return setFocus(this, "persona", id);
+  }
+
+  focusChannel(id) {
+    return setFocus(this, "channel", id);
+  }
+
+  focusOwner(name) {
+    return setFocus(this, "owner", name);
+  }
+
+  /** What is focused: `{kind: "persona" | "channel" | "owner", id}`, or null. */
+  get focus() {
+    return this._focus && { kind: this._focus.kind, id: this._focus.id };
   }
 
   /** The viewport height: a number (px) or a CSS length; by default the
@@ -409,6 +458,7 @@ export class View {
 
     this._on(svg, "click", (event) => {
       if (this._dragged) return; // the end of a drag is not a click
+      if (toggleAt(this, event.target)) return;
       const header = this._headerAt(event.target);
       if (header && svg.contains(header)) this.zoomToStage(this._indexOf(header));
     });
@@ -505,8 +555,11 @@ export class View {
     if (event.ctrlKey || event.metaKey || event.altKey) return; // browser shortcuts stay the browser's
     const header = this._headerAt(event.target);
     const key = event.key;
+    if ((key === "Enter" || key === " ") && toggleAt(this, event.target)) return event.preventDefault();
     let handled = true;
-    if (header && (key === "Enter" || key === " ")) {
+    if (key === "Escape" && this._focus) {
+      setFocus(this, "persona", null);
+    } else if (header && (key === "Enter" || key === " ")) {
       this.zoomToStage(this._indexOf(header), { focus: true });
     } else if (key === "Escape" && this._box != null) {
       this.overview({ focus: true });
