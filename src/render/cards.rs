@@ -39,9 +39,6 @@ fn draw(out: &mut Svg, layout: &Layout, index: usize, card: &Card, options: &Ren
     };
     let mark = marks::card_mark(layout, index);
     let mut class = format!("{} {tone}", classes::CARD);
-    if let Some(mark) = mark {
-        class = format!("{class} {}", marks::class(mark.mark));
-    }
     if let Some(channel) = &card.icon {
         class = format!("{class} {}", classes::channel(channel.channel));
     }
@@ -53,6 +50,9 @@ fn draw(out: &mut Svg, layout: &Layout, index: usize, card: &Card, options: &Ren
         for &persona in &card.personas {
             class = format!("{class} {}", classes::for_persona(persona));
         }
+    }
+    if let Some(mark) = mark {
+        class = format!("{class} {}", marks::class(mark.mark));
     }
     let attributes = [
         ("class", class.into()),
