@@ -42,6 +42,7 @@ mod entities;
 mod parse;
 mod preamble;
 mod source;
+mod values;
 
 pub use convert::DEFAULT_TITLE;
 pub use parse::FIRST_STAGE_NAME;

@@ -27,6 +27,7 @@ use super::preamble::{
     Header, diagnostic, directive_end, indent, preamble, shown, starts_with, trimmed, warning,
 };
 use super::source::{self, Atom};
+use super::values::{block_text, parse_number, show_number};
 use crate::diagnostic::Diagnostic;
 use crate::format::limits::{ITEMS, STAGES};
 
@@ -579,93 +580,6 @@ fn acc_value<'a>(s: &'a [Atom], word: &str, mark: char) -> Option<&'a [Atom]> {
         .map(|_| rest.get(mark_at + 1..).unwrap_or_default())
 }
 
-/// The text of an `accDescr { … }` block as Mermaid keeps it: trimmed, and
-/// the indentation (and blank lines) after each line break removed.
-fn block_text(text: &str) -> String {
-    let mut out = String::new();
-    let mut after_break = false;
-    for c in text.trim_matches(source::is_js_space).chars() {
-        if after_break && source::is_js_space(c) {
-            continue;
-        }
-        after_break = c == '\n';
-        out.push(c);
-    }
-    out
-}
-
-/// A number as JavaScript's `Number()` reads a decimal one; `None` for
-/// anything else (words, hexadecimal, `Infinity`).
-fn parse_number(text: &str) -> Option<f64> {
-    let bytes = text.as_bytes();
-    let digits = |from: usize| {
-        bytes
-            .iter()
-            .skip(from)
-            .take_while(|b| b.is_ascii_digit())
-            .count()
-    };
-    let mut i = usize::from(matches!(bytes.first(), Some(b'+' | b'-')));
-    let whole = digits(i);
-    i += whole;
-    let mut fraction = 0;
-    if bytes.get(i) == Some(&b'.') {
-        fraction = digits(i + 1);
-        i += 1 + fraction;
-    }
-    if whole + fraction == 0 {
-        return None;
-    }
-    if matches!(bytes.get(i), Some(b'e' | b'E')) {
-        i += 1;
-        if matches!(bytes.get(i), Some(b'+' | b'-')) {
-            i += 1;
-        }
-        let exponent = digits(i);
-        if exponent == 0 {
-            return None;
-        }
-        i += exponent;
-    }
-    if i != bytes.len() {
-        return None;
-    }
-    text.parse().ok()
-}
-
-fn show_number(number: f64) -> String {
-    crate::number::number(number)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_read_as_javascript_reads_decimals() {
-        for (text, number) in [
-            ("5", 5.0),
-            ("+3", 3.0),
-            ("2.5", 2.5),
-            (".5", 0.5),
-            ("5.", 5.0),
-            ("1e0", 1.0),
-            ("-10", -10.0),
-        ] {
-            assert_eq!(parse_number(text), Some(number), "{text}");
-        }
-        for text in [
-            "", "+", ".", "e5", "1e", "0x5", "Infinity", "NaN", "five", "5 5",
-        ] {
-            assert_eq!(parse_number(text), None, "{text}");
-        }
-    }
-
-    #[test]
-    fn block_text_drops_indentation_after_breaks() {
-        assert_eq!(
-            block_text("\n  A user journey for\n    family\n\n  shopping\n  "),
-            "A user journey for\nfamily\nshopping"
-        );
-    }
-}
+#[path = "parse_tests.rs"]
+mod tests;

@@ -9,6 +9,8 @@ import * as camera from "./camera.js";
 import { clearTarget, element, parseSvg, reducedMotion } from "./dom.js";
 import { markButtons, setFocus, toggleAt } from "./focus.js";
 import { router } from "./hash.js";
+import { onKey } from "./keys.js";
+import { pngOf } from "./png.js";
 import { adoptSheet, dropSheet, installStyles, setViewColours, styleRoot } from "./styles.js";
 
 const ANIMATION_MS = 250; // well within the 300 ms asked for
@@ -552,33 +554,7 @@ export class View {
   }
 
   _onKey(event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) return; // browser shortcuts stay the browser's
-    const header = this._headerAt(event.target);
-    const key = event.key;
-    if ((key === "Enter" || key === " ") && toggleAt(this, event.target)) return event.preventDefault();
-    let handled = true;
-    if (key === "Escape" && this._focus) {
-      setFocus(this, "persona", null);
-    } else if (header && (key === "Enter" || key === " ")) {
-      this.zoomToStage(this._indexOf(header), { focus: true });
-    } else if (key === "Escape" && this._box != null) {
-      this.overview({ focus: true });
-    } else if ((key === "ArrowRight" || key === "ArrowLeft") && this._stage != null) {
-      // In reading order: on a right-to-left map → goes back.
-      const forward = this.info.dir === "rtl" ? "ArrowLeft" : "ArrowRight";
-      this._step(key === forward ? 1 : -1);
-    } else if (key.startsWith("Arrow") && this._box != null) {
-      const step = 60;
-      const d = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] }[key];
-      this._panBy(d[0], d[1]);
-    } else if (key === "+" || key === "=") {
-      this._zoomBy(1.4, undefined, undefined, true);
-    } else if (key === "-" || key === "_") {
-      this._zoomBy(1 / 1.4, undefined, undefined, true);
-    } else if (key === "0") {
-      if (this._box != null) this.overview({ focus: true });
-    } else handled = false;
-    if (handled) event.preventDefault();
+    onKey(this, event);
   }
 
   // --- export ----------------------------------------------------------------
@@ -594,35 +570,7 @@ export class View {
    * more stalls the page for seconds). A map too large for that at one
    * pixel per unit, where its text would be unreadable, is refused. */
   async exportPng(scale = 2) {
-    const { width: W, height: H } = this.info;
-    let s = Number(scale) > 0 ? Number(scale) : 2;
-    s = Math.min(s, 16384 / W, 16384 / H, Math.sqrt(2 ** 26 / (W * H)));
-    if (s < Math.min(1, Number(scale) || 1)) {
-      throw new Error(
-        `journeymap: this map (${W} × ${H}) is too large for a readable PNG (at most 16,384 px a side, ` +
-          `${2 ** 26} px in all); use exportSvg()`,
-      );
-    }
-    const canvas = element("canvas");
-    canvas.width = Math.max(1, Math.floor(W * s));
-    canvas.height = Math.max(1, Math.floor(H * s));
-    const image = new Image();
-    // A data: URL (not a blob: URL) keeps the canvas untainted on file://.
-    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(this._svgText)}`;
-    try {
-      await image.decode();
-    } catch (error) {
-      throw new Error(
-        "journeymap: the browser would not draw the map as an image for the PNG (does the page's Content-Security-Policy " +
-          "img-src allow data: URLs?); exportSvg() still works",
-        { cause: error },
-      );
-    }
-    const context = canvas.getContext("2d");
-    context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return new Promise((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("journeymap: PNG export failed"))), "image/png"),
-    );
+    return pngOf(this._svgText, this.info.width, this.info.height, scale);
   }
 
   /** Removes the map and every listener the view added. */
