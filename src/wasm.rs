@@ -11,7 +11,7 @@
 
 use crate::diagnostic::quote;
 use crate::layout::Swatch;
-use crate::layout::{Layout, Rect};
+use crate::layout::{Layout, LayoutKind, Rect, STACKED_WIDTH};
 use crate::model::ThemeMode;
 use crate::parse::MAX_DOCUMENT_BYTES;
 use crate::render::{RenderOptions, classes, is_valid_id_prefix, stage_label};
@@ -69,6 +69,9 @@ struct StageInfo<'a> {
 
 #[derive(Serialize)]
 struct RenderInfo<'a> {
+    /// Which layout was drawn: the shell scrolls to a stacked map's
+    /// sections instead of zooming.
+    layout: LayoutKind,
     width: f64,
     height: f64,
     stages: Vec<StageInfo<'a>>,
@@ -127,11 +130,41 @@ fn option_error(message: String) -> Output {
     failure(&[Diagnostic::option("options", message)])
 }
 
-/// `{"idPrefix": "jm1", "theme": "dark", "links": ["https"]}`
-fn render_options(options_json: &str) -> Result<RenderOptions, Output> {
-    let page = page_options(options_json, &["idPrefix", "theme", "links"])?;
+/// The layout a page asks for: `"layout": "wide"` (the default) or
+/// `"stacked"`, with `"width"` (CSS px, stacked only; 390 by default,
+/// clamped by the layout to its range). `None` is wide, `Some(width)`
+/// stacked.
+fn layout_choice(page: &Map<String, Value>) -> Result<Option<f64>, Output> {
+    let width = match page.get("width") {
+        None | Some(Value::Null) => None,
+        Some(value) => match value.as_f64().filter(|w| *w > 0.0) {
+            Some(width) => Some(width),
+            None => {
+                return Err(option_error(
+                    "width: expected a positive number of CSS px".into(),
+                ));
+            }
+        },
+    };
+    match (text_option(page, "layout")?, width) {
+        (None | Some("wide"), None) => Ok(None),
+        (None | Some("wide"), Some(_)) => Err(option_error(
+            "width: only with \"layout\": \"stacked\" (the wide layout is as wide as its stages)"
+                .into(),
+        )),
+        (Some("stacked"), width) => Ok(Some(width.unwrap_or(STACKED_WIDTH))),
+        (Some(other), _) => Err(option_error(format!(
+            "layout: expected \"wide\" or \"stacked\", found {}",
+            quote(other)
+        ))),
+    }
+}
+
+/// `{"idPrefix": "jm1", "theme": "dark", "links": ["https"], "layout":
+/// "stacked", "width": 390}`
+fn render_options(page: &Map<String, Value>) -> Result<RenderOptions, Output> {
     let mut options = RenderOptions::default();
-    if let Some(prefix) = text_option(&page, "idPrefix")? {
+    if let Some(prefix) = text_option(page, "idPrefix")? {
         if !is_valid_id_prefix(prefix) {
             return Err(option_error(
                 "idPrefix: expected a letter followed by letters, digits, - or _".into(),
@@ -139,7 +172,7 @@ fn render_options(options_json: &str) -> Result<RenderOptions, Output> {
         }
         options.id_prefix = prefix.to_owned();
     }
-    options.theme = match text_option(&page, "theme")? {
+    options.theme = match text_option(page, "theme")? {
         None => None,
         Some("light") => Some(ThemeMode::Light),
         Some("dark") => Some(ThemeMode::Dark),
@@ -178,6 +211,7 @@ fn render_options(options_json: &str) -> Result<RenderOptions, Output> {
 
 fn info(layout: &Layout) -> String {
     let info = RenderInfo {
+        layout: layout.kind,
         width: layout.width,
         height: layout.height,
         stages: layout
@@ -244,6 +278,7 @@ struct Classes {
     theme_light: &'static str,
     theme_dark: &'static str,
     theme_auto: &'static str,
+    stacked: &'static str,
 }
 
 /// What the shell must know of the core's rules, as JSON: the document
@@ -262,6 +297,7 @@ pub fn constants() -> String {
             theme_light: classes::THEME_LIGHT,
             theme_dark: classes::THEME_DARK,
             theme_auto: classes::THEME_AUTO,
+            stacked: classes::STACKED,
         },
     };
     serde_json::to_string(&constants).unwrap_or_else(|_| "{}".into())
@@ -278,13 +314,25 @@ pub fn is_valid_id(id: &str) -> bool {
 pub fn render(map_json: &str, options_json: &str) -> Output {
     #[cfg(feature = "trap-test")]
     forced_trap::trap_if_asked(map_json);
-    let options = match render_options(options_json) {
-        Ok(options) => options,
+    let page = match page_options(
+        options_json,
+        &["idPrefix", "theme", "links", "layout", "width"],
+    ) {
+        Ok(page) => page,
+        Err(output) => return output,
+    };
+    let (options, stacked) = match render_options(&page)
+        .and_then(|options| layout_choice(&page).map(|stacked| (options, stacked)))
+    {
+        Ok(chosen) => chosen,
         Err(output) => return output,
     };
     match validate(map_json) {
         Ok(map) => {
-            let layout = layout::layout(&map);
+            let layout = match stacked {
+                None => layout::layout(&map),
+                Some(width) => layout::stacked(&map, width),
+            };
             Output {
                 ok: true,
                 svg: render::render(&layout, &options),

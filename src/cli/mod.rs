@@ -14,6 +14,9 @@ use std::process::ExitCode;
 
 mod fonts;
 mod import;
+mod layout_args;
+
+use layout_args::LayoutArgs;
 
 #[derive(Parser)]
 #[command(
@@ -56,6 +59,8 @@ enum Command {
         clamp: bool,
         #[command(flatten)]
         font: fonts::FontArgs,
+        #[command(flatten)]
+        layout: LayoutArgs,
     },
     /// Print the layout as JSON: canvas width and height, stages, lanes, and
     /// cards with x, y, width, height, stage id, lane id and wrapped lines.
@@ -67,6 +72,8 @@ enum Command {
         clamp: bool,
         #[command(flatten)]
         font: fonts::FontArgs,
+        #[command(flatten)]
+        layout: LayoutArgs,
     },
     /// Print the JSON Schema of the map format (for editors: "$schema").
     Schema,
@@ -121,8 +128,21 @@ pub fn run() -> ExitCode {
             id_prefix,
             clamp,
             font,
-        } => render(&file, clamp, &font, output.as_deref(), theme, id_prefix),
-        Command::Layout { file, clamp, font } => layout(&file, clamp, &font),
+            layout: choice,
+        } => render(
+            &file,
+            clamp,
+            (&font, &choice),
+            output.as_deref(),
+            theme,
+            id_prefix,
+        ),
+        Command::Layout {
+            file,
+            clamp,
+            font,
+            layout: choice,
+        } => layout(&file, clamp, &font, &choice),
         Command::Schema => {
             print!("{SCHEMA}");
             ExitCode::SUCCESS
@@ -205,7 +225,7 @@ fn read_map(file: &str, clamp: bool) -> Result<journeymap::model::Map, ExitCode>
 fn render(
     file: &str,
     clamp: bool,
-    font: &fonts::FontArgs,
+    (font, choice): (&fonts::FontArgs, &LayoutArgs),
     output: Option<&str>,
     theme: Option<ThemeArg>,
     id_prefix: String,
@@ -227,12 +247,15 @@ fn render(
         }),
         ..Default::default()
     };
-    let layout = journeymap::layout::layout_with(&map, measure.as_ref());
+    let layout = match choice.lay_out(&map, measure.as_ref()) {
+        Ok(layout) => layout,
+        Err(code) => return code,
+    };
     let svg = journeymap::render::render(&layout, &options);
     write_output(output, &svg)
 }
 
-fn layout(file: &str, clamp: bool, font: &fonts::FontArgs) -> ExitCode {
+fn layout(file: &str, clamp: bool, font: &fonts::FontArgs, choice: &LayoutArgs) -> ExitCode {
     let mut map = match read_map(file, clamp) {
         Ok(map) => map,
         Err(code) => return code,
@@ -241,7 +264,10 @@ fn layout(file: &str, clamp: bool, font: &fonts::FontArgs) -> ExitCode {
         Ok(measure) => measure,
         Err(code) => return code,
     };
-    let layout = journeymap::layout::layout_with(&map, measure.as_ref());
+    let layout = match choice.lay_out(&map, measure.as_ref()) {
+        Ok(layout) => layout,
+        Err(code) => return code,
+    };
     match serde_json::to_string_pretty(&layout) {
         Ok(json) => write_output(None, &(json + "\n")),
         Err(error) => {

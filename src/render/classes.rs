@@ -19,6 +19,9 @@ pub const CARD: &str = "jm-card";
 /// The attribute holding the 0-based stage index on stage headers, detail
 /// panels, cards and metric cells.
 pub const STAGE_INDEX: &str = "data-stage-index";
+/// On the root of a stacked layout (stages one under another, for narrow
+/// screens); a wide layout's root does not have it.
+pub const STACKED: &str = "jm-stacked";
 /// The root's theme class, one of three.
 pub const THEME_LIGHT: &str = "jm-theme-light";
 /// See [`THEME_LIGHT`].

@@ -17,7 +17,7 @@ pub use panels::stage_label;
 mod style;
 mod svg;
 
-use crate::layout::{LINK_SCHEMES, Layout, TextBlock, ThemeMode};
+use crate::layout::{LINK_SCHEMES, Layout, LayoutKind, TextBlock, ThemeMode};
 use svg::{Svg, Value};
 
 /// What a page (or the command line) may choose about the output.
@@ -77,6 +77,12 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
             ThemeMode::Auto => classes::THEME_AUTO,
         }
     );
+    // The stacked layout's class: the shell and pages can tell the layouts
+    // apart by it.
+    let root_class = match layout.kind {
+        LayoutKind::Wide => mode_class,
+        LayoutKind::Stacked => format!("{mode_class} {}", classes::STACKED),
+    };
     let title_id = format!("{prefix}-title");
     let desc_id = format!("{prefix}-desc");
     let view_box = format!(
@@ -90,7 +96,7 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
         &[
             ("xmlns", "http://www.w3.org/2000/svg".into()),
             ("id", prefix.into()),
-            ("class", mode_class.into()),
+            ("class", root_class.into()),
             ("viewBox", view_box.into()),
             ("width", layout.width.into()),
             ("height", layout.height.into()),
@@ -107,7 +113,12 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
     let summary = summary(layout);
     out.text_element("desc", &[("id", desc_id.as_str().into())], &summary);
     out.open("style", &[]);
-    out.raw(&style::style_sheet(prefix, &layout.palette, mode));
+    out.raw(&style::style_sheet(
+        prefix,
+        &layout.palette,
+        mode,
+        layout.kind,
+    ));
     out.close();
     out.empty(
         "rect",

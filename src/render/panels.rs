@@ -3,7 +3,7 @@
 
 use super::svg::Svg;
 use super::{classes, icons, text_block};
-use crate::layout::{LaneKind, Layout, LegendMark, StageColumn};
+use crate::layout::{LaneKind, Layout, LayoutKind, LegendMark, StageColumn};
 
 pub fn header(out: &mut Svg, layout: &Layout) {
     out.open("g", &[("class", "jm-header".into())]);
@@ -102,7 +102,12 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         }
         out.close();
     }
-    for column in &layout.stages {
+    // Wide, a line between columns; stacked, the sections need none.
+    let columns = match layout.kind {
+        LayoutKind::Wide => &layout.stages[..],
+        LayoutKind::Stacked => &[],
+    };
+    for column in columns {
         out.empty(
             "line",
             &[

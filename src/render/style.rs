@@ -6,7 +6,7 @@
 //! that come from a map are colours, already parsed and written back as
 //! `#rrggbb`.
 
-use crate::layout::{Palette, Swatch, ThemeMode};
+use crate::layout::{LayoutKind, Palette, Swatch, ThemeMode};
 
 /// Rules that use the variables; `S` stands for the root selector.
 const RULES: &str = "\
@@ -72,8 +72,18 @@ fn variables(out: &mut String, selector: &str, swatches: &[Swatch]) {
     out.push('}');
 }
 
-/// The style sheet for the map whose root has id `root_id`, in `mode`.
-pub(super) fn style_sheet(root_id: &str, palette: &Palette, mode: ThemeMode) -> String {
+/// The stacked layout's own rule: its details are shown in place, in
+/// their stage's section, not only when a stage is zoomed.
+const STACKED_RULES: &str = "S .jm-detail{display:inline}";
+
+/// The style sheet for the map whose root has id `root_id`, in `mode`, for
+/// a layout of `kind`.
+pub(super) fn style_sheet(
+    root_id: &str,
+    palette: &Palette,
+    mode: ThemeMode,
+    kind: LayoutKind,
+) -> String {
     let root = format!("#{root_id}");
     let mut out = String::new();
     match mode {
@@ -93,6 +103,9 @@ pub(super) fn style_sheet(root_id: &str, palette: &Palette, mode: ThemeMode) -> 
         out.push('}');
     }
     out.push_str(&RULES.replace('S', &root));
+    if kind == LayoutKind::Stacked {
+        out.push_str(&STACKED_RULES.replace('S', &root));
+    }
     for (index, color) in palette.personas.iter().enumerate() {
         out.push_str(&format!(
             "{root} .jm-persona-{index}{{stroke:{}}}",

@@ -3,13 +3,17 @@
 // inline map change.
 //
 // <journey-map src="map.json"> or <journey-map><script type="application/json">
-// … </script></journey-map>; attributes theme, links, stage, height, nohash; events
+// … </script></journey-map>; attributes theme, links, stage, height, nohash,
+// layout (auto by default: stacked when narrower than 600 px, redrawn when
+// a resize crosses the thresholds of layouts.js, at the reader's stage); events
 // jm-load (detail.view), jm-error (detail.error, detail.diagnostics) and
 // jm-stagechange (from the view).
 
 import { clearTarget, errorBox } from "./dom.js";
+import { layoutMode, layoutOptions } from "./layouts.js";
 import { JourneyMapError, diagnostic } from "./maptext.js";
 import { render } from "./render.js";
+import { installStyles } from "./styles.js";
 
 /** Defines <journey-map>, unless the page has one already. */
 export function defineElement() {
@@ -17,7 +21,7 @@ export function defineElement() {
 
   class JourneyMapElement extends HTMLElement {
     static get observedAttributes() {
-      return ["src", "theme", "links", "height", "stage"];
+      return ["src", "theme", "links", "height", "stage", "layout"];
     }
 
     connectedCallback() {
@@ -43,6 +47,8 @@ export function defineElement() {
           this._started = false;
           this._observer?.disconnect();
           this._observer = null;
+          this._resized?.disconnect();
+          this._resized = null;
           this._watchedScript = null;
         }
       });
@@ -120,20 +126,46 @@ export function defineElement() {
       }
     }
 
-    async _load() {
+    /** Redraws the map when its width asks for the other layout, or, when
+     * stacked, for the same layout at the new width; the reader stays at
+     * the stage they were at. */
+    _watchWidth() {
+      if (this._resized || typeof ResizeObserver !== "function") return;
+      let frame = 0;
+      this._resized = new ResizeObserver(() => {
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => {
+          const view = this.view;
+          if (!view) return;
+          const next = layoutOptions(layoutMode(this.getAttribute("layout")), this, view.layout);
+          const drawn = this._drawn;
+          if (next.layout !== drawn.layout || next.width !== drawn.width) {
+            this._load(view.readingStage);
+          }
+        });
+      });
+      this._resized.observe(this);
+    }
+
+    /** Draws the map; `stage` (an id), when given, is where the reader is. */
+    async _load(stage) {
       this._watch();
+      this._watchWidth();
       const ticket = (this._ticket = (this._ticket || 0) + 1);
       let view;
       try {
         const text = await this._source();
         if (ticket !== this._ticket || !this.isConnected) return;
+        installStyles(); // before measuring: the element is a block then
         const options = {
           theme: this.getAttribute("theme") || undefined,
           links: this.hasAttribute("links") ? this.getAttribute("links").split(/[\s,]+/).filter(Boolean) : undefined,
-          stage: this.getAttribute("stage") || undefined,
+          stage: (typeof stage === "string" ? stage : this.getAttribute("stage")) || undefined,
           height: this.getAttribute("height") || undefined,
           hash: !this.hasAttribute("nohash"),
+          ...layoutOptions(layoutMode(this.getAttribute("layout")), this, this.view?.layout),
         };
+        this._drawn = { layout: options.layout, width: options.width };
         view = await render(this, text, options);
       } catch (error) {
         if (ticket !== this._ticket) return;
@@ -149,6 +181,9 @@ export function defineElement() {
         return;
       }
       if (ticket !== this._ticket) return view.destroy();
+      // Redrawn in the other layout: the reader's stage wins over the hash,
+      // which may name the stage of an earlier move.
+      if (typeof stage === "string" && view.stage !== stage) await view.zoomToStage(stage, { animate: false });
       this.view = view;
       this._loaded = true;
       this.dispatchEvent(new CustomEvent("jm-load", { bubbles: true, detail: { view } }));

@@ -91,6 +91,8 @@ export async function renderText(map, options = {}) {
   const pageOptions = { idPrefix: prefix };
   if (options.theme) pageOptions.theme = options.theme;
   if (options.links != null) pageOptions.links = options.links;
+  if (options.layout) pageOptions.layout = options.layout;
+  if (options.width != null) pageOptions.width = options.width;
   const output = await coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions)));
   if (!output.ok) throw new JourneyMapError(JSON.parse(output.info));
   return { svg: output.svg, info: JSON.parse(output.info), prefix };

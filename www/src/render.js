@@ -4,6 +4,7 @@
 import { clearTarget, errorBox } from "./dom.js";
 import { router } from "./hash.js";
 import { JourneyMapError, diagnostic, renderText } from "./maptext.js";
+import { layoutMode, layoutOptions } from "./layouts.js";
 import { installStyles } from "./styles.js";
 import { View } from "./view.js";
 
@@ -19,15 +20,21 @@ function resolveTarget(target) {
  * `idPrefix` (default jm1, jm2 …), `links` (the link schemes to keep as
  * links, some of "http", "https", "mailto"; others show as plain text),
  * `stage` (the stage id to start zoomed to), `height` (px number or CSS
- * length), `hash` (false: leave the URL alone). Resolves to a View; an invalid map rejects with a JourneyMapError
+ * length), `hash` (false: leave the URL alone), `layout` ("wide" by
+ * default, "stacked" for phones, or "auto": stacked when the target is
+ * narrower than 600 px; chosen once, <journey-map> also switches on
+ * resize), `width` (the stacked layout's width; the target's by default). Resolves to a View; an invalid map rejects with a JourneyMapError
  * (its `diagnostics`) and the target shows the problems instead.
  */
 export async function render(target, map, options = {}) {
   const host = resolveTarget(target);
   installStyles();
   let rendered;
+  const chosen = options.layout == null ? "wide" : layoutMode(options.layout);
+  const layout = chosen === "wide" ? { layout: "wide" } : layoutOptions(chosen, host);
+  if (options.width != null && layout.layout === "stacked") layout.width = options.width;
   try {
-    rendered = await renderText(map, options);
+    rendered = await renderText(map, { ...options, width: undefined, ...layout });
   } catch (error) {
     router.viewIn(host)?.destroy();
     clearTarget(host);
