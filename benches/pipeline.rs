@@ -1,6 +1,8 @@
 //! The native pipeline's cost at growing sizes: parse (JSON only), validate
 //! (parse included), layout and render separately, on generated maps of 1,000, 5,000 and 20,000 items, so that
-//! linear growth (or its absence) shows in the figures.
+//! linear growth (or its absence) shows in the figures. The stacked (phone)
+//! layout is measured beside the wide one: it should cost no more than
+//! twice as much.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use journeymap::render::RenderOptions;
@@ -74,6 +76,11 @@ fn pipeline(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("layout", items), &map, |b, map| {
             b.iter(|| journeymap::layout::layout(black_box(map)))
+        });
+        group.bench_with_input(BenchmarkId::new("layout-stacked", items), &map, |b, map| {
+            b.iter(|| {
+                journeymap::layout::stacked(black_box(map), journeymap::layout::STACKED_WIDTH)
+            })
         });
         group.bench_with_input(BenchmarkId::new("render", items), &layout, |b, layout| {
             b.iter(|| journeymap::render::render(black_box(layout), &RenderOptions::default()))

@@ -10,7 +10,7 @@
 //! the id rule from [`is_valid_id`].
 
 use crate::diagnostic::quote;
-use crate::layout::Layout;
+use crate::layout::{Layout, STACKED_WIDTH};
 use crate::model::ThemeMode;
 use crate::parse::MAX_DOCUMENT_BYTES;
 use crate::render::info::{self, render_info};
@@ -104,14 +104,46 @@ fn theme_option(page: &Map<String, Value>, key: &str) -> Result<Option<ThemeMode
     })
 }
 
+/// The layout a page asks for: `"layout": "wide"` (the default) or
+/// `"stacked"`, with `"width"` (CSS px, stacked only; 390 by default,
+/// clamped by the layout to its range). `None` is wide, `Some(width)`
+/// stacked.
+fn layout_choice(page: &Map<String, Value>) -> Result<Option<f64>, Output> {
+    let width = match page.get("width") {
+        None | Some(Value::Null) => None,
+        Some(value) => match value.as_f64().filter(|w| *w > 0.0) {
+            Some(width) => Some(width),
+            None => {
+                return Err(option_error(
+                    "width: expected a positive number of CSS px".into(),
+                ));
+            }
+        },
+    };
+    match (text_option(page, "layout")?, width) {
+        (None | Some("wide"), None) => Ok(None),
+        (None | Some("wide"), Some(_)) => Err(option_error(
+            "width: only with \"layout\": \"stacked\" (the wide layout is as wide as its stages)"
+                .into(),
+        )),
+        (Some("stacked"), width) => Ok(Some(width.unwrap_or(STACKED_WIDTH))),
+        (Some(other), _) => Err(option_error(format!(
+            "layout: expected \"wide\" or \"stacked\", found {}",
+            quote(other)
+        ))),
+    }
+}
+
+/// The options a page may pass to `render` and `fragment`.
+const RENDER_OPTIONS: &[&str] = &["idPrefix", "theme", "links", "pageTheme", "layout", "width"];
+
 /// `{"idPrefix": "jm1", "theme": "dark", "links": ["https"], "pageTheme":
-/// "dark"}`; `pageTheme` (the page's own light or dark mode) is drawn
-/// where the map would otherwise follow `prefers-color-scheme` (auto),
-/// and is returned beside the options.
-fn render_options(options_json: &str) -> Result<(RenderOptions, Option<ThemeMode>), Output> {
-    let page = page_options(options_json, &["idPrefix", "theme", "links", "pageTheme"])?;
+/// "dark", "layout": "stacked", "width": 390}`; `pageTheme` (the page's own
+/// light or dark mode) is drawn where the map would otherwise follow
+/// `prefers-color-scheme` (auto), and is returned beside the options.
+fn render_options(page: &Map<String, Value>) -> Result<(RenderOptions, Option<ThemeMode>), Output> {
     let mut options = RenderOptions::default();
-    if let Some(prefix) = text_option(&page, "idPrefix")? {
+    if let Some(prefix) = text_option(page, "idPrefix")? {
         if !is_valid_id_prefix(prefix) {
             return Err(option_error(
                 "idPrefix: expected a letter followed by letters, digits, - or _".into(),
@@ -119,8 +151,8 @@ fn render_options(options_json: &str) -> Result<(RenderOptions, Option<ThemeMode
         }
         options.id_prefix = prefix.to_owned();
     }
-    options.theme = theme_option(&page, "theme")?;
-    let page_theme = theme_option(&page, "pageTheme")?;
+    options.theme = theme_option(page, "theme")?;
+    let page_theme = theme_option(page, "pageTheme")?;
     if let Some(links) = page.get("links").filter(|v| !v.is_null()) {
         let Some(links) = links.as_array() else {
             return Err(option_error("links: expected an array of schemes".into()));
@@ -198,13 +230,22 @@ fn rendered(
 ) -> Output {
     #[cfg(feature = "trap-test")]
     forced_trap::trap_if_asked(map_json);
-    let (mut options, page_theme) = match render_options(options_json) {
-        Ok(options) => options,
+    let page = match page_options(options_json, RENDER_OPTIONS) {
+        Ok(page) => page,
+        Err(output) => return output,
+    };
+    let ((mut options, page_theme), stacked) = match render_options(&page)
+        .and_then(|options| layout_choice(&page).map(|stacked| (options, stacked)))
+    {
+        Ok(chosen) => chosen,
         Err(output) => return output,
     };
     match validate(map_json) {
         Ok(map) => {
-            let layout = layout::layout(&map);
+            let layout = match stacked {
+                None => layout::layout(&map),
+                Some(width) => layout::stacked(&map, width),
+            };
             if options.theme.unwrap_or(layout.palette.mode) == ThemeMode::Auto {
                 options.theme = page_theme.or(options.theme);
             }

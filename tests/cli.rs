@@ -426,3 +426,74 @@ fn an_unknown_focus_is_a_usage_error_naming_the_known_ones() {
     );
     assert_eq!(both.status.code(), Some(2), "one focus at a time");
 }
+
+#[test]
+fn render_and_layout_stack_the_map_at_the_width_asked() {
+    let file = "examples/hotel-booking.json";
+    // The default stacked width is a phone's 390 px.
+    let output = journeymap(&["layout", file, "--layout", "stacked"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let layout: Value = serde_json::from_slice(&output.stdout).expect("layout JSON");
+    assert_eq!(layout["kind"], "stacked");
+    assert_eq!(layout["width"], 390.0);
+    let cards = layout["cards"].as_array().expect("cards");
+    assert!(!cards.is_empty());
+    for card in cards {
+        for key in ["x", "y", "width", "height"] {
+            assert!(card[key].is_f64(), "{key}");
+        }
+        assert!(card["stage"].is_string() && card["lane"].is_string());
+        assert!(card["lines"].as_array().is_some_and(|l| !l.is_empty()));
+        let right = card["x"].as_f64().unwrap() + card["width"].as_f64().unwrap();
+        assert!(right <= 390.0);
+    }
+    let output = journeymap(
+        &["layout", file, "--layout", "stacked", "--width", "320"],
+        None,
+    );
+    let layout: Value = serde_json::from_slice(&output.stdout).expect("layout JSON");
+    assert_eq!(layout["width"], 320.0);
+    // The SVG is as wide as asked, the same from a file and from stdin.
+    let output = journeymap(
+        &["render", file, "--layout", "stacked", "--width", "360"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let svg = text(&output.stdout);
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.contains(r#"viewBox="0 0 360 "#), "{}", &svg[..300]);
+    assert!(svg.contains("jm-stacked"));
+    let source = std::fs::read_to_string(file).unwrap();
+    let piped = journeymap(
+        &["render", "-", "--layout", "stacked", "--width", "360"],
+        Some(&source),
+    );
+    assert_eq!(text(&piped.stdout), svg);
+    // --layout wide is the default.
+    let wide = journeymap(&["render", file, "--layout", "wide"], None);
+    assert_eq!(wide.stdout, journeymap(&["render", file], None).stdout);
+}
+
+#[test]
+fn a_width_without_the_stacked_layout_or_out_of_range_is_a_usage_error() {
+    let file = "examples/minimal.json";
+    for args in [
+        &["render", file, "--width", "390"][..],
+        &["render", file, "--layout", "wide", "--width", "390"],
+        &["layout", file, "--width", "390"],
+        &["render", file, "--layout", "stacked", "--width", "100"],
+        &["render", file, "--layout", "stacked", "--width", "wide"],
+        &["layout", file, "--layout", "tall"],
+    ] {
+        let output = journeymap(args, None);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(text(&output.stdout), "", "{args:?}");
+        assert!(!text(&output.stderr).is_empty(), "{args:?}");
+    }
+    let output = journeymap(&["render", file, "--width", "390"], None);
+    assert!(
+        text(&output.stderr).contains("--width is only for --layout stacked"),
+        "{}",
+        text(&output.stderr)
+    );
+}

@@ -25,6 +25,9 @@
 //!   compared: the changes one a line (`NAME.diff.txt`, as `journeymap diff
 //!   --format text` prints them) and the AFTER map drawn with the marks
 //!   (`NAME.diff.svg`).
+//! - `stacked/NAME`: the examples and focused cases of [`STACKED`], laid
+//!   out stacked at the default width, as JSON and SVG in
+//!   `tests/golden/stacked/` (the phone layout's geometry and drawing).
 //!
 //! Each family also has a `FAMILY/stale-goldens` test.
 
@@ -46,6 +49,7 @@ fn main() {
     let mut trials = Vec::new();
     trials.extend(render_cases());
     trials.extend(focus_cases());
+    trials.extend(stacked_cases());
     trials.extend(error_cases());
     trials.extend(hostile_cases());
     #[cfg(feature = "mermaid")]
@@ -136,6 +140,58 @@ fn focus_cases() -> Vec<Trial> {
         }));
     }
     trials.push(stale("focus", &dir, &[".svg"], expected));
+    trials
+}
+
+/// The maps whose stacked layout has goldens: `byChannel` routes, line
+/// lanes, details and quotes, personas' curves, the funnel, scripts and
+/// directions, and whole examples.
+const STACKED: &[&str] = &[
+    "examples/hotel-booking",
+    "examples/bank-account-blueprint",
+    "examples/ja-train-pass",
+    "examples/saas-trial",
+    "tests/golden/cases/by-channel-route",
+    "tests/golden/cases/blueprint-lines",
+    "tests/golden/cases/card-details",
+    "tests/golden/cases/emotion-personas",
+    "tests/golden/cases/funnel-and-kpis",
+    "tests/golden/cases/scripts-and-directions",
+];
+
+fn stacked_cases() -> Vec<Trial> {
+    let goldens = root().join("tests/golden/stacked");
+    let mut expected = Vec::new();
+    let mut trials = Vec::new();
+    for case in STACKED {
+        let input = root().join(format!("{case}.json"));
+        let name = case.rsplit('/').next().unwrap_or(case);
+        let name = if case.starts_with("examples/") {
+            name.to_owned()
+        } else {
+            format!("case-{name}")
+        };
+        let layout_golden = goldens.join(format!("{name}.layout.json"));
+        let svg_golden = goldens.join(format!("{name}.svg"));
+        expected.extend([layout_golden.clone(), svg_golden.clone()]);
+        trials.push(Trial::test(format!("stacked/{name}"), move || {
+            let text = read(&input)?;
+            let map = journeymap::validate(&text)
+                .map_err(|errors| format!("{} is invalid:\n{}", input.display(), lines(&errors)))?;
+            let layout = journeymap::layout::stacked(&map, journeymap::layout::STACKED_WIDTH);
+            let json = serde_json::to_string_pretty(&layout).map_err(|e| e.to_string())? + "\n";
+            let svg = render(&layout, &RenderOptions::default());
+            let layout_result = check(&layout_golden, &json);
+            check(&svg_golden, &svg)?;
+            layout_result
+        }));
+    }
+    trials.push(stale(
+        "stacked",
+        &goldens,
+        &[".layout.json", ".svg"],
+        expected,
+    ));
     trials
 }
 

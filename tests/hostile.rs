@@ -40,7 +40,7 @@ fn the_largest_valid_map_renders_and_passes_the_oracle() {
 }
 
 #[test]
-fn every_example_passes_the_oracle_in_every_theme() {
+fn every_example_passes_the_oracle_in_every_theme_and_layout() {
     let mut examples: Vec<_> = fs::read_dir("examples")
         .unwrap()
         .flatten()
@@ -51,22 +51,40 @@ fn every_example_passes_the_oracle_in_every_theme() {
     assert!(examples.len() >= 6);
     for path in examples {
         let map = journeymap::validate(&fs::read_to_string(&path).unwrap()).unwrap();
-        let layout = journeymap::layout::layout(&map);
-        for theme in [
-            None,
-            Some(ThemeMode::Light),
-            Some(ThemeMode::Dark),
-            Some(ThemeMode::Auto),
+        for layout in [
+            journeymap::layout::layout(&map),
+            journeymap::layout::stacked(&map, journeymap::layout::STACKED_WIDTH),
+            journeymap::layout::stacked(&map, 320.0),
         ] {
-            let options = RenderOptions {
-                id_prefix: "ex1".into(),
-                theme,
-                ..RenderOptions::default()
-            };
-            let svg = render(&layout, &options);
-            if let Err(problem) = oracle::check(&svg, &map, "ex1") {
-                panic!("{} ({theme:?}): {problem}", path.display());
-            }
+            oracle_in_every_theme(&path, &map, &layout);
+        }
+    }
+}
+
+/// `layout` drawn in every theme passes the output oracle.
+fn oracle_in_every_theme(
+    path: &std::path::Path,
+    map: &journeymap::model::Map,
+    layout: &journeymap::Layout,
+) {
+    for theme in [
+        None,
+        Some(ThemeMode::Light),
+        Some(ThemeMode::Dark),
+        Some(ThemeMode::Auto),
+    ] {
+        let options = RenderOptions {
+            id_prefix: "ex1".into(),
+            theme,
+            ..RenderOptions::default()
+        };
+        let svg = render(layout, &options);
+        if let Err(problem) = oracle::check(&svg, map, "ex1") {
+            panic!(
+                "{} ({:?}, {theme:?}): {problem}",
+                path.display(),
+                layout.kind
+            );
         }
     }
 }

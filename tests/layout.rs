@@ -222,22 +222,17 @@ fn every_text_of_every_map_appears_in_its_svg() {
     files.sort();
     for path in files {
         let source = fs::read_to_string(&path).unwrap();
-        let svg = render(&lay_out(&source), &RenderOptions::default());
-        let document = roxmltree::Document::parse(&svg).unwrap();
-        let shown: String = document
-            .descendants()
-            .filter(|n| n.is_text() && n.parent().is_some_and(|p| p.tag_name().name() != "style"))
-            .filter_map(|n| n.text())
-            .flat_map(|t| t.chars().filter(|c| !c.is_whitespace()))
-            .collect();
-        let value: Value = serde_json::from_str(&source).unwrap();
-        let mut texts = Vec::new();
-        shown_texts(&value, "", &mut texts);
-        for text in texts {
-            assert!(
-                shown.contains(&text),
-                "{}: {text:?} is not in the SVG",
-                path.display()
+        let map = journeymap::validate(&source).unwrap();
+        for (which, layout) in [
+            ("wide", lay_out(&source)),
+            ("stacked 390", journeymap::layout::stacked(&map, 390.0)),
+            ("stacked 320", journeymap::layout::stacked(&map, 320.0)),
+        ] {
+            every_text_appears(
+                &path,
+                which,
+                &source,
+                &render(&layout, &RenderOptions::default()),
             );
         }
     }
@@ -286,4 +281,25 @@ fn six_personas_points_never_overlap() {
         lane.rect.height > two.lanes[two.emotion[0].lane_index].rect.height,
         "the lane grows with the personas"
     );
+}
+
+/// Every shown string of `source` is somewhere in the text of `svg`.
+fn every_text_appears(path: &std::path::Path, which: &str, source: &str, svg: &str) {
+    let document = roxmltree::Document::parse(svg).unwrap();
+    let shown: String = document
+        .descendants()
+        .filter(|n| n.is_text() && n.parent().is_some_and(|p| p.tag_name().name() != "style"))
+        .filter_map(|n| n.text())
+        .flat_map(|t| t.chars().filter(|c| !c.is_whitespace()))
+        .collect();
+    let value: Value = serde_json::from_str(source).unwrap();
+    let mut texts = Vec::new();
+    shown_texts(&value, "", &mut texts);
+    for text in texts {
+        assert!(
+            shown.contains(&text),
+            "{} ({which}): {text:?} is not in the SVG",
+            path.display()
+        );
+    }
 }

@@ -2,12 +2,15 @@
 //! content — no two cards overlap, every card lies in its cell and on the
 //! canvas, every text survives wrapping, the SVG is well-formed XML and
 //! passes the output oracle, and the same input always gives the same bytes;
-//! left to right and mirrored (`dir: "rtl"`) alike.
+//! left to right and mirrored (`dir: "rtl"`) alike. The stacked layout, at
+//! a phone's 390 px and a small phone's 320 px, also keeps every card in its
+//! stage's section, the sections apart, every line within its box, no text
+//! under 12 px, and every text of the wide layout.
 
 #[path = "support/oracle.rs"]
 mod oracle;
 
-use journeymap::layout::{Layout, layout};
+use journeymap::layout::{Layout, LayoutKind, TextBlock, layout, stacked};
 use journeymap::render::{RenderOptions, render};
 use journeymap::text::{LiberationTable, TextMeasure, Weight};
 use proptest::prelude::*;
@@ -222,5 +225,139 @@ proptest! {
         }
         let again = journeymap::render_svg(&text, &RenderOptions::default()).unwrap();
         prop_assert_eq!(svg, again);
+    }
+}
+
+/// Every text block of a layout.
+fn text_blocks(layout: &Layout) -> Vec<&TextBlock> {
+    let mut blocks: Vec<&TextBlock> = vec![&layout.header.title];
+    blocks.extend(&layout.header.description);
+    for persona in &layout.header.personas {
+        blocks.push(&persona.name);
+        blocks.extend(&persona.texts);
+    }
+    for stage in &layout.stages {
+        blocks.extend(&stage.texts);
+    }
+    for lane in &layout.lanes {
+        blocks.push(&lane.label);
+        blocks.extend(lane.sub_rows.iter().map(|row| &row.label));
+    }
+    for card in &layout.cards {
+        blocks.push(&card.text);
+        blocks.extend(card.chips.iter().filter_map(|chip| chip.text.as_ref()));
+    }
+    for cell in &layout.metrics {
+        blocks.extend(cell.drop_off.iter().map(|d| &d.text));
+        if let Some(funnel) = &cell.funnel {
+            blocks.extend([&funnel.label, &funnel.value]);
+        }
+        for kpi in &cell.kpis {
+            blocks.extend([&kpi.label, &kpi.value]);
+            blocks.extend(kpi.unit.iter().chain(&kpi.target));
+        }
+    }
+    for panel in &layout.details {
+        blocks.extend(&panel.texts);
+    }
+    if let Some(legend) = &layout.legend {
+        blocks.push(&legend.heading);
+        blocks.extend(legend.entries.iter().map(|e| &e.text));
+    }
+    if let Some(footer) = &layout.footer {
+        blocks.push(&footer.heading);
+        blocks.extend(&footer.sources);
+    }
+    blocks
+}
+
+/// A block's text as written, whitespace aside (wrapping only adds breaks).
+fn joined(block: &TextBlock) -> String {
+    without_whitespace(&block.lines.concat())
+}
+
+fn check_stacked(stacked: &Layout, wide: &Layout, width: f64) {
+    assert_eq!(stacked.kind, LayoutKind::Stacked);
+    assert_eq!(stacked.width, width);
+    for (i, card) in stacked.cards.iter().enumerate() {
+        let section = stacked.stages[card.stage_index].zoom;
+        assert!(
+            section.contains(&card.rect()),
+            "card {i} is outside its stage's section"
+        );
+        assert!(
+            card.text.style.size >= 12.0
+                && card
+                    .chips
+                    .iter()
+                    .filter_map(|chip| chip.text.as_ref())
+                    .all(|t| t.style.size >= 12.0),
+            "card {i} has text under 12 px"
+        );
+    }
+    for pair in stacked.stages.windows(2) {
+        assert!(
+            pair[0].zoom.bottom() <= pair[1].zoom.y && pair[0].header.bottom() <= pair[1].header.y,
+            "sections {} and {} overlap",
+            pair[0].index,
+            pair[1].index
+        );
+    }
+    let blocks = text_blocks(stacked);
+    for block in &blocks {
+        assert!(
+            block.style.size >= 12.0,
+            "{:?} is {} px",
+            block.lines,
+            block.style.size
+        );
+        assert!(
+            block.x >= 0.0 && block.x + block.width <= stacked.width + 1e-9,
+            "{:?} leaves the canvas",
+            block.lines
+        );
+        let weight = if block.style.bold {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
+        for line in &block.lines {
+            let measured =
+                (&LiberationTable as &dyn TextMeasure).width(line, block.style.size, weight);
+            assert!(
+                measured <= block.width + 1e-6,
+                "{line:?} is {measured} wide in a box of {}",
+                block.width
+            );
+        }
+    }
+    let shown: std::collections::HashSet<String> = blocks.iter().map(|b| joined(b)).collect();
+    for block in text_blocks(wide) {
+        assert!(
+            shown.contains(&joined(block)),
+            "{:?} of the wide layout is not in the stacked one",
+            block.lines
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn random_maps_stack_soundly_on_phones(
+        source in map(),
+        width in prop::sample::select(&[390.0, 320.0][..]),
+    ) {
+        let text = serde_json::to_string(&source).unwrap();
+        let map = journeymap::validate(&text).unwrap_or_else(|errors| panic!("generated map invalid: {errors:?}"));
+        let phone = stacked(&map, width);
+        check_geometry(&phone, &source);
+        check_stacked(&phone, &layout(&map), width);
+        let svg = render(&phone, &RenderOptions::default());
+        roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
+        if let Err(problem) = oracle::check(&svg, &map, "jm") {
+            prop_assert!(false, "the output oracle: {}", problem);
+        }
     }
 }

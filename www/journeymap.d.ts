@@ -35,6 +35,8 @@ export interface StageInfo {
 export interface RenderInfo {
   /** The map's reading direction: on "rtl" the first stage is at the right, and → goes to the previous stage. */
   dir: "ltr" | "rtl";
+  /** The layout drawn: stages as columns, or one under another (phones). */
+  layout: "wide" | "stacked";
   width: number;
   height: number;
   stages: StageInfo[];
@@ -53,9 +55,17 @@ export interface RenderOptions {
    * never widen it); a link with another scheme shows as plain text.
    * Default: all of them. */
   links?: ("http" | "https" | "mailto")[];
+  /** "wide" (default): stages as columns; "stacked": one under another, for phones. */
+  layout?: "wide" | "stacked";
+  /** The stacked layout's width in CSS px (390 by default; only with layout "stacked"). */
+  width?: number;
 }
 
-export interface ViewOptions extends RenderOptions {
+export interface ViewOptions extends Omit<RenderOptions, "layout"> {
+  /** As in RenderOptions, or "auto": stacked when the target is narrower
+   * than 600 CSS px (chosen once; <journey-map> also switches on resize).
+   * Stacked, the width is the target's unless `width` is given. */
+  layout?: "auto" | "wide" | "stacked";
   /** Start zoomed to this stage (the URL hash, when it names one, wins). */
   stage?: string;
   /** Viewport height: px, or a CSS length. Default: the map's aspect ratio. */
@@ -89,8 +99,12 @@ export class View {
   readonly info: RenderInfo;
   readonly stages: StageInfo[];
   readonly idPrefix: string;
-  /** The zoomed stage's id, or null in the overview. */
+  /** The layout drawn. Stacked, zooming to a stage scrolls to its section. */
+  readonly layout: "wide" | "stacked";
+  /** The zoomed stage's id (stacked: the one last gone to), or null in the overview. */
   readonly stage: string | null;
+  /** The stage the reader is at: `stage`, or stacked the section in view. */
+  readonly readingStage: string | null;
   /** Zooms to a stage (by id; a number is taken as its index). Resolves when the animation ends. */
   zoomToStage(id: string | number, options?: { animate?: boolean; focus?: boolean }): Promise<void>;
   /** Back to the whole map; the viewBox is exactly the starting one. */

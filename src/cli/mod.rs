@@ -16,7 +16,10 @@ mod diff;
 mod fonts;
 mod html;
 mod import;
+mod layout_args;
 mod lint;
+
+use layout_args::LayoutArgs;
 
 #[derive(Parser)]
 #[command(
@@ -80,6 +83,8 @@ enum Command {
         /// Draw the map focused on the items of this owner (the name as written).
         #[arg(long, value_name = "NAME", group = "focus")]
         owner: Option<String>,
+        #[command(flatten)]
+        layout: LayoutArgs,
     },
     /// Print the layout as JSON: canvas width and height, stages, lanes, and
     /// cards with x, y, width, height, stage id, lane id and wrapped lines.
@@ -91,6 +96,8 @@ enum Command {
         clamp: bool,
         #[command(flatten)]
         font: fonts::FontArgs,
+        #[command(flatten)]
+        layout: LayoutArgs,
     },
     /// Advice on a valid map: prints each finding as
     /// FILE:LINE:COL: warning[RULE]: PATH: MESSAGE and exits 1 when there is
@@ -184,6 +191,7 @@ pub fn run() -> ExitCode {
             persona,
             channel,
             owner,
+            layout: choice,
         } => {
             let focus = [("persona", persona), ("channel", channel), ("owner", owner)]
                 .into_iter()
@@ -191,7 +199,7 @@ pub fn run() -> ExitCode {
             render(
                 &file,
                 clamp,
-                &font,
+                (&font, &choice),
                 RenderOutput {
                     path: output.as_deref(),
                     format,
@@ -202,7 +210,12 @@ pub fn run() -> ExitCode {
                 focus,
             )
         }
-        Command::Layout { file, clamp, font } => layout(&file, clamp, &font),
+        Command::Layout {
+            file,
+            clamp,
+            font,
+            layout: choice,
+        } => layout(&file, clamp, &font, &choice),
         Command::Lint {
             file,
             format,
@@ -305,7 +318,7 @@ struct RenderOutput<'a> {
 fn render(
     file: &str,
     clamp: bool,
-    font: &fonts::FontArgs,
+    (font, choice): (&fonts::FontArgs, &LayoutArgs),
     output: RenderOutput,
     theme: Option<ThemeArg>,
     id_prefix: String,
@@ -339,7 +352,10 @@ fn render(
         Ok(measure) => measure,
         Err(code) => return code,
     };
-    let layout = journeymap::layout::layout_with(&map, measure.as_ref());
+    let layout = match choice.lay_out(&map, measure.as_ref()) {
+        Ok(layout) => layout,
+        Err(code) => return code,
+    };
     let focus = match focus.map(|(kind, key)| (kind, layout.focus.resolve(kind, &key))) {
         None => None,
         Some((_, Ok(focus))) => Some(focus),
@@ -358,7 +374,6 @@ fn render(
         focus,
         ..Default::default()
     };
-    let layout = journeymap::layout::layout_with(&map, measure.as_ref());
     let out = match (format, script) {
         (FormatArg::Svg, _) => journeymap::render::render(&layout, &options),
         (FormatArg::Fragment, _) => journeymap::embed::fragment(&text, &layout, &options),
@@ -376,7 +391,7 @@ fn render(
     write_output(output, &out)
 }
 
-fn layout(file: &str, clamp: bool, font: &fonts::FontArgs) -> ExitCode {
+fn layout(file: &str, clamp: bool, font: &fonts::FontArgs, choice: &LayoutArgs) -> ExitCode {
     let mut map = match read_map(file, clamp) {
         Ok((map, _)) => map,
         Err(code) => return code,
@@ -385,7 +400,10 @@ fn layout(file: &str, clamp: bool, font: &fonts::FontArgs) -> ExitCode {
         Ok(measure) => measure,
         Err(code) => return code,
     };
-    let layout = journeymap::layout::layout_with(&map, measure.as_ref());
+    let layout = match choice.lay_out(&map, measure.as_ref()) {
+        Ok(layout) => layout,
+        Err(code) => return code,
+    };
     match serde_json::to_string_pretty(&layout) {
         Ok(json) => write_output(None, &(json + "\n")),
         Err(error) => {

@@ -2,7 +2,7 @@
 //! markers, sized so that nothing is cut: the card grows to fit.
 
 use super::geometry::Rect;
-use super::text::{Align, BADGE, CARD, Style, TextBlock};
+use super::text::{Align, BADGE, CARD, STACKED_BADGE, Style, TextBlock};
 use crate::model::{Icon, Item, Map, Tag, Tone};
 use crate::text::TextMeasure;
 use serde::{Serialize, Serializer};
@@ -81,6 +81,7 @@ pub enum ChipKind {
     MomentOfTruth,
     DropOff,
     Tag,
+    Channel,
     Owner,
     Persona,
     Detail,
@@ -96,6 +97,30 @@ pub struct Slot<'a> {
     pub stage_id: &'a str,
     pub lane_id: &'a str,
     pub tone: Tone,
+    pub look: ChipLook,
+}
+
+/// How a card's chips are made in each layout.
+#[derive(Debug, Clone, Copy)]
+pub struct ChipLook {
+    /// Whether the card names its channel in a chip (the stacked layout's
+    /// `byChannel` lanes, which have no channel rows to say it).
+    pub channel: bool,
+    /// The chips' text.
+    pub badge: Style,
+}
+
+impl ChipLook {
+    pub const WIDE: ChipLook = ChipLook {
+        channel: false,
+        badge: BADGE,
+    };
+    /// Stacked, on a phone, the badges are as large as the smallest text
+    /// the layout allows there.
+    pub const STACKED: ChipLook = ChipLook {
+        channel: false,
+        badge: STACKED_BADGE,
+    };
 }
 
 impl ChipKind {
@@ -249,7 +274,18 @@ pub fn build(
     let content_bottom = text
         .bottom()
         .max(icon.as_ref().map_or(0.0, |i| i.rect.bottom()));
-    let chips = chips(measure, map, item, PADDING, content_bottom + 6.0, inner);
+    let channel_name = channel
+        .filter(|_| slot.look.channel)
+        .map(|(_, ch)| ch.name.as_str());
+    let chips = chips(
+        measure,
+        map,
+        item,
+        slot.look.badge,
+        channel_name,
+        (PADDING, content_bottom + 6.0),
+        inner,
+    );
     let bottom = chips
         .iter()
         .map(|chip| chip.rect.bottom())
@@ -277,14 +313,16 @@ pub fn build(
     }
 }
 
-/// The row (or rows) under the text: persona markers, tags, owner, and hints
-/// that the card has details or a link. Chips flow left to right and wrap.
+/// The row (or rows) under the text, from `left, top`: the channel's name
+/// when given, persona markers, tags, owner, and hints that the card has
+/// details or a link. Chips flow left to right and wrap.
 fn chips(
     measure: &dyn TextMeasure,
     map: &Map,
     item: &Item,
-    left: f64,
-    top: f64,
+    badge: Style,
+    channel_name: Option<&str>,
+    (left, top): (f64, f64),
     width: f64,
 ) -> Vec<Chip> {
     let mut flow = Flow {
@@ -293,6 +331,7 @@ fn chips(
         x: left,
         y: top,
         row_height: 0.0,
+        badge,
         chips: Vec::new(),
     };
     if map.personas.len() > 1 {
@@ -310,6 +349,9 @@ fn chips(
                 Some((index, name)),
             );
         }
+    }
+    if let Some(name) = channel_name {
+        flow.labelled(measure, name, ChipKind::Channel);
     }
     for tag in &item.tags {
         flow.labelled(measure, tag.label(), ChipKind::of_tag(tag));
@@ -332,6 +374,7 @@ struct Flow {
     x: f64,
     y: f64,
     row_height: f64,
+    badge: Style,
     chips: Vec<Chip>,
 }
 
@@ -369,14 +412,14 @@ impl Flow {
     fn labelled(&mut self, measure: &dyn TextMeasure, label: &str, kind: ChipKind) {
         let extra = if kind == ChipKind::Owner { 14.0 } else { 0.0 };
         let max_text = (self.right - self.left - 2.0 * CHIP_PAD_X - extra).max(1.0);
-        let natural = super::text::natural_width(measure, label, BADGE);
+        let natural = super::text::natural_width(measure, label, self.badge);
         let text = TextBlock::new(
             measure,
             label,
             CHIP_PAD_X + extra,
             CHIP_PAD_Y,
             natural.min(max_text),
-            BADGE,
+            self.badge,
         );
         let width = text.content_width(measure).min(max_text) + 2.0 * CHIP_PAD_X + extra;
         let height = text.height() + 2.0 * CHIP_PAD_Y;

@@ -9,7 +9,7 @@
 //! zoomed view shows.
 
 use super::geometry::Rect;
-use super::text::{BODY, LABEL, QUOTE, SMALL, STAGE_NAME, TextBlock};
+use super::text::{BODY, QUOTE, SMALL, STAGE_NAME, Style, TextBlock};
 use crate::model::Stage;
 use crate::text::TextMeasure;
 use serde::Serialize;
@@ -39,15 +39,18 @@ pub fn has_details(stage: &Stage) -> bool {
             .any(|item| item.detail.is_some())
 }
 
+/// The panel of a stage's details, `panel_width` wide, at `x, y`, its
+/// headings in `label`.
 pub fn panel(
     measure: &dyn TextMeasure,
     stage_index: usize,
     stage: &Stage,
-    x: f64,
-    y: f64,
+    (x, y): (f64, f64),
+    panel_width: f64,
+    label: Style,
 ) -> DetailPanel {
     let inner_x = x + PADDING;
-    let width = PANEL_WIDTH - 2.0 * PADDING;
+    let width = panel_width - 2.0 * PADDING;
     let mut texts = Vec::new();
     let mut quote_bars = Vec::new();
     let mut cursor = y + PADDING;
@@ -72,7 +75,7 @@ pub fn panel(
     if !stage.quotes.is_empty() {
         add(
             &mut texts,
-            TextBlock::new(measure, "What customers say", inner_x, cursor, width, LABEL),
+            TextBlock::new(measure, "What customers say", inner_x, cursor, width, label),
             6.0,
             &mut cursor,
         );
@@ -91,7 +94,7 @@ pub fn panel(
     if !item_details.is_empty() {
         add(
             &mut texts,
-            TextBlock::new(measure, "In detail", inner_x, cursor, width, LABEL),
+            TextBlock::new(measure, "In detail", inner_x, cursor, width, label),
             6.0,
             &mut cursor,
         );
@@ -112,7 +115,7 @@ pub fn panel(
     }
     DetailPanel {
         stage_index,
-        rect: Rect::new(x, y, PANEL_WIDTH, cursor - y + PADDING - 10.0),
+        rect: Rect::new(x, y, panel_width, cursor - y + PADDING - 10.0),
         texts,
         quote_bars,
     }

@@ -92,11 +92,13 @@ struct Scored<'a> {
     label: &'a str,
 }
 
+/// The chart of one emotion lane over the stages `columns` gives a span
+/// (x, width) for; the others are left out.
 pub fn chart(
     map: &Map,
     lane_index: usize,
     lane_rect: Rect,
-    columns: &[(f64, f64)],
+    columns: impl Fn(usize) -> Option<(f64, f64)>,
     persona_colors: &[Color],
 ) -> EmotionChart {
     let plot = Rect::new(
@@ -122,7 +124,7 @@ pub fn chart(
         })
         .collect();
     for (stage_index, stage) in map.stages.iter().enumerate() {
-        let Some(&(column_x, column_width)) = columns.get(stage_index) else {
+        let Some((column_x, column_width)) = columns(stage_index) else {
             continue;
         };
         let scored: Vec<Scored<'_>> = stage

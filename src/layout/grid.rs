@@ -2,7 +2,7 @@
 //! their cells. Columns take the width their content wants within bounds;
 //! each row is as tall as its tallest cell.
 
-use super::card::{self, Card, Slot};
+use super::card::{self, Card, ChipLook, Slot};
 use super::emotion::{self, EmotionChart};
 use super::geometry::{Point, Rect};
 use super::metrics::{self, MetricsCell};
@@ -15,8 +15,8 @@ pub const LANE_HEADER_WIDTH: f64 = 168.0;
 pub const COLUMN_MIN: f64 = 200.0;
 pub const COLUMN_MAX: f64 = 300.0;
 pub const CELL_PADDING: f64 = 10.0;
-const CARD_GAP: f64 = 8.0;
-const HEADER_PADDING: f64 = 12.0;
+pub const CARD_GAP: f64 = 8.0;
+pub const HEADER_PADDING: f64 = 12.0;
 const ROW_MIN: f64 = 52.0;
 const LINE_LANE_HEIGHT: f64 = 36.0;
 const SUB_ROW_INDENT: f64 = 12.0;
@@ -120,12 +120,14 @@ fn column_width(measure: &dyn TextMeasure, stage: &Stage) -> f64 {
     items.max(name).clamp(COLUMN_MIN, COLUMN_MAX)
 }
 
-fn stage_texts(
+/// A stage header's texts, its "Goal" heading in `label`.
+pub fn stage_texts(
     measure: &dyn TextMeasure,
     stage: &Stage,
     x: f64,
     y: f64,
     width: f64,
+    label: Style,
 ) -> Vec<TextBlock> {
     let mut texts = vec![TextBlock::new(
         measure,
@@ -145,7 +147,7 @@ fn stage_texts(
         add(duration, SMALL, 0.0, &mut texts);
     }
     if let Some(goal) = &stage.goal {
-        add("Goal", LABEL, 6.0, &mut texts);
+        add("Goal", label, 6.0, &mut texts);
         add(goal, SMALL, 0.0, &mut texts);
     }
     if let Some(description) = &stage.description {
@@ -155,7 +157,7 @@ fn stage_texts(
 }
 
 /// Stacks cards top-down from `y`; returns the bottom of the stack.
-fn stack(cards: &mut [Card], x: f64, y: f64) -> f64 {
+pub fn stack(cards: &mut [Card], x: f64, y: f64) -> f64 {
     let mut cursor = y;
     for card in cards.iter_mut() {
         card.shift(x, cursor);
@@ -186,6 +188,7 @@ pub fn grid(
             cursor_x + HEADER_PADDING,
             y + HEADER_PADDING,
             width - 2.0 * HEADER_PADDING,
+            LABEL,
         );
         columns.push(StageColumn {
             index,
@@ -242,14 +245,20 @@ pub fn grid(
                     map,
                     lane_index,
                     rect,
-                    &spans,
+                    |i| spans.get(i).copied(),
                     persona_colors,
                 ));
                 height
             }
             LaneKind::Metrics => {
-                let (mut cells, height) =
-                    metrics::cells(measure, map, lane_index, row_y, &spans, CELL_PADDING);
+                let (mut cells, height) = metrics::cells(
+                    measure,
+                    map,
+                    lane_index,
+                    row_y,
+                    |i| spans.get(i).copied(),
+                    (CELL_PADDING, LABEL),
+                );
                 let height = height.max(ROW_MIN).max(label_height);
                 for cell in &mut cells {
                     cell.rect.height = height;
@@ -337,6 +346,7 @@ impl CellRow {
                 self.lane_index,
                 column_width,
                 keep,
+                ChipLook::WIDE,
             );
             let bottom = stack(&mut cards, column_x + CELL_PADDING, self.top + CELL_PADDING);
             height = height.max(bottom - self.top + CELL_PADDING);
@@ -354,14 +364,16 @@ impl CellRow {
     }
 }
 
-/// The cards of one cell, laid out at the origin, in item order.
-fn cell_cards(
+/// The cards of one cell, laid out at the origin, in item order, their
+/// chips made as `look` says.
+pub fn cell_cards(
     measure: &dyn TextMeasure,
     map: &Map,
     stage_index: usize,
     lane_index: usize,
     column_width: f64,
     keep: impl Fn(Option<usize>) -> bool,
+    look: ChipLook,
 ) -> Vec<Card> {
     let (Some(stage), Some(lane)) = (map.stages.get(stage_index), map.lanes.get(lane_index)) else {
         return Vec::new();
@@ -383,6 +395,7 @@ fn cell_cards(
                     stage_id: &stage.id,
                     lane_id: &lane.id,
                     tone: lane.tone,
+                    look,
                 },
                 column_width - 2.0 * CELL_PADDING,
             )

@@ -1,7 +1,7 @@
 //! The top of the map: title, description, and one box per persona.
 
 use super::geometry::Rect;
-use super::text::{DESCRIPTION, HEADING, LABEL, SMALL, TITLE, TextBlock};
+use super::text::{DESCRIPTION, HEADING, SMALL, Style, TITLE, TextBlock};
 use crate::model::{Color, Map};
 use crate::text::TextMeasure;
 use serde::Serialize;
@@ -30,13 +30,14 @@ pub struct PersonaBox {
     pub texts: Vec<TextBlock>,
 }
 
+/// The header at `x, y`, `width` wide; persona headings in `label`.
 pub fn header(
     measure: &dyn TextMeasure,
     map: &Map,
-    x: f64,
-    y: f64,
+    (x, y): (f64, f64),
     width: f64,
     colors: &[Color],
+    label: Style,
 ) -> Header {
     let title = TextBlock::new(measure, &map.title, x, y, width, TITLE);
     let mut bottom = title.bottom();
@@ -97,7 +98,7 @@ pub fn header(
                     }
                     cursor += 4.0;
                     let block =
-                        TextBlock::new(measure, heading, inner_x, cursor, inner_width, LABEL);
+                        TextBlock::new(measure, heading, inner_x, cursor, inner_width, label);
                     push(&mut texts, block, &mut cursor);
                     for entry in entries {
                         let block = TextBlock::new(

@@ -3,7 +3,7 @@
 
 use super::card::ChipKind;
 use super::geometry::Rect;
-use super::text::{LABEL, SMALL, TextBlock, natural_width};
+use super::text::{SMALL, Style, TextBlock, natural_width};
 use crate::model::{Color, Icon, Map, Tag};
 use crate::text::TextMeasure;
 use serde::Serialize;
@@ -40,14 +40,15 @@ pub struct Footer {
     pub bottom: f64,
 }
 
-/// The legend, or `None` when there is nothing to explain.
+/// The legend, or `None` when there is nothing to explain; its heading in
+/// `label`.
 pub fn legend(
     measure: &dyn TextMeasure,
     map: &Map,
-    x: f64,
-    y: f64,
+    (x, y): (f64, f64),
     width: f64,
     persona_colors: &[Color],
+    label: Style,
 ) -> Option<Legend> {
     let mut marks: Vec<(LegendMark, String)> = Vec::new();
     let mut channels_used: Vec<usize> = Vec::new();
@@ -90,7 +91,7 @@ pub fn legend(
     if marks.is_empty() {
         return None;
     }
-    let heading = TextBlock::new(measure, "Legend", x, y, width, LABEL);
+    let heading = TextBlock::new(measure, "Legend", x, y, width, label);
     let top = heading.bottom() + 6.0;
     let (mut cx, mut cy, mut row_height) = (x, top, 0.0_f64);
     let mut entries = Vec::new();
@@ -115,11 +116,18 @@ pub fn legend(
     })
 }
 
-pub fn footer(measure: &dyn TextMeasure, map: &Map, x: f64, y: f64, width: f64) -> Option<Footer> {
+/// The sources, or `None` when there are none; the heading in `label`.
+pub fn footer(
+    measure: &dyn TextMeasure,
+    map: &Map,
+    (x, y): (f64, f64),
+    width: f64,
+    label: Style,
+) -> Option<Footer> {
     if map.sources.is_empty() {
         return None;
     }
-    let heading = TextBlock::new(measure, "Sources", x, y, width, LABEL);
+    let heading = TextBlock::new(measure, "Sources", x, y, width, label);
     let mut cursor = heading.bottom() + 2.0;
     let sources: Vec<TextBlock> = map
         .sources

@@ -2,7 +2,7 @@
 //! consecutive stages, the largest one marked) and each stage's KPIs.
 
 use super::geometry::Rect;
-use super::text::{BODY, KPI_VALUE, LABEL, SMALL, TextBlock};
+use super::text::{BODY, KPI_VALUE, SMALL, Style, TextBlock};
 use crate::model::{Map, Metric, MetricValue};
 use crate::text::TextMeasure;
 use serde::Serialize;
@@ -84,15 +84,17 @@ fn drop_offs(map: &Map) -> Vec<Option<f64>> {
         .collect()
 }
 
-/// The cells of one metrics lane, laid out at the top of `y`; returns them
-/// with the height the lane needs.
+/// The cells of one metrics lane, laid out at the top of `y`, for the
+/// stages `columns` gives a span (x, width) for; returns them with the
+/// height the lane needs, `padding` inside each cell, the "Reach" heading in
+/// `label`. Drop-offs are always between the map's stages.
 pub fn cells(
     measure: &dyn TextMeasure,
     map: &Map,
     lane_index: usize,
     y: f64,
-    columns: &[(f64, f64)],
-    padding: f64,
+    columns: impl Fn(usize) -> Option<(f64, f64)>,
+    (padding, label_style): (f64, Style),
 ) -> (Vec<MetricsCell>, f64) {
     let max_reach = map
         .stages
@@ -111,7 +113,7 @@ pub fn cells(
     let mut cells = Vec::new();
     let mut tallest: f64 = 0.0;
     for (stage_index, stage) in map.stages.iter().enumerate() {
-        let Some(&(column_x, column_width)) = columns.get(stage_index) else {
+        let Some((column_x, column_width)) = columns(stage_index) else {
             continue;
         };
         let x = column_x + padding;
@@ -141,7 +143,7 @@ pub fn cells(
             }
         });
         let funnel = stage.reach.map(|reach| {
-            let label = TextBlock::new(measure, "Reach", x, cursor, width, LABEL);
+            let label = TextBlock::new(measure, "Reach", x, cursor, width, label_style);
             let value = TextBlock::new(
                 measure,
                 &format_number(reach),

@@ -6,7 +6,8 @@
 //! geometry directly (cards inside their cells, no overlaps, every text
 //! present) and lets `journeymap layout` print it as JSON.
 //!
-//! From top to bottom: the header (title, description, personas), the grid
+//! Two layouts share these types: [`layout`] (wide) and [`stacked`] (for
+//! phones; see its module). Wide, from top to bottom: the header (title, description, personas), the grid
 //! (stage headers as columns, lanes as rows, cards stacked in their cells),
 //! the legend and the footer with the data's sources. Each stage with
 //! details also gets a panel for the zoomed view ([`DetailPanel`]). The
@@ -31,6 +32,7 @@ mod marks;
 mod metrics;
 mod mirror;
 mod palette;
+mod stacked;
 mod text;
 
 use crate::model::Map;
@@ -54,6 +56,7 @@ pub use marks::{
 };
 pub use metrics::{DropOff, FunnelBar, Kpi, MetricsCell};
 pub use palette::{Palette, Swatch};
+pub use stacked::{STACKED_MAX_WIDTH, STACKED_MIN_WIDTH, STACKED_WIDTH, stacked, stacked_with};
 pub use text::{Align, Style, TextBlock};
 
 /// Space around the whole map.
@@ -63,9 +66,20 @@ const MARGIN: f64 = 32.0;
 const MIN_WIDTH: f64 = 640.0;
 const SECTION_GAP: f64 = 24.0;
 
+/// Which of the two layouts a [`Layout`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LayoutKind {
+    /// Stages as columns, lanes as rows ([`layout`]).
+    Wide,
+    /// Stages one under another, for narrow screens ([`stacked`]).
+    Stacked,
+}
+
 /// A map laid out: everything the renderer draws, in SVG user units.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Layout {
+    pub kind: LayoutKind,
     /// The map's reading direction, resolved (`dir`, `lang`, the title):
     /// a right-to-left layout is the mirror image of the left-to-right one.
     /// Written in the layout JSON only when `rtl`.
@@ -96,8 +110,8 @@ pub struct Layout {
     pub focus: FocusKeys,
 }
 
-/// Lays out a validated map, measuring text with the Liberation Sans
-/// table: the deterministic default.
+/// Lays out a validated map wide (stages as columns), measuring text with
+/// the Liberation Sans table: the deterministic default.
 pub fn layout(map: &Map) -> Layout {
     layout_with(map, &LiberationTable)
 }
@@ -112,7 +126,14 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
     let grid_right = MARGIN + grid::LANE_HEADER_WIDTH + widths.iter().sum::<f64>();
     let content_width = (grid_right - MARGIN).max(MIN_WIDTH - 2.0 * MARGIN);
     let width = (content_width + 2.0 * MARGIN).ceil();
-    let header = header::header(measure, map, MARGIN, MARGIN, content_width, persona_colors);
+    let header = header::header(
+        measure,
+        map,
+        (MARGIN, MARGIN),
+        content_width,
+        persona_colors,
+        text::LABEL,
+    );
     let grid_top = header.bottom + SECTION_GAP;
     let mut grid = grid::grid(measure, map, MARGIN, grid_top, &widths, persona_colors);
     let focus = focus::keys(map);
@@ -129,8 +150,12 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
                 measure,
                 index,
                 stage,
-                column.x + column.width + details::PANEL_GAP,
-                column.header.y,
+                (
+                    column.x + column.width + details::PANEL_GAP,
+                    column.header.y,
+                ),
+                details::PANEL_WIDTH,
+                text::LABEL,
             ))
         })
         .collect();
@@ -150,19 +175,26 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
     let legend = legend::legend(
         measure,
         map,
-        MARGIN,
-        bottom + SECTION_GAP,
+        (MARGIN, bottom + SECTION_GAP),
         content_width,
         persona_colors,
+        text::LABEL,
     );
     if let Some(legend) = &legend {
         bottom = legend.rect.bottom();
     }
-    let footer = legend::footer(measure, map, MARGIN, bottom + SECTION_GAP, content_width);
+    let footer = legend::footer(
+        measure,
+        map,
+        (MARGIN, bottom + SECTION_GAP),
+        content_width,
+        text::LABEL,
+    );
     if let Some(footer) = &footer {
         bottom = footer.bottom;
     }
     let mut layout = Layout {
+        kind: LayoutKind::Wide,
         dir: Direction::Ltr,
         width,
         height: (bottom + MARGIN).ceil(),

@@ -48,6 +48,10 @@ pub const STAGE_NAME: Style = Style::new(16.0, true, "jm-stage-name");
 pub const LANE_LABEL: Style = Style::new(13.0, true, "jm-lane-label");
 pub const CARD: Style = Style::new(13.0, false, "jm-card-text");
 pub const BADGE: Style = Style::new(11.0, false, "jm-badge-text");
+/// Badges in the stacked layout, where no text is under 12 px.
+pub const STACKED_BADGE: Style = Style::new(12.0, false, "jm-badge-text");
+/// Labels in the stacked layout.
+pub const STACKED_LABEL: Style = Style::new(12.0, true, "jm-label");
 pub const KPI_VALUE: Style = Style::new(16.0, true, "jm-kpi-value");
 pub const QUOTE: Style = Style::new(13.0, false, "jm-quote").italic();
 

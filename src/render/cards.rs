@@ -15,6 +15,7 @@ pub fn chip_class(kind: ChipKind) -> &'static str {
         ChipKind::MomentOfTruth => "jm-badge jm-chip-moment-of-truth",
         ChipKind::DropOff => "jm-badge jm-chip-drop-off",
         ChipKind::Tag => "jm-badge jm-chip-tag",
+        ChipKind::Channel => "jm-badge jm-chip-channel",
         ChipKind::Owner => "jm-owner jm-chip-owner",
         ChipKind::Persona => "jm-persona-marker",
         ChipKind::Detail => "jm-detail-hint",

@@ -84,6 +84,9 @@ pub fn focus_class(focus: crate::layout::Focus) -> String {
     }
 }
 
+/// On the root of a stacked layout (stages one under another, for narrow
+/// screens); a wide layout's root does not have it.
+pub const STACKED: &str = "jm-stacked";
 /// The root's theme class, one of three.
 pub const THEME_LIGHT: &str = "jm-theme-light";
 /// See [`THEME_LIGHT`].

@@ -7,7 +7,7 @@
 //! shell can make a pre-rendered map interactive without the layout.
 
 use super::{classes, stage_label};
-use crate::layout::{Direction, Layout, Rect, Swatch, ThemeMode};
+use crate::layout::{Direction, Layout, LayoutKind, Rect, Swatch, ThemeMode};
 use serde::Serialize;
 
 /// What a page needs to know of each stage to zoom to it.
@@ -31,6 +31,9 @@ struct StageInfo<'a> {
 /// The render info of one layout: serialize it (serde) for the page.
 #[derive(Serialize)]
 pub struct RenderInfo<'a> {
+    /// Which layout was drawn: the shell scrolls to a stacked map's
+    /// sections instead of zooming.
+    layout: LayoutKind,
     /// The map's reading direction (`ltr`, `rtl`): the view's arrow keys
     /// and stage buttons follow it.
     dir: Direction,
@@ -61,6 +64,7 @@ fn swatches(palette: &[Swatch]) -> Vec<(&'static str, String)> {
 /// The render info of `layout`.
 pub fn render_info(layout: &Layout) -> RenderInfo<'_> {
     RenderInfo {
+        layout: layout.kind,
         dir: layout.dir,
         width: layout.width,
         height: layout.height,
@@ -122,6 +126,7 @@ pub struct Classes {
     theme_light: &'static str,
     theme_dark: &'static str,
     theme_auto: &'static str,
+    stacked: &'static str,
     focusable: &'static str,
     curve_group: &'static str,
     focus: &'static str,
@@ -143,6 +148,7 @@ pub const CLASSES: Classes = Classes {
     theme_light: classes::THEME_LIGHT,
     theme_dark: classes::THEME_DARK,
     theme_auto: classes::THEME_AUTO,
+    stacked: classes::STACKED,
     focusable: classes::FOCUSABLE,
     curve_group: classes::CURVE_GROUP,
     focus: classes::FOCUS,

@@ -19,7 +19,7 @@ pub use panels::stage_label;
 mod style;
 mod svg;
 
-use crate::layout::{Direction, Focus, LINK_SCHEMES, Layout, TextBlock, ThemeMode};
+use crate::layout::{Direction, Focus, LINK_SCHEMES, Layout, LayoutKind, TextBlock, ThemeMode};
 use svg::{Svg, Value};
 
 /// What a page (or the command line) may choose about the output.
@@ -90,6 +90,12 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
             classes::focus_class(focus)
         ));
     }
+    // The stacked layout's class: the shell and pages can tell the layouts
+    // apart by it.
+    let root_class = match layout.kind {
+        LayoutKind::Wide => mode_class,
+        LayoutKind::Stacked => format!("{mode_class} {}", classes::STACKED),
+    };
     let title_id = format!("{prefix}-title");
     let desc_id = format!("{prefix}-desc");
     let view_box = format!(
@@ -100,7 +106,7 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
     let mut root: Vec<(&'static str, Value<'_>)> = vec![
         ("xmlns", "http://www.w3.org/2000/svg".into()),
         ("id", prefix.into()),
-        ("class", mode_class.into()),
+        ("class", root_class.into()),
         ("viewBox", view_box.into()),
         ("width", layout.width.into()),
         ("height", layout.height.into()),

@@ -3,7 +3,7 @@
 
 use super::svg::Svg;
 use super::{classes, icons, text_block};
-use crate::layout::{Direction, LaneKind, Layout, LegendMark, StageColumn};
+use crate::layout::{Direction, LaneKind, Layout, LayoutKind, LegendMark, StageColumn};
 
 /// The width of a persona card's colour bar, at the card's leading edge.
 const PERSONA_BAR: f64 = 5.0;
@@ -126,7 +126,12 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         }
         out.close();
     }
-    for column in &layout.stages {
+    // Wide, a line between columns; stacked, the sections need none.
+    let columns = match layout.kind {
+        LayoutKind::Wide => &layout.stages[..],
+        LayoutKind::Stacked => &[],
+    };
+    for column in columns {
         // Each column's line stands at its leading edge.
         let x = if rtl {
             column.x + column.width

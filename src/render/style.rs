@@ -9,7 +9,7 @@
 use super::classes::{
     self, CARD, FOCUS_CHANNEL, FOCUS_OWNER, FOCUS_PERSONA, FOCUSABLE, FOR_CHANNEL, FOR_PERSONAS,
 };
-use crate::layout::{Layout, Swatch, ThemeMode};
+use crate::layout::{Layout, LayoutKind, Swatch, ThemeMode};
 
 /// How strongly what is out of focus is drawn (the issue asks for at most
 /// 0.35, nested dimming only lowers it).
@@ -79,6 +79,10 @@ fn variables(out: &mut String, selector: &str, swatches: &[Swatch]) {
     out.push('}');
 }
 
+/// The stacked layout's own rule: its details are shown in place, in
+/// their stage's section, not only when a stage is zoomed.
+const STACKED_RULES: &str = "S .jm-detail{display:inline}";
+
 /// The style sheet for the map whose root has id `root_id`, in `mode`.
 pub(super) fn style_sheet(root_id: &str, layout: &Layout, mode: ThemeMode) -> String {
     let palette = &layout.palette;
@@ -101,6 +105,9 @@ pub(super) fn style_sheet(root_id: &str, layout: &Layout, mode: ThemeMode) -> St
         out.push('}');
     }
     out.push_str(&RULES.replace('S', &root));
+    if layout.kind == LayoutKind::Stacked {
+        out.push_str(&STACKED_RULES.replace('S', &root));
+    }
     for (index, color) in palette.personas.iter().enumerate() {
         out.push_str(&format!(
             "{root} .jm-persona-{index}{{stroke:{}}}",

@@ -17,7 +17,9 @@ before(async () => {
   browser = await launch();
   ({ fileUrl: pageUrl } = await writePage(
     "zoom.html",
-    html(`<h1>Zoom</h1>${inline(grocery)}<div style="height:2000px"></div>
+    // The wide layout's zoom, on every viewport (a narrow one would get the
+    // stacked layout by default: tests/browser/stacked.test.mjs).
+    html(`<h1>Zoom</h1>${inline(grocery, 'layout="wide"')}<div style="height:2000px"></div>
       <script>
         window.changes = [];
         document.addEventListener("jm-stagechange", (e) => changes.push(e.detail.id));

@@ -5,16 +5,20 @@
 // <journey-map src="map.json"> or <journey-map><script type="application/json">
 // … </script></journey-map>, or a pre-rendered map (hydrate.js) that it
 // adopts without the core; attributes theme, links, stage, height, nohash,
-// persona, channel, owner (the focus: focus.js); events jm-load
+// persona, channel, owner (the focus: focus.js), layout (auto by default:
+// stacked when narrower than 600 px, redrawn when a resize crosses the
+// thresholds of layouts.js, at the reader's stage); events jm-load
 // (detail.view), jm-error (detail.error, detail.diagnostics), and from the
 // view jm-stagechange, jm-focuschange and jm-personachange.
 
 import { coreConstants } from "./boot.js";
 import { clearTarget, docGet, errorBox } from "./dom.js";
+import { layoutMode, layoutOptions } from "./layouts.js";
 import { JourneyMapError, diagnostic } from "./maptext.js";
 import { hydrate } from "./hydrate.js";
 import { render } from "./render.js";
 import { pageTheme, watchPageTheme } from "./theme.js";
+import { installStyles, styleRoot } from "./styles.js";
 
 /** The body of a response as text, read as it streams in and given up as
  * soon as it passes the core's document limit (a 120 MB file is not read
@@ -47,7 +51,7 @@ export function defineElement() {
 
   class JourneyMapElement extends HTMLElement {
     static get observedAttributes() {
-      return ["src", "theme", "links", "height", "stage", ...FOCUS];
+      return ["src", "theme", "links", "height", "stage", "layout", ...FOCUS];
     }
 
     connectedCallback() {
@@ -75,6 +79,8 @@ export function defineElement() {
           this._started = false;
           this._observer?.disconnect();
           this._observer = null;
+          this._resized?.disconnect();
+          this._resized = null;
           this._watchedScript = null;
         }
       });
@@ -167,22 +173,48 @@ export function defineElement() {
       }
     }
 
-    async _load() {
+    /** Redraws the map when its width asks for the other layout, or, when
+     * stacked, for the same layout at the new width; the reader stays at
+     * the stage they were at. */
+    _watchWidth() {
+      if (this._resized || typeof ResizeObserver !== "function") return;
+      let frame = 0;
+      this._resized = new ResizeObserver(() => {
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => {
+          const view = this.view;
+          if (!view) return;
+          const next = layoutOptions(layoutMode(this.getAttribute("layout")), this, view.layout);
+          const drawn = this._drawn;
+          if (next.layout !== drawn.layout || next.width !== drawn.width) {
+            this._load(view.readingStage);
+          }
+        });
+      });
+      this._resized.observe(this);
+    }
+
+    /** Draws the map; `stage` (an id), when given, is where the reader is. */
+    async _load(stage) {
       this._watch();
+      this._watchWidth();
       const ticket = (this._ticket = (this._ticket || 0) + 1);
       let view;
       try {
+        installStyles(styleRoot(this)); // before measuring: the element is a block then
         const theme = this.getAttribute("theme") || undefined;
         const options = {
           theme,
           pageTheme: theme ? undefined : pageTheme() ?? undefined,
           links: this.hasAttribute("links") ? this.getAttribute("links").split(/[\s,]+/).filter(Boolean) : undefined,
-          stage: this.getAttribute("stage") || undefined,
+          stage: (typeof stage === "string" ? stage : this.getAttribute("stage")) || undefined,
           height: this.getAttribute("height") || undefined,
           hash: !this.hasAttribute("nohash"),
+          ...layoutOptions(layoutMode(this.getAttribute("layout")), this, this.view?.layout),
         };
         for (const name of FOCUS) options[name] = this.getAttribute(name) || undefined;
-        // A pre-rendered map is adopted as it is, the first time only.
+        // A pre-rendered map is adopted as it is, the first time only, when
+        // it was drawn in the layout chosen here.
         const wanted = (info) => theme || (info.theme === "auto" ? options.pageTheme : null);
         view = this._loaded ? null : hydrate(this, wanted, options);
         if (!view) {
@@ -193,6 +225,7 @@ export function defineElement() {
           if (ticket !== this._ticket || !this.isConnected) return;
           view = await render(this, text, options);
         }
+        this._drawn = { layout: options.layout, width: options.width };
       } catch (error) {
         if (ticket !== this._ticket) return;
         if (!this.querySelector(":scope > .jm-error")) {
@@ -207,6 +240,9 @@ export function defineElement() {
         return;
       }
       if (ticket !== this._ticket || !this.isConnected) return view.destroy();
+      // Redrawn in the other layout: the reader's stage wins over the hash,
+      // which may name the stage of an earlier move.
+      if (typeof stage === "string" && view.stage !== stage) await view.zoomToStage(stage, { animate: false });
       this.view = view;
       this._loaded = true;
       this.dispatchEvent(new CustomEvent("jm-load", { bubbles: true, detail: { view } }));

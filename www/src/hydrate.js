@@ -34,13 +34,17 @@ function drawnTheme(svg, classes) {
 
 /**
  * A View over `host`'s pre-rendered SVG, or null when it has none or when
- * it was drawn in another theme than `wantedTheme(info)` asks for (then the
- * caller renders the map again). `options` as for JourneyMap.render.
+ * it was drawn in another theme than `wantedTheme(info)` asks for or in
+ * another layout than `options.layout` (then the caller renders the map
+ * again). `options` as for JourneyMap.render.
  */
 export function hydrate(host, wantedTheme, options) {
   const found = parts(host);
   if (!found) return null;
   const { view: data, svg } = found;
+  // Drawn in the other layout than the one chosen (a wide fragment on a
+  // phone): rendered again.
+  if ((data.info.layout || "wide") !== (options.layout || "wide")) return null;
   const drawn = drawnTheme(svg, data.classes);
   const wanted = wantedTheme(data.info) ?? drawn;
   if (wanted !== drawn) return null;

@@ -15,7 +15,7 @@ export function onKey(view, event) {
     setFocus(view, "persona", null);
   } else if (header && (key === "Enter" || key === " ")) {
     view.zoomToStage(view._indexOf(header), { focus: true });
-  } else if (key === "Escape" && view._box != null) {
+  } else if (key === "Escape" && (view._box != null || (view._stacked && view._stage != null))) {
     view.overview({ focus: true });
   } else if ((key === "ArrowRight" || key === "ArrowLeft") && view._stage != null) {
     // In reading order: on a right-to-left map → goes back.

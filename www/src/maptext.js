@@ -96,6 +96,8 @@ function coreOptions(options, prefix) {
   if (options.theme) core.theme = options.theme;
   if (options.links != null) core.links = options.links;
   if (options.pageTheme) core.pageTheme = options.pageTheme;
+  if (options.layout) core.layout = options.layout;
+  if (options.width != null) core.width = options.width;
   return JSON.stringify(core);
 }
 

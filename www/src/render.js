@@ -4,6 +4,7 @@
 import { clearTarget, docCall, errorBox } from "./dom.js";
 import { router } from "./hash.js";
 import { JourneyMapError, diagnostic, renderText } from "./maptext.js";
+import { layoutMode, layoutOptions } from "./layouts.js";
 import { installStyles, styleRoot } from "./styles.js";
 import { View } from "./view.js";
 
@@ -24,10 +25,13 @@ function resolveTarget(target) {
  * links, some of "http", "https", "mailto"; others show as plain text),
  * `stage` (the stage id to start zoomed to), `height` (px number or CSS
  * length), `hash` (false: leave the URL alone), `persona`, `channel` or
- * `owner` (start focused on it: focus.js). Resolves to a View; an invalid
- * map rejects with a JourneyMapError (its `diagnostics`) and the target
- * shows the problems instead. A render that a later one of the same target
- * overtakes before it reaches the core rejects with an AbortError and
+ * `owner` (start focused on it: focus.js), `layout` ("wide" by default,
+ * "stacked" for phones, or "auto": stacked when the target is narrower than
+ * 600 px; chosen once, <journey-map> also switches on resize), `width` (the
+ * stacked layout's width; the target's by default). Resolves to a View; an
+ * invalid map rejects with a JourneyMapError (its `diagnostics`) and the
+ * target shows the problems instead. A render that a later one of the same
+ * target overtakes before it reaches the core rejects with an AbortError and
  * leaves the target alone.
  */
 export async function render(target, map, options = {}) {
@@ -36,8 +40,11 @@ export async function render(target, map, options = {}) {
   const ticket = {};
   latest.set(host, ticket);
   let rendered;
+  const chosen = options.layout == null ? "wide" : layoutMode(options.layout);
+  const layout = chosen === "wide" ? { layout: "wide" } : layoutOptions(chosen, host);
+  if (options.width != null && layout.layout === "stacked") layout.width = options.width;
   try {
-    rendered = await renderText(map, options, () => latest.get(host) === ticket);
+    rendered = await renderText(map, { ...options, width: undefined, ...layout }, () => latest.get(host) === ticket);
   } catch (error) {
     if (error?.name === "AbortError") throw error;
     router.viewIn(host)?.destroy();

@@ -30,6 +30,8 @@ journey-map{display:block}
 .jm-viewport.jm-zoomed{touch-action:none;cursor:grab}
 .jm-viewport.jm-dragging{cursor:grabbing}
 .jm-viewport>svg{display:block;width:100%;height:100%}
+.jm-stacked-view .jm-viewport{min-height:0;max-height:none;touch-action:auto;user-select:auto;-webkit-user-select:auto}
+.jm-stacked-view .jm-viewport>svg{height:auto}
 .jm-error{font:14px/1.45 system-ui,sans-serif;color:#82071e;background:#fff0ee;border:1px solid #cf222e;border-radius:6px;padding:10px 14px;margin:4px 0;overflow-wrap:anywhere}
 .jm-error p{margin:0 0 4px;font-weight:600}
 .jm-error ul{margin:0;padding-left:1.2em}

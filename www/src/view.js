@@ -3,6 +3,8 @@
 // names the core hands over (`constants().classes`, declared in
 // src/render/classes.rs) and frames stages with the boxes the core's render
 // info gives; the maths of the boxes is camera.js, the URL hash hash.js.
+// A stacked map (layouts.js) is not zoomed: the page scrolls to a stage's
+// section, and the SVG is drawn at its own size.
 
 import { startedConstants } from "./boot.js";
 import * as camera from "./camera.js";
@@ -10,6 +12,7 @@ import { clearTarget, element, parseSvg, reducedMotion } from "./dom.js";
 import { markButtons, setFocus, toggleAt } from "./focus.js";
 import { router } from "./hash.js";
 import { onKey } from "./keys.js";
+import { scrollToSection, sectionInView } from "./layouts.js";
 import { pngOf } from "./png.js";
 import { adoptSheet, dropSheet, installStyles, setViewColours, styleRoot } from "./styles.js";
 
@@ -39,6 +42,9 @@ export class View {
     this.idPrefix = rendered.prefix;
     this._svgText = rendered.svg;
     this._hash = options.hash !== false;
+    /** "wide" or "stacked": the layout the core drew. */
+    this.layout = rendered.info.layout;
+    this._stacked = this.layout === "stacked";
     this._stage = null; // index of the zoomed stage, or null
     this._box = null; // the current viewBox as numbers; null = the overview
     this._animation = null;
@@ -72,7 +78,7 @@ export class View {
       : this.svg.classList.contains(this._classes.themeLight)
         ? "jm-ui-light"
         : "jm-ui-auto";
-    this.element = element("div", { class: `jm-view ${themeClass}` });
+    this.element = element("div", { class: `jm-view ${themeClass}${this._stacked ? " jm-stacked-view" : ""}` });
     setViewColours(this.element, this.info.palette);
     this._buildToolbar();
     this.viewport = element("div", { class: "jm-viewport" });
@@ -145,6 +151,15 @@ export class View {
     return this._stage == null ? null : this.info.stages[this._stage].id;
   }
 
+  /** The stage the reader is at: the zoomed one, or in a stacked map the
+   * section in view (null above the first). */
+  get readingStage() {
+    if (!this._stacked) return this.stage;
+    const { stage } = this._classes;
+    const index = sectionInView([...this.svg.querySelectorAll(`.${stage}`)]);
+    return index == null ? null : this.info.stages[index].id;
+  }
+
   /** The map's stages, as the core describes them (journeymap.d.ts, StageInfo). */
   get stages() {
     return this.info.stages;
@@ -174,7 +189,8 @@ export class View {
    * map's own aspect ratio, within min/max heights. */
   setHeight(height) {
     const style = this.viewport.style;
-    if (height != null && height !== "") {
+    // A stacked map is as tall as its sections: the page scrolls, not the map.
+    if (height != null && height !== "" && !this._stacked) {
       const value =
         typeof height === "number" || /^\d+(\.\d+)?$/.test(height)
           ? `${Math.min(Number(height), MAX_HEIGHT_PX)}px`
@@ -210,9 +226,13 @@ export class View {
     this._where = element("span", { class: "jm-where", role: "status" });
     this._prevButton = button("jm-prev", "Previous stage", rtl ? "›" : "‹", () => this._step(-1));
     this._nextButton = button("jm-next", "Next stage", rtl ? "‹" : "›", () => this._step(1));
-    const zoomOut = button("jm-zoom-out", "Zoom out", "−", () => this._zoomBy(1 / 1.4));
-    const zoomIn = button("jm-zoom-in", "Zoom in", "+", () => this._zoomBy(1.4));
-    this.toolbar.append(this._backButton, this._where, this._prevButton, this._nextButton, zoomOut, zoomIn);
+    this.toolbar.append(this._backButton, this._where, this._prevButton, this._nextButton);
+    // Stacked, the text is at its size already; the page's own zoom is there.
+    if (!this._stacked) {
+      const zoomOut = button("jm-zoom-out", "Zoom out", "−", () => this._zoomBy(1 / 1.4));
+      const zoomIn = button("jm-zoom-in", "Zoom in", "+", () => this._zoomBy(1.4));
+      this.toolbar.append(zoomOut, zoomIn);
+    }
   }
 
   _updateControls() {
@@ -229,7 +249,9 @@ export class View {
         ? `Stage ${this._stage + 1} of ${stages.length}: ${stages[this._stage].name}`
         : zoomed
           ? "Zoomed in"
-          : "Whole map: select a stage to zoom in";
+          : this._stacked
+            ? "Whole map: select a stage to go to it"
+            : "Whole map: select a stage to zoom in";
   }
 
   _stageIndex(idOrIndex) {
@@ -352,6 +374,14 @@ export class View {
     const changed = this._stage !== index;
     this._stage = index;
     this._panned = false;
+    if (this._stacked) {
+      // Every section shows its details already: scroll to it.
+      scrollToSection(this._stageHeader(index), animate && !reducedMotion());
+      this._updateControls();
+      if (focus) this._stageHeader(index)?.focus({ preventScroll: true });
+      if (changed) this._stageChanged();
+      return (this._moved = Promise.resolve());
+    }
     this._openPanel(index);
     const done = this._go(camera.stageBox(this.info.stages[index], size), animate);
     this._lastScale = size.w / this._box.w;
@@ -369,7 +399,10 @@ export class View {
     this._stage = null;
     this._panned = false;
     this._openPanel(null);
-    const done = this._go(null, animate);
+    // Stacked, back to the whole map is back to its top, when the reader
+    // asks (not when the view starts).
+    if (this._stacked && focus) this.element.scrollIntoView({ block: "start" });
+    const done = this._stacked ? Promise.resolve() : this._go(null, animate);
     this._updateControls();
     // From the keyboard or the back button (which is now hidden), focus
     // goes back to the header of the stage the reader was in.
@@ -407,7 +440,7 @@ export class View {
    * left; default its centre). Only the viewBox changes. */
   _zoomBy(factor, px, py, animate = false) {
     const size = this._size();
-    if (!size.w || !size.h) return;
+    if (!size.w || !size.h || this._stacked) return;
     const box = camera.zoomAbout(this._currentBox(), factor, size, this._overviewBox(), this._bounds(), px, py);
     if (box == null) return void (this._box && this._toOverviewFromZoom());
     this._panned = true;
@@ -473,7 +506,7 @@ export class View {
       vp,
       "wheel",
       (event) => {
-        if (!(event.ctrlKey || event.metaKey)) return;
+        if (!(event.ctrlKey || event.metaKey) || this._stacked) return;
         event.preventDefault();
         const lines = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1;
         const [x, y] = local(event);
