@@ -29,7 +29,9 @@ use super::grid::{
     self, CARD_GAP, CELL_PADDING, HEADER_PADDING, LaneRow, Route, Rule, StageColumn,
 };
 use super::text::{LANE_LABEL, STACKED_LABEL, TextBlock};
-use super::{Direction, Layout, LayoutKind, emotion, focus, header, legend, metrics, mirror, palette};
+use super::{
+    Direction, Layout, LayoutKind, emotion, focus, header, legend, metrics, mirror, palette,
+};
 use crate::model::{Color, LaneKind, Map, Stage};
 use crate::text::{LiberationTable, TextMeasure};
 
