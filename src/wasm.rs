@@ -191,7 +191,7 @@ fn info(layout: &Layout) -> String {
                 index: stage.index,
                 id: &stage.id,
                 name: &stage.name,
-                label: stage_label(stage, layout.stages.len()),
+                label: stage_label(stage, layout.stages.len(), &layout.words),
                 header: stage.header,
                 zoom: stage.zoom,
                 has_detail: layout.details.iter().any(|d| d.stage_index == stage.index),
@@ -320,7 +320,7 @@ pub fn check(map_json: &str) -> String {
 #[cfg(feature = "mermaid")]
 #[wasm_bindgen(js_name = fromMermaid)]
 pub fn from_mermaid(text: &str, options_json: &str) -> Output {
-    let page = match page_options(options_json, &["clamp"]) {
+    let page = match page_options(options_json, &["clamp", "lang"]) {
         Ok(page) => page,
         Err(output) => return output,
     };
@@ -329,7 +329,12 @@ pub fn from_mermaid(text: &str, options_json: &str) -> Output {
         Some(Value::Bool(clamp)) => *clamp,
         Some(_) => return option_error("clamp: expected true or false".into()),
     };
-    let options = crate::mermaid::MermaidOptions { clamp };
+    let lang = match page.get("lang") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(lang)) => Some(lang.as_str()),
+        Some(_) => return option_error("lang: expected a BCP 47 language tag".into()),
+    };
+    let options = crate::mermaid::MermaidOptions { clamp, lang };
     match crate::mermaid::from_mermaid(text, &options) {
         Ok(imported) => Output {
             ok: true,

@@ -107,7 +107,7 @@ fn the_funnel_marks_the_largest_drop_off() {
         .collect();
     assert_eq!(
         kpis,
-        [Some(false), Some(true), None],
+        [None, Some(true), None],
         "lower is better for bounce rate"
     );
 }

@@ -8,6 +8,7 @@
 
 use clap::{Parser, Subcommand};
 use journeymap::Diagnostic;
+use journeymap::mermaid::MermaidOptions;
 use journeymap::model::ThemeMode;
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -34,9 +35,8 @@ enum Command {
     Check {
         /// The map (JSON, or a Mermaid journey diagram), or - for standard input.
         file: String,
-        /// Mermaid input: clamp scores outside 1-5 into that range.
-        #[arg(long)]
-        clamp: bool,
+        #[command(flatten)]
+        mermaid: MermaidArgs,
     },
     /// Render a map to one SVG document.
     Render {
@@ -51,9 +51,8 @@ enum Command {
         /// Prefix for every id in the SVG, so several maps can share a page.
         #[arg(long, default_value = "jm", value_parser = parse_id_prefix)]
         id_prefix: String,
-        /// Mermaid input: clamp scores outside 1-5 into that range.
-        #[arg(long)]
-        clamp: bool,
+        #[command(flatten)]
+        mermaid: MermaidArgs,
         #[command(flatten)]
         font: fonts::FontArgs,
     },
@@ -62,9 +61,8 @@ enum Command {
     Layout {
         /// The map (JSON, or a Mermaid journey diagram), or - for standard input.
         file: String,
-        /// Mermaid input: clamp scores outside 1-5 into that range.
-        #[arg(long)]
-        clamp: bool,
+        #[command(flatten)]
+        mermaid: MermaidArgs,
         #[command(flatten)]
         font: fonts::FontArgs,
     },
@@ -75,11 +73,31 @@ enum Command {
     ImportMermaid {
         /// The diagram (Mermaid `journey`), or - for standard input.
         file: String,
-        /// Clamp scores outside 1-5 into that range (with a warning) instead
-        /// of failing; decimal scores are kept.
-        #[arg(long)]
-        clamp: bool,
+        #[command(flatten)]
+        mermaid: MermaidArgs,
     },
+}
+
+/// How Mermaid input is imported, for every command that reads a map.
+#[derive(clap::Args)]
+struct MermaidArgs {
+    /// Mermaid input: clamp scores outside 1-5 into that range (with a
+    /// warning) instead of failing; decimal scores are kept.
+    #[arg(long)]
+    clamp: bool,
+    /// Mermaid input: the map's language, a BCP 47 tag such as ja or pt-BR
+    /// (the map gets it as "lang").
+    #[arg(long, value_name = "TAG")]
+    lang: Option<String>,
+}
+
+impl MermaidArgs {
+    fn options(&self) -> MermaidOptions<'_> {
+        MermaidOptions {
+            clamp: self.clamp,
+            lang: self.lang.as_deref(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -113,21 +131,34 @@ pub fn run() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check { file, clamp } => check(&file, clamp),
+        Command::Check { file, mermaid } => check(&file, mermaid.options()),
         Command::Render {
             file,
             output,
             theme,
             id_prefix,
-            clamp,
+            mermaid,
             font,
-        } => render(&file, clamp, &font, output.as_deref(), theme, id_prefix),
-        Command::Layout { file, clamp, font } => layout(&file, clamp, &font),
+        } => render(
+            &file,
+            mermaid.options(),
+            &font,
+            output.as_deref(),
+            theme,
+            id_prefix,
+        ),
+        Command::Layout {
+            file,
+            mermaid,
+            font,
+        } => layout(&file, mermaid.options(), &font),
         Command::Schema => {
             print!("{SCHEMA}");
             ExitCode::SUCCESS
         }
-        Command::ImportMermaid { file, clamp } => import::import_mermaid(&file, clamp),
+        Command::ImportMermaid { file, mermaid } => {
+            import::import_mermaid(&file, mermaid.options())
+        }
     }
 }
 
@@ -176,12 +207,12 @@ fn report(file: &str, diagnostics: &[Diagnostic]) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn check(file: &str, clamp: bool) -> ExitCode {
+fn check(file: &str, mermaid: MermaidOptions<'_>) -> ExitCode {
     let text = match read_input(file) {
         Ok(text) => text,
         Err(code) => return code,
     };
-    let text = match import::map_text_from_input(file, text, clamp) {
+    let text = match import::map_text_from_input(file, text, mermaid) {
         Ok((text, warnings)) => {
             import::print_warnings(file, &warnings);
             text
@@ -194,23 +225,23 @@ fn check(file: &str, clamp: bool) -> ExitCode {
     }
 }
 
-fn read_map(file: &str, clamp: bool) -> Result<journeymap::model::Map, ExitCode> {
+fn read_map(file: &str, mermaid: MermaidOptions<'_>) -> Result<journeymap::model::Map, ExitCode> {
     let text = read_input(file)?;
     let (text, warnings) =
-        import::map_text_from_input(file, text, clamp).map_err(|d| report(file, &d))?;
+        import::map_text_from_input(file, text, mermaid).map_err(|d| report(file, &d))?;
     import::print_warnings(file, &warnings);
     journeymap::validate(&text).map_err(|diagnostics| report(file, &diagnostics))
 }
 
 fn render(
     file: &str,
-    clamp: bool,
+    mermaid: MermaidOptions<'_>,
     font: &fonts::FontArgs,
     output: Option<&str>,
     theme: Option<ThemeArg>,
     id_prefix: String,
 ) -> ExitCode {
-    let mut map = match read_map(file, clamp) {
+    let mut map = match read_map(file, mermaid) {
         Ok(map) => map,
         Err(code) => return code,
     };
@@ -232,8 +263,8 @@ fn render(
     write_output(output, &svg)
 }
 
-fn layout(file: &str, clamp: bool, font: &fonts::FontArgs) -> ExitCode {
-    let mut map = match read_map(file, clamp) {
+fn layout(file: &str, mermaid: MermaidOptions<'_>, font: &fonts::FontArgs) -> ExitCode {
+    let mut map = match read_map(file, mermaid) {
         Ok(map) => map,
         Err(code) => return code,
     };

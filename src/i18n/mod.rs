@@ -36,7 +36,7 @@ pub fn languages() -> impl Iterator<Item = &'static str> {
 }
 
 /// The built-in words of one language, with a map's overrides.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Words {
     table: &'static str,
     texts: Vec<Cow<'static, str>>,

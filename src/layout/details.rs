@@ -10,6 +10,7 @@
 
 use super::geometry::Rect;
 use super::text::{BODY, LABEL, QUOTE, SMALL, STAGE_NAME, TextBlock};
+use crate::i18n::{Key, Words};
 use crate::model::Stage;
 use crate::text::TextMeasure;
 use serde::Serialize;
@@ -43,6 +44,7 @@ pub fn panel(
     measure: &dyn TextMeasure,
     stage_index: usize,
     stage: &Stage,
+    words: &Words,
     x: f64,
     y: f64,
 ) -> DetailPanel {
@@ -72,7 +74,14 @@ pub fn panel(
     if !stage.quotes.is_empty() {
         add(
             &mut texts,
-            TextBlock::new(measure, "What customers say", inner_x, cursor, width, LABEL),
+            TextBlock::new(
+                measure,
+                words.get(Key::WhatCustomersSay),
+                inner_x,
+                cursor,
+                width,
+                LABEL,
+            ),
             6.0,
             &mut cursor,
         );
@@ -91,7 +100,14 @@ pub fn panel(
     if !item_details.is_empty() {
         add(
             &mut texts,
-            TextBlock::new(measure, "In detail", inner_x, cursor, width, LABEL),
+            TextBlock::new(
+                measure,
+                words.get(Key::InDetail),
+                inner_x,
+                cursor,
+                width,
+                LABEL,
+            ),
             6.0,
             &mut cursor,
         );

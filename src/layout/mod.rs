@@ -31,6 +31,7 @@ mod mirror;
 mod palette;
 mod text;
 
+use crate::i18n::Words;
 use crate::model::Map;
 use crate::text::{LiberationTable, TextMeasure};
 use serde::Serialize;
@@ -82,6 +83,14 @@ pub struct Layout {
     pub grid: Rect,
     /// Colours and fonts, resolved for every theme mode.
     pub palette: Palette,
+    /// The map's language tag, written on the SVG root.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// The built-in words in the map's language (its `labels` over them),
+    /// for the texts the renderer writes around the layout's own: tooltips,
+    /// accessible names, the summary, the browser view's words.
+    #[serde(skip)]
+    pub words: Words,
 }
 
 /// Lays out a validated map, measuring text with the Liberation Sans
@@ -115,6 +124,7 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
                 measure,
                 index,
                 stage,
+                &map.words,
                 column.x + column.width + details::PANEL_GAP,
                 column.header.y,
             ))
@@ -171,6 +181,8 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
         legend,
         footer,
         palette,
+        lang: map.lang.clone(),
+        words: map.words.clone(),
     };
     mirror::apply(map, &mut layout);
     layout

@@ -5,6 +5,7 @@ use super::RenderOptions;
 use super::panels::icon;
 use super::svg::Svg;
 use super::{classes, text_block};
+use crate::i18n::Key;
 use crate::layout::{Card, Chip, ChipKind, Layout, Tone};
 
 pub fn chip_class(kind: ChipKind) -> &'static str {
@@ -122,11 +123,7 @@ fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
                 "path",
                 &[("class", "jm-detail-hint".into()), ("d", path.into())],
             );
-            out.text_element(
-                "title",
-                &[],
-                "Has details: zoom into the stage to read them",
-            );
+            out.text_element("title", &[], layout.words.get(Key::HasDetails));
             out.close();
         }
         ChipKind::Link => {
@@ -143,7 +140,7 @@ fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
                 "path",
                 &[("class", "jm-link-hint".into()), ("d", path.into())],
             );
-            out.text_element("title", &[], "Has a link");
+            out.text_element("title", &[], layout.words.get(Key::HasLink));
             out.close();
         }
         kind => {

@@ -3,6 +3,7 @@
 
 use super::svg::Svg;
 use super::{classes, icons, text_block};
+use crate::i18n::{Key, Words};
 use crate::layout::{Direction, LaneKind, Layout, LegendMark, StageColumn};
 
 /// The width of a persona card's colour bar, at the card's leading edge.
@@ -134,7 +135,7 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         );
     }
     for column in &layout.stages {
-        let label = stage_label(column, stage_count);
+        let label = stage_label(column, stage_count, &layout.words);
         out.open(
             "g",
             &[
@@ -170,12 +171,13 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
 /// by spaces, then says where the stage is: "Sign up, 5 minutes, Goal,
 /// Create an account quickly (stage 2 of 5)". The browser shell gets it in
 /// the render info (`src/wasm.rs`).
-pub fn stage_label(column: &StageColumn, stage_count: usize) -> String {
+pub fn stage_label(column: &StageColumn, stage_count: usize, words: &Words) -> String {
     let visible: Vec<String> = column.texts.iter().map(|t| t.lines.join(" ")).collect();
-    format!(
-        "{} (stage {} of {stage_count})",
-        visible.join(", "),
-        column.index + 1
+    let n = words.number((column.index + 1) as f64);
+    let total = words.number(stage_count as f64);
+    words.fill(
+        Key::StageName,
+        &[("name", &visible.join(", ")), ("n", &n), ("total", &total)],
     )
 }
 
