@@ -10,6 +10,7 @@
 //! the id rule from [`is_valid_id`].
 
 use crate::diagnostic::quote;
+use crate::i18n::{ViewWords, Words, lang_of_document};
 use crate::layout::Swatch;
 use crate::layout::{Direction, Layout, Rect};
 use crate::model::ThemeMode;
@@ -58,6 +59,8 @@ struct StageInfo<'a> {
     name: &'a str,
     /// The header's accessible name, as the SVG has it.
     label: String,
+    /// The live region's text when the view is zoomed to this stage.
+    announce: String,
     header: Rect,
     zoom: Rect,
     has_detail: bool,
@@ -76,6 +79,8 @@ struct RenderInfo<'a> {
     height: f64,
     stages: Vec<StageInfo<'a>>,
     palette: Palettes,
+    /// The view's words in the map's language.
+    words: ViewWords,
 }
 
 /// The map's resolved palettes (the layout's), each as `[name, colour]`
@@ -192,6 +197,12 @@ fn info(layout: &Layout) -> String {
                 id: &stage.id,
                 name: &stage.name,
                 label: stage_label(stage, layout.stages.len(), &layout.words),
+                announce: ViewWords::stage(
+                    &layout.words,
+                    stage.index,
+                    layout.stages.len(),
+                    &stage.name,
+                ),
                 header: stage.header,
                 zoom: stage.zoom,
                 has_detail: layout.details.iter().any(|d| d.stage_index == stage.index),
@@ -202,6 +213,12 @@ fn info(layout: &Layout) -> String {
             light: swatches(&layout.palette.light),
             dark: swatches(&layout.palette.dark),
         },
+        words: ViewWords::new(
+            &layout.words,
+            layout.lang.as_deref().unwrap_or("en"),
+            0,
+            0,
+        ),
     };
     serde_json::to_string(&info).unwrap_or_else(|_| "{}".into())
 }
@@ -272,6 +289,18 @@ pub fn constants() -> String {
 }
 
 /// Whether `id` is a valid id of the format (a stage id in the URL hash).
+/// The browser view's words (JSON, [`ViewWords`]) for a map document, even
+/// one that cannot be shown (its `lang` read as well as it can be), with
+/// `problems` and `warnings` counted: the error box and the playground
+/// speak the map's language.
+#[wasm_bindgen]
+pub fn words(map_text: &str, problems: u32, warnings: u32) -> String {
+    let lang = lang_of_document(map_text).unwrap_or_else(|| "en".into());
+    let words = Words::for_lang(&lang);
+    let view = ViewWords::new(&words, &lang, problems.into(), warnings.into());
+    serde_json::to_string(&view).unwrap_or_else(|_| "{}".into())
+}
+
 #[wasm_bindgen(js_name = isValidId)]
 pub fn is_valid_id(id: &str) -> bool {
     crate::format::ids::is_valid_id(id)

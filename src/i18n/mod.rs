@@ -14,11 +14,13 @@
 
 mod keys;
 mod lang;
+mod view;
 
 use std::borrow::Cow;
 
 pub use keys::Key;
 pub use lang::{is_rtl_lang, number_format};
+pub use view::{ViewWords, lang_of_document};
 /// How a language writes numbers, and the writers that take it.
 pub use number::{NumberFormat, Percent, format as format_number, percent as format_percent};
 

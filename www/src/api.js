@@ -4,7 +4,7 @@
 
 import { core } from "./boot.js";
 import { defineElement } from "./element.js";
-import { JourneyMapError, check, renderToString } from "./maptext.js";
+import { JourneyMapError, check, renderToString, words } from "./maptext.js";
 import { fromMermaid } from "./mermaid.js";
 import { render } from "./render.js";
 import { View } from "./view.js";
@@ -15,6 +15,7 @@ const JourneyMap = Object.freeze({
   render,
   renderToString,
   check,
+  words,
   JourneyMapError,
   View,
   fromMermaid,
@@ -23,4 +24,4 @@ const JourneyMap = Object.freeze({
 });
 
 export default JourneyMap;
-export { render, renderToString, check, fromMermaid, JourneyMapError, View };
+export { render, renderToString, check, words, fromMermaid, JourneyMapError, View };

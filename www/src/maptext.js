@@ -7,14 +7,17 @@
 import { HAS_DOM, core, coreConstants, coreOutput, withCore } from "./boot.js";
 import { docCall } from "./dom.js";
 
-/** An invalid map: `diagnostics` holds `{path, line, column, message}`. */
+/** An invalid map: `diagnostics` holds `{path, line, column, message}`;
+ * `words`, when the core could read them, the view's words in the map's
+ * language (the error box's heading). */
 export class JourneyMapError extends Error {
-  constructor(diagnostics) {
+  constructor(diagnostics, words = null) {
     const first = diagnostics[0];
     const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : "";
     super(first ? formatDiagnostic(first) + more : "invalid journey map");
     this.name = "JourneyMapError";
     this.diagnostics = diagnostics;
+    this.words = words;
   }
 }
 
@@ -102,13 +105,31 @@ export async function renderText(map, options = {}, wanted = () => true) {
   if (options.theme) pageOptions.theme = options.theme;
   if (options.links != null) pageOptions.links = options.links;
   const output = await coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions)));
-  if (!output.ok) throw new JourneyMapError(JSON.parse(output.info));
+  if (!output.ok) {
+    const diagnostics = JSON.parse(output.info);
+    throw new JourneyMapError(diagnostics, await words(text, { problems: diagnostics.length }));
+  }
   return { svg: output.svg, info: JSON.parse(output.info), prefix };
 }
 
 /** The rendered SVG document as text. */
 export async function renderToString(map, options = {}) {
   return (await renderText(map, options)).svg;
+}
+
+/** The browser view's words in the language of `map` (JSON text or an
+ * object, valid or not), with `problems` and `warnings` counted: every text
+ * the view, the error box and the playground show, from the core. */
+export async function words(map, { problems = 0, warnings = 0 } = {}) {
+  let text = "";
+  try {
+    text = typeof map === "string" ? map : (JSON.stringify(map) ?? "");
+  } catch {
+    // A map that is not JSON has no language to read: English.
+  }
+  const { maxDocumentBytes } = await coreConstants();
+  if (utf8Length(text, maxDocumentBytes) > maxDocumentBytes) text = "";
+  return JSON.parse(await withCore((wasm) => wasm.words(text, problems, warnings)));
 }
 
 /** The diagnostics of a map (an empty array when it is valid). */

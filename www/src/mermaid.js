@@ -98,7 +98,8 @@ function loadCompanion() {
  * object ready for `render` or `JSON.stringify`; the import's warnings
  * (clamped scores, ignored lines …) are its non-enumerable `warnings` array
  * of diagnostics, which JSON.stringify leaves out. Options: `clamp` (true:
- * scores outside 1–5 are clamped, with a warning, instead of failing). A
+ * scores outside 1–5 are clamped, with a warning, instead of failing), `lang`
+ * (a BCP 47 tag the map carries as its `lang`, checked by the core). A
  * diagram that cannot be converted rejects with a JourneyMapError whose
  * diagnostics give lines and columns in the Mermaid text; when the importer
  * cannot be loaded, the Error has `diagnostics` too.
@@ -112,6 +113,7 @@ export async function fromMermaid(text, options = {}) {
   await checkSize(text, "journey");
   const pageOptions = {};
   if (options?.clamp !== undefined) pageOptions.clamp = options.clamp;
+  if (options?.lang !== undefined) pageOptions.lang = options.lang;
   let result;
   try {
     const companion = await loadCompanion();
