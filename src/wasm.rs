@@ -10,14 +10,14 @@
 //! the id rule from [`is_valid_id`].
 
 use crate::diagnostic::quote;
-use crate::i18n::{ViewWords, Words, lang_of_document};
+use crate::i18n::{ViewWords, WordTable, Words, lang_of_document};
 use crate::layout::Swatch;
 use crate::layout::{Direction, Layout, Rect};
 use crate::model::ThemeMode;
 use crate::parse::MAX_DOCUMENT_BYTES;
 use crate::render::{RenderOptions, classes, is_valid_id_prefix, stage_label};
 use crate::validate::rules::ALLOWED_SCHEMES;
-use crate::{Diagnostic, layout, render, validate};
+use crate::{Diagnostic, layout, render, validate, validate_with_words};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -71,6 +71,7 @@ struct StageInfo<'a> {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct RenderInfo<'a> {
     /// The map's reading direction (`ltr`, `rtl`): the view's arrow keys
     /// and stage buttons follow it.
@@ -81,6 +82,10 @@ struct RenderInfo<'a> {
     palette: Palettes,
     /// The view's words in the map's language.
     words: ViewWords,
+    /// Whether the map's language is one this build has no words for and
+    /// the page did not supply: the shell loads the words companion and
+    /// renders again.
+    missing_words: bool,
 }
 
 /// The map's resolved palettes (the layout's), each as `[name, colour]`
@@ -135,9 +140,10 @@ fn option_error(message: String) -> Output {
     failure(&[Diagnostic::option("options", message)])
 }
 
-/// `{"idPrefix": "jm1", "theme": "dark", "links": ["https"]}`
-fn render_options(options_json: &str) -> Result<RenderOptions, Output> {
-    let page = page_options(options_json, &["idPrefix", "theme", "links"])?;
+/// `{"idPrefix": "jm1", "theme": "dark", "links": ["https"], "words": {…}}`:
+/// the render options, and the words of languages this build lacks.
+fn render_options(options_json: &str) -> Result<(RenderOptions, Vec<WordTable>), Output> {
+    let page = page_options(options_json, &["idPrefix", "theme", "links", "words"])?;
     let mut options = RenderOptions::default();
     if let Some(prefix) = text_option(&page, "idPrefix")? {
         if !is_valid_id_prefix(prefix) {
@@ -181,7 +187,26 @@ fn render_options(options_json: &str) -> Result<RenderOptions, Output> {
         }
         options.link_schemes = schemes;
     }
-    Ok(options)
+    Ok((options, word_tables(&page)?))
+}
+
+/// `words`: languages' words as the words companion carries them, tag →
+/// the object of that language's data file (`src/i18n/words/<tag>.json`).
+fn word_tables(page: &Map<String, Value>) -> Result<Vec<WordTable>, Output> {
+    let Some(words) = page.get("words").filter(|v| !v.is_null()) else {
+        return Ok(Vec::new());
+    };
+    let Some(words) = words.as_object() else {
+        return Err(option_error(
+            "words: expected an object of languages' words (journeymap-words.js)".into(),
+        ));
+    };
+    words
+        .iter()
+        .map(|(tag, table)| {
+            WordTable::from_json(tag, table).map_err(|why| option_error(format!("words: {why}")))
+        })
+        .collect()
 }
 
 fn info(layout: &Layout) -> String {
@@ -213,12 +238,12 @@ fn info(layout: &Layout) -> String {
             light: swatches(&layout.palette.light),
             dark: swatches(&layout.palette.dark),
         },
-        words: ViewWords::new(
-            &layout.words,
-            layout.lang.as_deref().unwrap_or("en"),
-            0,
-            0,
-        ),
+        words: ViewWords::new(&layout.words, layout.lang.as_deref().unwrap_or("en"), 0, 0),
+        missing_words: !cfg!(feature = "all-languages")
+            && layout
+                .lang
+                .as_deref()
+                .is_some_and(|tag| layout.words.language() == "en" && crate::i18n::lacks(tag)),
     };
     serde_json::to_string(&info).unwrap_or_else(|_| "{}".into())
 }
@@ -292,12 +317,20 @@ pub fn constants() -> String {
 /// The browser view's words (JSON, [`ViewWords`]) for a map document, even
 /// one that cannot be shown (its `lang` read as well as it can be), with
 /// `problems` and `warnings` counted: the error box and the playground
-/// speak the map's language.
+/// speak the map's language. `options_json` may hold `words`, as for
+/// [`render`]; the answer's `missingWords` says the language needs them.
 #[wasm_bindgen]
-pub fn words(map_text: &str, problems: u32, warnings: u32) -> String {
+pub fn words(map_text: &str, problems: u32, warnings: u32, options_json: &str) -> String {
+    let tables = page_options(options_json, &["words"])
+        .ok()
+        .and_then(|page| word_tables(&page).ok())
+        .unwrap_or_default();
     let lang = lang_of_document(map_text).unwrap_or_else(|| "en".into());
-    let words = Words::for_lang(&lang);
-    let view = ViewWords::new(&words, &lang, problems.into(), warnings.into());
+    let words = Words::for_lang_with(&lang, &tables);
+    let missing =
+        !cfg!(feature = "all-languages") && words.language() == "en" && crate::i18n::lacks(&lang);
+    let mut view = ViewWords::new(&words, &lang, problems.into(), warnings.into());
+    view.missing_words = missing;
     serde_json::to_string(&view).unwrap_or_else(|_| "{}".into())
 }
 
@@ -311,11 +344,11 @@ pub fn is_valid_id(id: &str) -> bool {
 pub fn render(map_json: &str, options_json: &str) -> Output {
     #[cfg(feature = "trap-test")]
     forced_trap::trap_if_asked(map_json);
-    let options = match render_options(options_json) {
+    let (options, words) = match render_options(options_json) {
         Ok(options) => options,
         Err(output) => return output,
     };
-    match validate(map_json) {
+    match validate_with_words(map_json, &words) {
         Ok(map) => {
             let layout = layout::layout(&map);
             Output {

@@ -73,10 +73,10 @@ fn texts(svg: &str) -> Vec<String> {
     let doc = roxmltree::Document::parse(svg).expect("well-formed SVG");
     let mut out = Vec::new();
     for node in doc.descendants() {
-        if node.is_text() {
-            if let Some(text) = node.text() {
-                out.push(text.to_owned());
-            }
+        if node.is_text()
+            && let Some(text) = node.text()
+        {
+            out.push(text.to_owned());
         }
         for attribute in node.attributes() {
             if attribute.name() == "aria-label" {
@@ -112,7 +112,7 @@ fn svg_keys() -> impl Iterator<Item = Key> {
 /// out), those long enough to be a word.
 fn fragments(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for part in text.split(|c| c == '{' || c == '}') {
+    for part in text.split(['{', '}']) {
         let part = part.trim_matches(|c: char| !c.is_alphanumeric());
         if part.chars().count() >= 3 && !part.chars().all(|c| c.is_ascii_lowercase())
             || part.chars().count() >= 4

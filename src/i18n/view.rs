@@ -32,18 +32,31 @@ pub struct ViewWords {
     pub problem_count: String,
     pub warning_count: String,
     pub no_problems: String,
+    /// Set by the browser core when the language is one it has no words
+    /// for (they are English): the shell asks again with the companion's.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub missing_words: bool,
 }
 
 impl ViewWords {
     /// The view's words for `lang`, with `problems` and `warnings` counted.
     pub fn new(words: &Words, lang: &str, problems: u64, warnings: u64) -> ViewWords {
         let text = |key| words.get(key).to_owned();
+        // The back button's name must hold its visible text (WCAG 2.5.3,
+        // label in name): where the language's two words do not, the name
+        // starts with the visible one.
+        let (whole_map, back) = (text(Key::ViewWholeMap), text(Key::ViewBack));
+        let back = if back.to_lowercase().contains(&whole_map.to_lowercase()) {
+            back
+        } else {
+            format!("{whole_map}: {back}")
+        };
         let problem_count = words.count(Key::ProblemCount, problems, &[]);
         ViewWords {
             lang: lang.to_owned(),
             toolbar: text(Key::ViewToolbar),
-            whole_map: text(Key::ViewWholeMap),
-            back: text(Key::ViewBack),
+            whole_map,
+            back,
             previous: text(Key::ViewPrevious),
             next: text(Key::ViewNext),
             zoom_in: text(Key::ViewZoomIn),
@@ -57,6 +70,7 @@ impl ViewWords {
             problem_count,
             warning_count: words.count(Key::WarningCount, warnings, &[]),
             no_problems: text(Key::NoProblems),
+            missing_words: false,
         }
     }
 

@@ -14,7 +14,7 @@ use crate::diagnostic::quote;
 use crate::format::ids::Registry;
 use crate::format::lang::check_lang;
 use crate::format::spec::{LINT_RULES, lint, map, source};
-use crate::i18n::{Key, Words};
+use crate::i18n::{Key, WordTable, Words};
 use crate::model::{Dir, Lane, Lint, Map, Source, Stage};
 use serde_json::{Map as Object, Value};
 use std::collections::HashSet;
@@ -40,7 +40,12 @@ pub struct References {
     pub words: Words,
 }
 
-pub fn read_map(c: &mut Checker, value: &Value, here: Here<'_>) -> Option<Map> {
+pub fn read_map(
+    c: &mut Checker,
+    value: &Value,
+    here: Here<'_>,
+    tables: &[WordTable],
+) -> Option<Map> {
     // The version comes first: a map of another version is not read any
     // further, so the fields that version may have added are not reported.
     if let Some(version) = value.get(map::VERSION.name)
@@ -69,8 +74,8 @@ pub fn read_map(c: &mut Checker, value: &Value, here: Here<'_>) -> Option<Map> {
     let description = c.text(object, here, &map::DESCRIPTION);
     let personas = read_personas(c, object, here);
     let lang = read_lang(c, object, here);
-    let words =
-        Words::for_lang(lang.as_deref().unwrap_or("en")).with_labels(read_labels(c, object, here));
+    let words = Words::for_lang_with(lang.as_deref().unwrap_or("en"), tables)
+        .with_labels(read_labels(c, object, here));
     let channels = read_channels(c, object, here, &words);
     let sources = read_sources(c, object, here);
     let theme = read_theme(c, object, here);

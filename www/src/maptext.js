@@ -6,6 +6,7 @@
 
 import { HAS_DOM, core, coreConstants, coreOutput, withCore } from "./boot.js";
 import { docCall } from "./dom.js";
+import { otherLanguages } from "./words.js";
 
 /** An invalid map: `diagnostics` holds `{path, line, column, message}`;
  * `words`, when the core could read them, the view's words in the map's
@@ -104,7 +105,15 @@ export async function renderText(map, options = {}, wanted = () => true) {
   const pageOptions = { idPrefix: prefix };
   if (options.theme) pageOptions.theme = options.theme;
   if (options.links != null) pageOptions.links = options.links;
-  const output = await coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions)));
+  let output = await coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions)));
+  if (output.ok && JSON.parse(output.info).missingWords) {
+    // A language the core lacks: its words come from the words companion.
+    const tables = await otherLanguages();
+    if (tables) {
+      pageOptions.words = tables;
+      output = await coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions)));
+    }
+  }
   if (!output.ok) {
     const diagnostics = JSON.parse(output.info);
     throw new JourneyMapError(diagnostics, await words(text, { problems: diagnostics.length }));
@@ -129,7 +138,14 @@ export async function words(map, { problems = 0, warnings = 0 } = {}) {
   }
   const { maxDocumentBytes } = await coreConstants();
   if (utf8Length(text, maxDocumentBytes) > maxDocumentBytes) text = "";
-  return JSON.parse(await withCore((wasm) => wasm.words(text, problems, warnings)));
+  const ask = (options) => withCore((wasm) => JSON.parse(wasm.words(text, problems, warnings, JSON.stringify(options))));
+  let said = await ask({});
+  if (said.missingWords) {
+    const tables = await otherLanguages();
+    if (tables) said = await ask({ words: tables });
+  }
+  delete said.missingWords;
+  return said;
 }
 
 /** The diagnostics of a map (an empty array when it is valid). */
