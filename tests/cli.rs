@@ -198,17 +198,28 @@ fn mermaid_input_takes_a_language() {
     assert_eq!(map["lang"], "ja", "the tag in conventional case");
     // No title in the diagram: the language's word for one.
     let japanese = journeymap::i18n::Words::for_lang("ja");
-    assert_eq!(map["title"], japanese.get(journeymap::i18n::Key::MermaidTitle));
+    assert_eq!(
+        map["title"],
+        japanese.get(journeymap::i18n::Key::MermaidTitle)
+    );
 
     let svg = journeymap(&["render", &file, "--lang", "ja"], None);
     assert_eq!(svg.status.code(), Some(0));
     assert!(text(&svg.stdout).contains(" xml:lang=\"ja\""));
-    assert_eq!(journeymap(&["check", &file, "--lang", "ja"], None).status.code(), Some(0));
+    assert_eq!(
+        journeymap(&["check", &file, "--lang", "ja"], None)
+            .status
+            .code(),
+        Some(0)
+    );
     let layout = journeymap(&["layout", &file, "--lang", "ja"], None);
     assert!(text(&layout.stdout).contains("\"lang\": \"ja\""));
 
     let bad = journeymap(&["import-mermaid", &file, "--lang", "ja_JP!"], None);
     assert_eq!(bad.status.code(), Some(1));
     let stderr = text(&bad.stderr);
-    assert!(stderr.contains("--lang: expected a BCP 47 language tag"), "{stderr}");
+    assert!(
+        stderr.contains("--lang: expected a BCP 47 language tag"),
+        "{stderr}"
+    );
 }
