@@ -16,13 +16,19 @@ use std::path::Path;
 #[path = "src/i18n/keys.rs"]
 mod keys;
 
-const TEXT_SEPARATOR: char = '\u{1f}';
-const FORM_SEPARATOR: char = '\u{1e}';
-const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+#[allow(dead_code)]
+#[path = "src/i18n/pack.rs"]
+mod pack;
+
+use pack::{TEXT_SEPARATOR, pack};
 
 fn main() {
     let dir = Path::new("src/i18n/words");
     println!("cargo::rerun-if-changed=src/i18n/keys.rs");
+    println!("cargo::rerun-if-changed=src/i18n/pack.rs");
+    // Without the `all-languages` feature (the browser core), English only:
+    // the other languages come from the words companion at run time.
+    let all_languages = std::env::var_os("CARGO_FEATURE_ALL_LANGUAGES").is_some();
     println!("cargo::rerun-if-changed={}", dir.display());
     let mut languages: Vec<(String, Vec<String>)> = Vec::new();
     let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
@@ -36,6 +42,9 @@ fn main() {
             .file_stem()
             .and_then(|s| s.to_str())
             .expect("a UTF-8 file name");
+        if !all_languages && tag != "en" {
+            continue;
+        }
         let text =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text)
@@ -86,36 +95,6 @@ fn main() {
     out.push_str("];\n");
     let target = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("words.rs");
     std::fs::write(&target, out).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
-}
-
-/// A text, or an object of plural forms, as one packed string.
-fn pack(value: &serde_json::Value) -> Result<String, String> {
-    let checked = |text: &str| -> Result<String, String> {
-        if text.contains([TEXT_SEPARATOR, FORM_SEPARATOR]) {
-            return Err("a text may not contain U+001E or U+001F".into());
-        }
-        Ok(text.to_owned())
-    };
-    match value {
-        serde_json::Value::String(text) => checked(text),
-        serde_json::Value::Object(forms) => {
-            if let Some(unknown) = forms.keys().find(|k| !CATEGORIES.contains(&k.as_str())) {
-                return Err(format!(
-                    "unknown plural category {unknown:?}; expected one of {CATEGORIES:?}"
-                ));
-            }
-            let packed: Result<Vec<String>, String> = CATEGORIES
-                .iter()
-                .map(|category| match forms.get(*category) {
-                    None => Ok(String::new()),
-                    Some(serde_json::Value::String(text)) => checked(text),
-                    Some(_) => Err(format!("the {category} form must be a string")),
-                })
-                .collect();
-            Ok(packed?.join(&FORM_SEPARATOR.to_string()))
-        }
-        _ => Err("expected a string or an object of plural forms".into()),
-    }
 }
 
 /// The table a language falls back to: `pt-BR` → `pt`, else English.

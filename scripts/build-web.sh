@@ -4,8 +4,12 @@
 # its glue is a plain script, which www/build.mjs makes a module of), and
 # assembles dist/ with www/build.mjs, which bundles the shell's ES modules
 # (www/src/) with esbuild, minified, into:
-#   - the core, without the `mermaid` feature:
+#   - the core, without the `mermaid` and `all-languages` features (its
+#     built-in words are English only):
 #       dist/journeymap.js  dist/journeymap.mjs  dist/journeymap.d.ts
+#   - the words of the other languages, loaded by the core on the first map
+#     in one (src/i18n/words/*.json, minified):
+#       dist/journeymap-words.js  dist/journeymap-words.mjs
 #   - the Mermaid importer, with it (default features), loaded by the core on
 #     the first JourneyMap.fromMermaid call:
 #       dist/journeymap-mermaid.js  dist/journeymap-mermaid.mjs
@@ -30,7 +34,7 @@ if [ ! www/node_modules/.package-lock.json -nt www/package-lock.json ]; then
   (cd www && npm ci --silent --no-audit --no-fund)
 fi
 node www/build.mjs target/wasm-bindgen/core target/wasm-bindgen/mermaid dist
-for file in journeymap.js journeymap-mermaid.js; do
+for file in journeymap.js journeymap-mermaid.js journeymap-words.js; do
   echo "build-web: dist/$file is $(wc -c < "dist/$file") bytes, $(gzip -9 < "dist/$file" | wc -c) gzipped"
 done
 echo "build-web: budget for dist/journeymap.js: 153600 bytes gzipped"

@@ -69,7 +69,7 @@ pub mod wasm;
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use layout::Layout;
 pub use render::RenderOptions;
-pub use validate::{limits, validate};
+pub use validate::{limits, validate, validate_with_words};
 
 /// Text to SVG in one call: validate, lay out, render.
 pub fn render_svg(text: &str, options: &RenderOptions) -> Result<String, Vec<Diagnostic>> {

@@ -6,6 +6,7 @@
 //! [`crate::validate()`], so layout and rendering never check anything again.
 
 use crate::format::{Keyword, keywords};
+use crate::i18n::{Key, Words};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,6 +25,10 @@ pub struct Map {
     /// (`pt-BR`); `None` when the map does not say (English is assumed).
     pub lang: Option<String>,
     pub dir: Dir,
+    /// The built-in words in the map's language with its `labels` over
+    /// them: what layout writes wherever the map says nothing itself.
+    #[serde(skip)]
+    pub words: Words,
     pub lint: Lint,
 }
 
@@ -123,21 +128,22 @@ impl Icon {
         self.keyword()
     }
 
-    /// The name a built-in channel has unless the map renames it.
-    pub fn default_name(self) -> &'static str {
+    /// The built-in word that names a built-in channel unless the map
+    /// renames it.
+    pub fn name_key(self) -> Key {
         match self {
-            Icon::Web => "Web",
-            Icon::Mobile => "Mobile app",
-            Icon::Chat => "Chat",
-            Icon::Phone => "Phone",
-            Icon::Email => "Email",
-            Icon::Sms => "SMS",
-            Icon::Social => "Social",
-            Icon::Store => "In person",
-            Icon::Mail => "Post",
-            Icon::Video => "Video",
-            Icon::Kiosk => "Kiosk",
-            Icon::Other => "Other",
+            Icon::Web => Key::ChannelWeb,
+            Icon::Mobile => Key::ChannelMobile,
+            Icon::Chat => Key::ChannelChat,
+            Icon::Phone => Key::ChannelPhone,
+            Icon::Email => Key::ChannelEmail,
+            Icon::Sms => Key::ChannelSms,
+            Icon::Social => Key::ChannelSocial,
+            Icon::Store => Key::ChannelStore,
+            Icon::Mail => Key::ChannelMail,
+            Icon::Video => Key::ChannelVideo,
+            Icon::Kiosk => Key::ChannelKiosk,
+            Icon::Other => Key::ChannelOther,
         }
     }
 
@@ -204,8 +210,9 @@ pub struct Metric {
     pub value: MetricValue,
     pub unit: Option<String>,
     pub target: Option<MetricValue>,
-    /// Whether a value above the target meets it (the default) or misses it.
-    pub better: Better,
+    /// Whether a value above the target meets it or misses it; without it
+    /// the target is shown and nothing is judged.
+    pub better: Option<Better>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -228,7 +235,7 @@ impl Metric {
     pub fn target_met(&self) -> Option<bool> {
         match (&self.value, &self.target) {
             (MetricValue::Number(value), Some(MetricValue::Number(target))) => {
-                Some(match self.better {
+                Some(match self.better? {
                     Better::Higher => value >= target,
                     Better::Lower => value <= target,
                 })
@@ -269,22 +276,32 @@ pub enum Tag {
 
 impl Tag {
     pub fn from_text(text: &str) -> Tag {
-        match text {
-            "pain" => Tag::Pain,
-            "gain" => Tag::Gain,
-            "moment-of-truth" => Tag::MomentOfTruth,
-            "drop-off" => Tag::DropOff,
-            other => Tag::Custom(other.to_owned()),
-        }
+        [Tag::Pain, Tag::Gain, Tag::MomentOfTruth, Tag::DropOff]
+            .into_iter()
+            .find(|tag| tag.keyword() == text)
+            .unwrap_or_else(|| Tag::Custom(text.to_owned()))
     }
 
-    /// The text shown on the badge.
-    pub fn label(&self) -> &str {
+    /// The tag as the format writes it (`moment-of-truth`), whatever the
+    /// map's language.
+    pub fn keyword(&self) -> &str {
         match self {
             Tag::Pain => "pain",
             Tag::Gain => "gain",
-            Tag::MomentOfTruth => "moment of truth",
+            Tag::MomentOfTruth => "moment-of-truth",
             Tag::DropOff => "drop-off",
+            Tag::Custom(text) => text,
+        }
+    }
+
+    /// The text shown on the badge: a built-in tag's word in the map's
+    /// language, a custom tag as written.
+    pub fn label<'a>(&'a self, words: &'a Words) -> &'a str {
+        match self {
+            Tag::Pain => words.get(Key::TagPain),
+            Tag::Gain => words.get(Key::TagGain),
+            Tag::MomentOfTruth => words.get(Key::TagMomentOfTruth),
+            Tag::DropOff => words.get(Key::TagDropOff),
             Tag::Custom(text) => text,
         }
     }

@@ -69,12 +69,6 @@ pub fn number(value: f64) -> String {
     out
 }
 
-/// Numbers as people read them in a report: two decimals at most, and the
-/// thousands grouped from five digits on (`12,400`, `1000`, `3.9`).
-pub fn readable(value: f64) -> String {
-    format(value, &NumberFormat::ENGLISH)
-}
-
 /// How a language writes numbers for readers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NumberFormat {
@@ -187,11 +181,11 @@ mod tests {
 
     #[test]
     fn readable_numbers_group_thousands() {
-        assert_eq!(readable(12400.0), "12,400");
-        assert_eq!(readable(1000.0), "1000");
-        assert_eq!(readable(3.9), "3.9");
-        assert_eq!(readable(0.125), "0.13");
-        assert_eq!(readable(-1234567.5), "-1,234,567.5");
+        assert_eq!(format(12400.0, &NumberFormat::ENGLISH), "12,400");
+        assert_eq!(format(1000.0, &NumberFormat::ENGLISH), "1000");
+        assert_eq!(format(3.9, &NumberFormat::ENGLISH), "3.9");
+        assert_eq!(format(0.125, &NumberFormat::ENGLISH), "0.13");
+        assert_eq!(format(-1234567.5, &NumberFormat::ENGLISH), "-1,234,567.5");
     }
 
     #[test]

@@ -10,13 +10,14 @@
 //! the id rule from [`is_valid_id`].
 
 use crate::diagnostic::quote;
+use crate::i18n::{WordTable, Words, lang_of_document};
 use crate::layout::{Layout, STACKED_WIDTH};
 use crate::model::ThemeMode;
 use crate::parse::MAX_DOCUMENT_BYTES;
 use crate::render::info::{self, render_info};
 use crate::render::{RenderOptions, is_valid_id_prefix};
 use crate::validate::rules::ALLOWED_SCHEMES;
-use crate::{Diagnostic, embed, layout, render, validate};
+use crate::{Diagnostic, embed, layout, render, validate, validate_with_words};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -135,10 +136,19 @@ fn layout_choice(page: &Map<String, Value>) -> Result<Option<f64>, Output> {
 }
 
 /// The options a page may pass to `render` and `fragment`.
-const RENDER_OPTIONS: &[&str] = &["idPrefix", "theme", "links", "pageTheme", "layout", "width"];
+const RENDER_OPTIONS: &[&str] = &[
+    "idPrefix",
+    "theme",
+    "links",
+    "pageTheme",
+    "layout",
+    "width",
+    "words",
+];
 
 /// `{"idPrefix": "jm1", "theme": "dark", "links": ["https"], "pageTheme":
-/// "dark", "layout": "stacked", "width": 390}`; `pageTheme` (the page's own
+/// "dark", "layout": "stacked", "width": 390, "words": {…}}`; `words` holds
+/// the words of languages this build lacks (see [`word_tables`]); `pageTheme` (the page's own
 /// light or dark mode) is drawn where the map would otherwise follow
 /// `prefers-color-scheme` (auto), and is returned beside the options.
 fn render_options(page: &Map<String, Value>) -> Result<(RenderOptions, Option<ThemeMode>), Output> {
@@ -178,6 +188,25 @@ fn render_options(page: &Map<String, Value>) -> Result<(RenderOptions, Option<Th
     Ok((options, page_theme))
 }
 
+/// `words`: languages' words as the words companion carries them, tag →
+/// the object of that language's data file (`src/i18n/words/<tag>.json`).
+fn word_tables(page: &Map<String, Value>) -> Result<Vec<WordTable>, Output> {
+    let Some(words) = page.get("words").filter(|v| !v.is_null()) else {
+        return Ok(Vec::new());
+    };
+    let Some(words) = words.as_object() else {
+        return Err(option_error(
+            "words: expected an object of languages' words (journeymap-words.js)".into(),
+        ));
+    };
+    words
+        .iter()
+        .map(|(tag, table)| {
+            WordTable::from_json(tag, table).map_err(|why| option_error(format!("words: {why}")))
+        })
+        .collect()
+}
+
 fn info(layout: &Layout) -> String {
     serde_json::to_string(&render_info(layout)).unwrap_or_else(|_| "{}".into())
 }
@@ -200,6 +229,26 @@ pub fn constants() -> String {
         classes: info::CLASSES,
     };
     serde_json::to_string(&constants).unwrap_or_else(|_| "{}".into())
+}
+
+/// The browser view's words (JSON, [`ViewWords`]) for a map document, even
+/// one that cannot be shown (its `lang` read as well as it can be), with
+/// `problems` and `warnings` counted: the error box and the playground
+/// speak the map's language. `options_json` may hold `words`, as for
+/// [`render`]; the answer's `missingWords` says the language needs them.
+#[wasm_bindgen]
+pub fn words(map_text: &str, problems: u32, warnings: u32, options_json: &str) -> String {
+    let tables = page_options(options_json, &["words"])
+        .ok()
+        .and_then(|page| word_tables(&page).ok())
+        .unwrap_or_default();
+    let lang = lang_of_document(map_text).unwrap_or_else(|| "en".into());
+    let words = Words::for_lang_with(&lang, &tables);
+    let missing =
+        !cfg!(feature = "all-languages") && words.language() == "en" && crate::i18n::lacks(&lang);
+    let mut view = crate::i18n::ViewWords::new(&words, &lang, problems.into(), warnings.into());
+    view.missing_words = missing;
+    serde_json::to_string(&view).unwrap_or_else(|_| "{}".into())
 }
 
 /// Whether `id` is a valid id of the format (a stage id in the URL hash).
@@ -234,13 +283,13 @@ fn rendered(
         Ok(page) => page,
         Err(output) => return output,
     };
-    let ((mut options, page_theme), stacked) = match render_options(&page)
-        .and_then(|options| layout_choice(&page).map(|stacked| (options, stacked)))
-    {
+    let chosen = render_options(&page)
+        .and_then(|options| Ok((options, layout_choice(&page)?, word_tables(&page)?)));
+    let ((mut options, page_theme), stacked, words) = match chosen {
         Ok(chosen) => chosen,
         Err(output) => return output,
     };
-    match validate(map_json) {
+    match validate_with_words(map_json, &words) {
         Ok(map) => {
             let layout = match stacked {
                 None => layout::layout(&map),
@@ -280,7 +329,7 @@ pub fn check(map_json: &str) -> String {
 #[cfg(feature = "mermaid")]
 #[wasm_bindgen(js_name = fromMermaid)]
 pub fn from_mermaid(text: &str, options_json: &str) -> Output {
-    let page = match page_options(options_json, &["clamp"]) {
+    let page = match page_options(options_json, &["clamp", "lang"]) {
         Ok(page) => page,
         Err(output) => return output,
     };
@@ -289,7 +338,12 @@ pub fn from_mermaid(text: &str, options_json: &str) -> Output {
         Some(Value::Bool(clamp)) => *clamp,
         Some(_) => return option_error("clamp: expected true or false".into()),
     };
-    let options = crate::mermaid::MermaidOptions { clamp };
+    let lang = match page.get("lang") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(lang)) => Some(lang.as_str()),
+        Some(_) => return option_error("lang: expected a BCP 47 language tag".into()),
+    };
+    let options = crate::mermaid::MermaidOptions { clamp, lang };
     match crate::mermaid::from_mermaid(text, &options) {
         Ok(imported) => Output {
             ok: true,

@@ -497,3 +497,39 @@ fn a_width_without_the_stacked_layout_or_out_of_range_is_a_usage_error() {
         text(&output.stderr)
     );
 }
+
+#[test]
+fn mermaid_input_takes_a_language() {
+    let diagram = "journey\n  section 朝\n    起きる: 3: 私\n";
+    let file = scratch("lang.mmd", diagram);
+    let output = journeymap(&["import-mermaid", &file, "--lang", "JA"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let map: Value = serde_json::from_str(&text(&output.stdout)).expect("JSON");
+    assert_eq!(map["lang"], "ja", "the tag in conventional case");
+    // No title in the diagram: the language's word for one.
+    let japanese = journeymap::i18n::Words::for_lang("ja");
+    assert_eq!(
+        map["title"],
+        japanese.get(journeymap::i18n::Key::MermaidTitle)
+    );
+
+    let svg = journeymap(&["render", &file, "--lang", "ja"], None);
+    assert_eq!(svg.status.code(), Some(0));
+    assert!(text(&svg.stdout).contains(" xml:lang=\"ja\""));
+    assert_eq!(
+        journeymap(&["check", &file, "--lang", "ja"], None)
+            .status
+            .code(),
+        Some(0)
+    );
+    let layout = journeymap(&["layout", &file, "--lang", "ja"], None);
+    assert!(text(&layout.stdout).contains("\"lang\": \"ja\""));
+
+    let bad = journeymap(&["import-mermaid", &file, "--lang", "ja_JP!"], None);
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = text(&bad.stderr);
+    assert!(
+        stderr.contains("--lang: expected a BCP 47 language tag"),
+        "{stderr}"
+    );
+}

@@ -270,15 +270,20 @@ fn mermaid_cases() -> Vec<Trial> {
         let errors_golden = dir.join(format!("{name}.errors.txt"));
         expected.extend([map_golden.clone(), errors_golden.clone()]);
         trials.push(Trial::test(format!("mermaid/{name}"), move || {
-            let (golden, other, actual) =
-                match from_mermaid(&read(&input)?, &MermaidOptions { clamp: false }) {
-                    Ok(imported) => (
-                        &map_golden,
-                        &errors_golden,
-                        format!("{}\n", imported.json.trim_end()),
-                    ),
-                    Err(errors) => (&errors_golden, &map_golden, lines(&errors)),
-                };
+            let (golden, other, actual) = match from_mermaid(
+                &read(&input)?,
+                &MermaidOptions {
+                    clamp: false,
+                    lang: None,
+                },
+            ) {
+                Ok(imported) => (
+                    &map_golden,
+                    &errors_golden,
+                    format!("{}\n", imported.json.trim_end()),
+                ),
+                Err(errors) => (&errors_golden, &map_golden, lines(&errors)),
+            };
             if other.exists() {
                 return Err(format!(
                     "{} is stale: the import's outcome changed (remove it)",

@@ -109,8 +109,8 @@ fn the_funnel_marks_the_largest_drop_off() {
         .collect();
     assert_eq!(
         kpis,
-        [Some(false), Some(true), None],
-        "lower is better for bounce rate"
+        [Some(false), None, None],
+        "lower is better for bounce rate; a target without better is not judged"
     );
 }
 
@@ -177,6 +177,8 @@ fn shown_texts(value: &Value, key: &str, out: &mut Vec<String>) {
         "base",
         "font",
         "better",
+        "lang",
+        "dir",
         "accent",
         "positive",
         "negative",

@@ -195,10 +195,16 @@ fn check_geometry(layout: &Layout, source: &Value) {
         })
         .unwrap_or(0);
     assert_eq!(layout.cards.len(), items, "one card per item");
-    // Stages in reading order: to the right, or to the left when mirrored.
+    // Stages in reading order: to the right, or to the left when mirrored
+    // (stacked, one under another: check_stacked).
     let rtl = source["dir"] == "rtl";
     assert_eq!(layout.dir == journeymap::layout::Direction::Rtl, rtl);
-    for pair in layout.stages.windows(2) {
+    let columns = if layout.kind == LayoutKind::Wide {
+        &layout.stages[..]
+    } else {
+        &[]
+    };
+    for pair in columns.windows(2) {
         let (first, second) = (&pair[0], &pair[1]);
         if rtl {
             assert!(second.x + second.width <= first.x + 1e-6, "stages run left");

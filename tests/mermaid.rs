@@ -15,8 +15,14 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 use std::path::PathBuf;
 
-const PLAIN: MermaidOptions = MermaidOptions { clamp: false };
-const CLAMP: MermaidOptions = MermaidOptions { clamp: true };
+const PLAIN: MermaidOptions = MermaidOptions {
+    clamp: false,
+    lang: None,
+};
+const CLAMP: MermaidOptions = MermaidOptions {
+    clamp: true,
+    lang: None,
+};
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -944,7 +950,7 @@ proptest! {
 
     #[test]
     fn random_mermaid_never_panics_and_ok_is_valid(text in mermaid_ish(), clamp in any::<bool>()) {
-        if let Ok(imported) = from_mermaid(&text, &MermaidOptions { clamp }) {
+        if let Ok(imported) = from_mermaid(&text, &MermaidOptions { clamp, lang: None }) {
             prop_assert!(validate(&imported.json).is_ok(), "{}", imported.json);
         }
     }

@@ -7,6 +7,7 @@
 
 use journeymap::format::limits::{LANES, LONG_TEXT, PERSONAS, SHORT_TEXT, STAGES};
 use journeymap::format::spec::{OBJECTS, ObjectSpec, Type};
+use journeymap::i18n::Key;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -107,6 +108,7 @@ fn type_problems(schema: &Value, ty: &Type, property: &Value) -> Vec<String> {
         Type::Keyword(words) => has("enum", json!(words)),
         Type::MetricValue => reference("metricValue"),
         Type::Cells => has("type", json!("object")),
+        Type::Labels => reference("labels"),
         Type::List(item) => {
             let mut problems = has("type", json!("array"));
             problems.extend(
@@ -220,9 +222,27 @@ fn every_object_of_the_schema_is_in_the_spec() {
         .filter(|(_, definition)| definition["type"] == json!("object"))
         .map(|(name, _)| name)
         .filter(|name| !objects.contains(name.as_str()))
+        // Its properties are the built-in words, not fields: see
+        // `labels_in_the_schema_are_the_built_in_words`.
+        .filter(|name| name.as_str() != "labels")
         .collect();
     assert!(
         unlisted.is_empty(),
         "objects of the schema missing from the format spec: {unlisted:?}"
     );
+}
+
+#[test]
+fn labels_in_the_schema_are_the_built_in_words() {
+    let schema = schema();
+    let labels = &schema["$defs"]["labels"];
+    assert_eq!(labels["additionalProperties"], json!(false));
+    let in_schema = names(&labels["properties"]);
+    let keys: BTreeSet<String> = Key::ALL.iter().map(|k| k.as_str().to_owned()).collect();
+    assert_eq!(in_schema, keys);
+    for key in &keys {
+        let property = &labels["properties"][key.as_str()];
+        assert_eq!(property["type"], json!("string"), "{key}");
+        assert_eq!(property["maxLength"], json!(SHORT_TEXT), "{key}");
+    }
 }

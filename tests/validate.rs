@@ -486,9 +486,10 @@ fn metrics_take_numbers_or_texts_and_a_direction() {
     }));
     let metrics = &map.stages[0].metrics;
     assert_eq!(metrics[0].value, MetricValue::Number(3.9));
-    assert_eq!(metrics[0].better, Better::Higher);
-    assert_eq!(metrics[0].target_met(), Some(false));
-    assert_eq!(metrics[1].better, Better::Lower);
+    // Without `better`, a target is shown and not judged (issue 16).
+    assert_eq!(metrics[0].better, None);
+    assert_eq!(metrics[0].target_met(), None);
+    assert_eq!(metrics[1].better, Some(Better::Lower));
     assert_eq!(metrics[1].target_met(), Some(true));
     assert_eq!(metrics[2].value, MetricValue::Text("B+".into()));
     assert_eq!(metrics[2].target_met(), None);
@@ -674,7 +675,7 @@ fn diagnostics_come_in_document_order_with_positions_in_the_text() {
         "3:7: stages[0].name: expected a string, found 1\n\
          3:18: stages[0].score: expected a number from 1 (very negative) to 5 (very positive), found 0\n\
          5:3: title: expected a string, found an array\n\
-         6:3: x: unknown field \"x\"; expected one of: version, $schema, title, description, personas, channels, lanes, stages, sources, theme, lang, dir, lint\n"
+         6:3: x: unknown field \"x\"; expected one of: version, $schema, title, description, personas, channels, lanes, stages, sources, theme, lang, dir, labels, lint\n"
     );
 }
 

@@ -107,13 +107,21 @@ const mermaidBanner = `/*! journeymap ${version} — the Mermaid importer, loade
 // element; the module imports it. Bundlers of the pages that use the module
 // must leave that import alone (and copy the file the URL names): the
 // comments that tell them so are put back after minifying, which drops them.
-const classicLoader = "export const importCompanion = null;\n";
-const moduleLoader =
-  'export const importCompanion = () => import(new URL("./journeymap-mermaid.mjs", import.meta.url).href);\n';
-const companionImport = 'import(new URL("./journeymap-mermaid.mjs",import.meta.url)';
+const companions = ["journeymap-mermaid", "journeymap-words"];
+const classicLoader = "export const importers = null;\n";
+const moduleLoader = `export const importers = {${companions
+  .map((name) => `"${name}": () => import(new URL("./${name}.mjs", import.meta.url).href)`)
+  .join(", ")}};\n`;
 const keepImport = (code) => {
-  if (code.split(companionImport).length !== 2) throw new Error("build.mjs: the importer's import() not found once");
-  return code.replace(companionImport, 'import(/* webpackIgnore: true */ /* @vite-ignore */ new URL("./journeymap-mermaid.mjs",import.meta.url)');
+  for (const name of companions) {
+    const companionImport = `import(new URL("./${name}.mjs",import.meta.url)`;
+    if (code.split(companionImport).length !== 2) throw new Error(`build.mjs: the import() of ${name} not found once`);
+    code = code.replace(
+      companionImport,
+      `import(/* webpackIgnore: true */ /* @vite-ignore */ new URL("./${name}.mjs",import.meta.url)`,
+    );
+  }
+  return code;
 };
 
 /** One bundle: `entry` (module text, resolved in src/) with the two
@@ -181,6 +189,24 @@ await bundle("journeymap-mermaid.mjs", {
   loader: classicLoader,
   bannerText: mermaidBanner,
 });
+// The words of every language but English (the core's own), for a core
+// built without `all-languages`: the data files as they are, minified, in
+// one object tag → words (src/i18n/words/*.json stays their one home).
+const wordsDir = join(root, "src/i18n/words");
+const wordTables = Object.fromEntries(
+  readdirSync(wordsDir)
+    .filter((name) => name.endsWith(".json") && name !== "en.json")
+    .sort()
+    .map((name) => [basename(name, ".json"), JSON.parse(read(join(wordsDir, name)))]),
+);
+const wordsCompanion = `{version:${JSON.stringify(version)},tables:${JSON.stringify(wordTables)}}`;
+const wordsBanner = `/*! journeymap ${version} — the words of languages other than English, loaded
+ * by journeymap.js on the first map in one (keep it beside journeymap.js). MIT licence. */`;
+writeFileSync(
+  join(outDir, "journeymap-words.js"),
+  `${wordsBanner}\nglobalThis[Symbol.for("journeymap.words")]??=Object.freeze(${wordsCompanion});\n`,
+);
+writeFileSync(join(outDir, "journeymap-words.mjs"), `${wordsBanner}\nexport default Object.freeze(${wordsCompanion});\n`);
 writeFileSync(join(outDir, "journeymap.d.ts"), read(join(here, "journeymap.d.ts")));
 
 // --- the pages --------------------------------------------------------------

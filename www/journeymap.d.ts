@@ -30,6 +30,31 @@ export interface StageInfo {
   hasDetail: boolean;
   /** The smallest font size (SVG units) in the stage's detail panel and cards; null when they have no text. */
   minFontSize: number | null;
+  /** The view's live region when zoomed to this stage ("Stage 2 of 6: Sign up"), in the map's language. */
+  announce: string;
+}
+
+/** The browser view's words in a map's language, from the core (no word table in the shell). */
+export interface ViewWords {
+  /** The map's language tag (en without one). */
+  lang: string;
+  toolbar: string;
+  wholeMap: string;
+  back: string;
+  previous: string;
+  next: string;
+  zoomIn: string;
+  zoomOut: string;
+  zoomed: string;
+  overview: string;
+  downloadSvg: string;
+  downloadPng: string;
+  problems: string;
+  /** The error box's heading, the problems counted. */
+  errorHeading: string;
+  problemCount: string;
+  warningCount: string;
+  noProblems: string;
 }
 
 export interface RenderInfo {
@@ -44,6 +69,8 @@ export interface RenderInfo {
   palette: { light: [string, string][]; dark: [string, string][] };
   /** What a view can focus on, in index order: persona ids, channel ids, owner names. */
   focus: { personas: string[]; channels: string[]; owners: string[] };
+  /** The view's words in the map's language. */
+  words: ViewWords;
 }
 
 export interface RenderOptions {
@@ -161,10 +188,14 @@ export function run(options?: RunOptions): Promise<Element[]>;
 
 /** The problems of a map; empty when it is valid. */
 export function check(map: string | object): Promise<Diagnostic[]>;
+/** The view's words in the language of `map` (valid or not), with problems and warnings counted. */
+export function words(map: string | object, counts?: { problems?: number; warnings?: number }): Promise<ViewWords>;
 
 export interface MermaidOptions {
   /** true: scores outside 1–5 are clamped into it (and decimal scores kept), each with a warning, instead of failing. */
   clamp?: boolean;
+  /** The map's language, a BCP 47 tag ("ja", "pt-BR"): the map carries it as `lang`, and a diagram without a title gets that language's word for one. */
+  lang?: string;
 }
 
 /** A map made from a Mermaid diagram: a plain object (map format v1). */
@@ -208,6 +239,7 @@ declare const JourneyMap: {
   renderFragment: typeof renderFragment;
   run: typeof run;
   check: typeof check;
+  words: typeof words;
   fromMermaid: typeof fromMermaid;
   lint: typeof lint;
   diff: typeof diff;

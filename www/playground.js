@@ -121,18 +121,22 @@ function problemItem(d, kind) {
 
 /** Lists problems (and a Mermaid import's warnings), each a button that
  * moves the cursor to its place; `what` names the text in the status. */
-function showProblems(diagnostics, warnings = [], what = "") {
+async function showProblems(diagnostics, warnings = [], what = "") {
   problems.replaceChildren();
   const listed = [...diagnostics.map((d) => [d, ""]), ...warnings.map((d) => [d, "warning: "])];
   for (const [d, kind] of listed) problems.append(problemItem(d, kind));
+  // The counts and the list's name in the map's language, from the core;
+  // the playground's own explanations stay in its (English) interface.
   const count = diagnostics.length;
-  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const said = await JourneyMap.words(source.value, { problems: count, warnings: warnings.length });
+  problems.setAttribute("aria-label", said.problems);
+  problems.setAttribute("lang", said.lang);
   status.textContent =
     (count === 0
-      ? `No problems${what ? ` in the ${what}` : ""}.`
-      : `${plural(count, "problem")}${what ? ` in the ${what}` : ""}` +
+      ? `${said.noProblems}${what ? ` in the ${what}` : ""}.`
+      : `${said.problemCount}${what ? ` in the ${what}` : ""}` +
         `${view ? "; the map shows the last version without problems" : ""}.`) +
-    (warnings.length ? ` ${plural(warnings.length, "warning")}.` : "");
+    (warnings.length ? ` ${said.warningCount}.` : "");
   status.classList.toggle("bad", count > 0);
 }
 
@@ -189,17 +193,17 @@ async function redraw() {
       map = await JourneyMap.fromMermaid(text, { clamp: mermaidClamp.checked });
     } catch (error) {
       if (mine !== generation) return;
-      showProblems(error.diagnostics || [{ path: "$", line: null, column: null, message: String(error.message) }], [], "Mermaid diagram");
+      await showProblems(error.diagnostics || [{ path: "$", line: null, column: null, message: String(error.message) }], [], "Mermaid diagram");
       if (view) preview.classList.add("stale");
       else mapHost.replaceChildren();
       return;
     }
     if (mine !== generation) return;
-    showProblems([], map.warnings, "Mermaid diagram");
+    await showProblems([], map.warnings, "Mermaid diagram");
   } else {
     const diagnostics = await JourneyMap.check(text);
     if (mine !== generation) return; // a newer edit is on its way
-    showProblems(diagnostics);
+    await showProblems(diagnostics);
     if (diagnostics.length && view) {
       // Keep the last good map, dimmed, while the text has problems.
       preview.classList.add("stale");
@@ -287,7 +291,7 @@ async function convertEditor() {
     map = await JourneyMap.fromMermaid(source.value, { clamp: mermaidClamp.checked });
   } catch (error) {
     if (mine !== generation) return;
-    showProblems(error.diagnostics || [{ path: "$", line: null, column: null, message: String(error.message) }], [], "Mermaid diagram");
+    await showProblems(error.diagnostics || [{ path: "$", line: null, column: null, message: String(error.message) }], [], "Mermaid diagram");
     return;
   }
   if (mine !== generation) return;

@@ -19,17 +19,17 @@ pub fn is_mermaid(name: &str, text: &str) -> bool {
 }
 
 /// Input text to map JSON text: a map is returned as it is; a Mermaid
-/// diagram is imported (scores clamped with `clamp`). The warnings are the
+/// diagram is imported with `options`. The warnings are the
 /// import's; the errors are located in the input.
 pub fn map_text_from_input(
     name: &str,
     text: String,
-    clamp: bool,
+    options: MermaidOptions<'_>,
 ) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
     if !is_mermaid(name, &text) {
         return Ok((text, Vec::new()));
     }
-    let imported = from_mermaid(&text, &MermaidOptions { clamp })?;
+    let imported = from_mermaid(&text, &options)?;
     Ok((imported.json, imported.warnings))
 }
 
@@ -45,14 +45,14 @@ pub fn print_warnings(file: &str, warnings: &[Diagnostic]) {
     }
 }
 
-/// `journeymap import-mermaid FILE [--clamp]`: the map JSON on stdout,
+/// `journeymap import-mermaid FILE [--clamp] [--lang TAG]`: the map JSON on stdout,
 /// warnings on stderr; exit 1 with the errors when the diagram has any.
-pub fn import_mermaid(file: &str, clamp: bool) -> ExitCode {
+pub fn import_mermaid(file: &str, options: MermaidOptions<'_>) -> ExitCode {
     let text = match read_input(file) {
         Ok(text) => text,
         Err(code) => return code,
     };
-    match from_mermaid(&text, &MermaidOptions { clamp }) {
+    match from_mermaid(&text, &options) {
         Ok(imported) => {
             print_warnings(file, &imported.warnings);
             println!("{}", imported.json);

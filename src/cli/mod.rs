@@ -8,6 +8,7 @@
 
 use clap::{Parser, Subcommand};
 use journeymap::Diagnostic;
+use journeymap::mermaid::MermaidOptions;
 use journeymap::model::ThemeMode;
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -40,9 +41,8 @@ enum Command {
     Check {
         /// The map (JSON, or a Mermaid journey diagram), or - for standard input.
         file: String,
-        /// Mermaid input: clamp scores outside 1-5 into that range.
-        #[arg(long)]
-        clamp: bool,
+        #[command(flatten)]
+        mermaid: MermaidArgs,
     },
     /// Render a map to one SVG document (or a pre-rendered <journey-map>
     /// element, or one self-contained HTML page).
@@ -69,9 +69,8 @@ enum Command {
         /// Prefix for every id in the SVG, so several maps can share a page.
         #[arg(long, default_value = "jm", value_parser = parse_id_prefix)]
         id_prefix: String,
-        /// Mermaid input: clamp scores outside 1-5 into that range.
-        #[arg(long)]
-        clamp: bool,
+        #[command(flatten)]
+        mermaid: MermaidArgs,
         #[command(flatten)]
         font: fonts::FontArgs,
         /// Draw the map focused on this persona (by id): the rest dimmed.
@@ -91,9 +90,8 @@ enum Command {
     Layout {
         /// The map (JSON, or a Mermaid journey diagram), or - for standard input.
         file: String,
-        /// Mermaid input: clamp scores outside 1-5 into that range.
-        #[arg(long)]
-        clamp: bool,
+        #[command(flatten)]
+        mermaid: MermaidArgs,
         #[command(flatten)]
         font: fonts::FontArgs,
         #[command(flatten)]
@@ -133,10 +131,8 @@ enum Command {
     ImportMermaid {
         /// The diagram (Mermaid `journey`), or - for standard input.
         file: String,
-        /// Clamp scores outside 1-5 into that range (with a warning) instead
-        /// of failing; decimal scores are kept.
-        #[arg(long)]
-        clamp: bool,
+        #[command(flatten)]
+        mermaid: MermaidArgs,
     },
 }
 
@@ -145,6 +141,28 @@ enum FormatArg {
     Svg,
     Fragment,
     Html,
+}
+
+/// How Mermaid input is imported, for every command that reads a map.
+#[derive(clap::Args)]
+struct MermaidArgs {
+    /// Mermaid input: clamp scores outside 1-5 into that range (with a
+    /// warning) instead of failing; decimal scores are kept.
+    #[arg(long)]
+    clamp: bool,
+    /// Mermaid input: the map's language, a BCP 47 tag such as ja or pt-BR
+    /// (the map gets it as "lang").
+    #[arg(long, value_name = "TAG")]
+    lang: Option<String>,
+}
+
+impl MermaidArgs {
+    fn options(&self) -> MermaidOptions<'_> {
+        MermaidOptions {
+            clamp: self.clamp,
+            lang: self.lang.as_deref(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -178,7 +196,7 @@ pub fn run() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check { file, clamp } => check(&file, clamp),
+        Command::Check { file, mermaid } => check(&file, mermaid.options()),
         Command::Render {
             file,
             output,
@@ -186,7 +204,7 @@ pub fn run() -> ExitCode {
             script,
             theme,
             id_prefix,
-            clamp,
+            mermaid,
             font,
             persona,
             channel,
@@ -198,7 +216,7 @@ pub fn run() -> ExitCode {
                 .find_map(|(kind, key)| key.map(|key| (kind, key)));
             render(
                 &file,
-                clamp,
+                mermaid.options(),
                 (&font, &choice),
                 RenderOutput {
                     path: output.as_deref(),
@@ -212,10 +230,10 @@ pub fn run() -> ExitCode {
         }
         Command::Layout {
             file,
-            clamp,
+            mermaid,
             font,
             layout: choice,
-        } => layout(&file, clamp, &font, &choice),
+        } => layout(&file, mermaid.options(), &font, &choice),
         Command::Lint {
             file,
             format,
@@ -231,7 +249,9 @@ pub fn run() -> ExitCode {
             print!("{SCHEMA}");
             ExitCode::SUCCESS
         }
-        Command::ImportMermaid { file, clamp } => import::import_mermaid(&file, clamp),
+        Command::ImportMermaid { file, mermaid } => {
+            import::import_mermaid(&file, mermaid.options())
+        }
     }
 }
 
@@ -280,12 +300,12 @@ pub(crate) fn report(file: &str, diagnostics: &[Diagnostic]) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn check(file: &str, clamp: bool) -> ExitCode {
+fn check(file: &str, mermaid: MermaidOptions<'_>) -> ExitCode {
     let text = match read_input(file) {
         Ok(text) => text,
         Err(code) => return code,
     };
-    let text = match import::map_text_from_input(file, text, clamp) {
+    let text = match import::map_text_from_input(file, text, mermaid) {
         Ok((text, warnings)) => {
             import::print_warnings(file, &warnings);
             text
@@ -299,10 +319,13 @@ fn check(file: &str, clamp: bool) -> ExitCode {
 }
 
 /// The validated map and its JSON text (a Mermaid diagram's converted).
-fn read_map(file: &str, clamp: bool) -> Result<(journeymap::model::Map, String), ExitCode> {
+fn read_map(
+    file: &str,
+    mermaid: MermaidOptions<'_>,
+) -> Result<(journeymap::model::Map, String), ExitCode> {
     let text = read_input(file)?;
     let (text, warnings) =
-        import::map_text_from_input(file, text, clamp).map_err(|d| report(file, &d))?;
+        import::map_text_from_input(file, text, mermaid).map_err(|d| report(file, &d))?;
     import::print_warnings(file, &warnings);
     let map = journeymap::validate(&text).map_err(|diagnostics| report(file, &diagnostics))?;
     Ok((map, text))
@@ -317,7 +340,7 @@ struct RenderOutput<'a> {
 
 fn render(
     file: &str,
-    clamp: bool,
+    mermaid: MermaidOptions<'_>,
     (font, choice): (&fonts::FontArgs, &LayoutArgs),
     output: RenderOutput,
     theme: Option<ThemeArg>,
@@ -344,7 +367,7 @@ fn render(
         }
         _ => None,
     };
-    let (mut map, text) = match read_map(file, clamp) {
+    let (mut map, text) = match read_map(file, mermaid) {
         Ok(map) => map,
         Err(code) => return code,
     };
@@ -391,8 +414,13 @@ fn render(
     write_output(output, &out)
 }
 
-fn layout(file: &str, clamp: bool, font: &fonts::FontArgs, choice: &LayoutArgs) -> ExitCode {
-    let mut map = match read_map(file, clamp) {
+fn layout(
+    file: &str,
+    mermaid: MermaidOptions<'_>,
+    font: &fonts::FontArgs,
+    choice: &LayoutArgs,
+) -> ExitCode {
+    let mut map = match read_map(file, mermaid) {
         Ok((map, _)) => map,
         Err(code) => return code,
     };

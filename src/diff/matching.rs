@@ -306,7 +306,7 @@ pub fn item_fields(
         json!(
             item.tags
                 .iter()
-                .map(|t| t.label().to_owned())
+                .map(|t| t.keyword().to_owned())
                 .collect::<Vec<_>>()
         )
     };

@@ -33,6 +33,8 @@ pub enum Type {
     MetricValue,
     /// A stage's cells: lane id → array of items.
     Cells,
+    /// Built-in words replaced: key ([`crate::i18n::Key`]) → text.
+    Labels,
     /// An array of values of one type.
     List(&'static Type),
     /// An object of the kind named (its schema definition).
@@ -152,6 +154,7 @@ pub mod map {
     );
     pub static LANG: Field = Field::optional("lang", Type::Lang);
     pub static DIR: Field = Field::optional("dir", Type::Keyword(Dir::KEYWORDS));
+    pub static LABELS: Field = Field::optional("labels", Type::Labels);
     pub static LINT: Field = Field::optional("lint", Type::Object("lint"));
     pub static SPEC: ObjectSpec = ObjectSpec {
         def: "",
@@ -169,6 +172,7 @@ pub mod map {
             &THEME,
             &LANG,
             &DIR,
+            &LABELS,
             &LINT,
         ],
     };

@@ -52,7 +52,7 @@ impl<'a> Tag<'a> {
         }
     }
 
-    fn is(&self, language: &str) -> bool {
+    pub(super) fn is(&self, language: &str) -> bool {
         self.language.eq_ignore_ascii_case(language)
     }
 }
@@ -89,8 +89,7 @@ pub fn is_rtl_lang(tag: &str) -> bool {
     }
 }
 
-/// CLDR's plural categories, in the order of the packed forms.
-pub(super) const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+pub(super) use super::pack::CATEGORIES;
 
 /// The plural category (an index into [`CATEGORIES`]) of the whole number
 /// `n` in a shipped table's language: CLDR's rules, for integers only.

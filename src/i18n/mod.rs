@@ -14,6 +14,8 @@
 
 mod keys;
 mod lang;
+mod pack;
+mod view;
 
 use std::borrow::Cow;
 
@@ -21,24 +23,66 @@ pub use keys::Key;
 pub use lang::{is_rtl_lang, number_format};
 /// How a language writes numbers, and the writers that take it.
 pub use number::{NumberFormat, Percent, format as format_number, percent as format_percent};
+pub use view::{ViewWords, lang_of_document};
 
 use crate::number;
 
 include!(concat!(env!("OUT_DIR"), "/words.rs"));
 
-const TEXT_SEPARATOR: char = '\u{1f}';
-const FORM_SEPARATOR: char = '\u{1e}';
+use pack::{FORM_SEPARATOR, TEXT_SEPARATOR};
 const OTHER: usize = 5;
+
+/// Whether `tag` is a language other than English that this build has no
+/// table for (the browser core, built without `all-languages`).
+pub fn lacks(tag: &str) -> bool {
+    table_chain(&TABLES, tag).first() == Some(&0) && !lang::Tag::parse(tag).is("en")
+}
 
 /// The tags of the shipped tables, English first.
 pub fn languages() -> impl Iterator<Item = &'static str> {
     TABLES.iter().map(|(tag, _)| *tag)
 }
 
+/// One language's words supplied at run time rather than built in (the
+/// browser core carries English only; the words companion brings the
+/// others): its tag and its texts, packed as the built-in tables are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordTable {
+    tag: String,
+    packed: String,
+}
+
+impl WordTable {
+    /// A language's words from the object of its data file
+    /// (`words/<tag>.json`: key → text or plural forms); what is wrong
+    /// otherwise, naming the key.
+    pub fn from_json(tag: &str, words: &serde_json::Value) -> Result<WordTable, String> {
+        let object = words
+            .as_object()
+            .ok_or_else(|| format!("{tag}: expected an object of words"))?;
+        if let Some(unknown) = object.keys().find(|name| Key::from_name(name).is_none()) {
+            return Err(format!("{tag}: unknown built-in word {unknown:?}"));
+        }
+        let texts: Result<Vec<String>, String> = Key::ALL
+            .iter()
+            .map(|key| match object.get(key.as_str()) {
+                None => Ok(String::new()),
+                Some(value) => {
+                    pack::pack(value).map_err(|why| format!("{tag}: {}: {why}", key.as_str()))
+                }
+            })
+            .collect();
+        Ok(WordTable {
+            tag: tag.to_owned(),
+            packed: texts?.join(&TEXT_SEPARATOR.to_string()),
+        })
+    }
+}
+
 /// The built-in words of one language, with a map's overrides.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Words {
-    table: &'static str,
+    table: String,
     texts: Vec<Cow<'static, str>>,
     number: NumberFormat,
 }
@@ -48,10 +92,24 @@ impl Words {
     /// case-insensitively; numbers as the tag's language and region write
     /// them (`de-CH`: Swiss grouping, German words).
     pub fn for_lang(tag: &str) -> Words {
-        let chain = table_chain(tag);
+        Words::for_lang_with(tag, &[])
+    }
+
+    /// The words for `tag` from the built-in tables and `extra` (a page's,
+    /// which win over a built-in table of the same tag).
+    pub fn for_lang_with(tag: &str, extra: &[WordTable]) -> Words {
+        // English stays table 0, the last fallback of every language.
+        let tables: Vec<(&str, &str)> = TABLES
+            .iter()
+            .take(1)
+            .copied()
+            .chain(extra.iter().map(|t| (t.tag.as_str(), t.packed.as_str())))
+            .chain(TABLES.iter().skip(1).copied())
+            .collect();
+        let chain = table_chain(&tables, tag);
         // English first, then each more specific table over it.
         let mut texts: Vec<Cow<'static, str>> = Vec::with_capacity(Key::ALL.len());
-        for (_, packed) in chain.iter().rev().filter_map(|&index| TABLES.get(index)) {
+        for (_, packed) in chain.iter().rev().filter_map(|&index| tables.get(index)) {
             for (k, text) in packed.split(TEXT_SEPARATOR).enumerate() {
                 if text.is_empty() {
                     continue;
@@ -60,15 +118,16 @@ impl Words {
                     texts.resize(k + 1, Cow::Borrowed(""));
                 }
                 if let Some(slot) = texts.get_mut(k) {
-                    *slot = Cow::Borrowed(text);
+                    *slot = Cow::Owned(text.to_owned());
                 }
             }
         }
         texts.resize(Key::ALL.len(), Cow::Borrowed(""));
         let table = chain
             .first()
-            .and_then(|&index| TABLES.get(index))
-            .map_or("en", |(tag, _)| *tag);
+            .and_then(|&index| tables.get(index))
+            .map_or("en", |(tag, _)| *tag)
+            .to_owned();
         Words {
             table,
             texts,
@@ -92,9 +151,9 @@ impl Words {
         self
     }
 
-    /// The shipped table these words come from (`"pt-BR"`, `"en"` …).
-    pub fn language(&self) -> &'static str {
-        self.table
+    /// The table these words come from (`"pt-BR"`, `"en"` …).
+    pub fn language(&self) -> &str {
+        &self.table
     }
 
     /// How this language writes numbers.
@@ -137,7 +196,7 @@ impl Words {
         if !text.contains(FORM_SEPARATOR) {
             return text;
         }
-        let category = n.map_or(OTHER, |n| lang::plural(self.table, n));
+        let category = n.map_or(OTHER, |n| lang::plural(&self.table, n));
         let forms: Vec<&str> = text.split(FORM_SEPARATOR).collect();
         let pick = |i: usize| forms.get(i).copied().filter(|f| !f.is_empty());
         pick(category)
@@ -159,15 +218,15 @@ impl Key {
 pub fn plural_category(tag: &str, n: u64) -> &'static str {
     let table = Words::for_lang(tag).table;
     lang::CATEGORIES
-        .get(lang::plural(table, n))
+        .get(lang::plural(&table, n))
         .copied()
         .unwrap_or("other")
 }
 
 /// The tables that serve `tag`, most specific first, English last.
-fn table_chain(tag: &str) -> Vec<usize> {
+fn table_chain(tables: &[(&str, &str)], tag: &str) -> Vec<usize> {
     let tag = lang::Tag::parse(tag);
-    let find = |second: Option<&str>| TABLES.iter().position(|(t, _)| tag.names(t, second));
+    let find = |second: Option<&str>| tables.iter().position(|(t, _)| tag.names(t, second));
     let start = [tag.script, tag.region]
         .into_iter()
         .flatten()
@@ -177,11 +236,11 @@ fn table_chain(tag: &str) -> Vec<usize> {
     let mut chain = vec![start];
     let mut current = start;
     while current != 0 {
-        let shorter = TABLES
+        let shorter = tables
             .get(current)
             .and_then(|(t, _)| t.split_once('-'))
             .and_then(|(head, _)| {
-                TABLES
+                tables
                     .iter()
                     .position(|(t, _)| t.eq_ignore_ascii_case(head))
             });

@@ -354,7 +354,7 @@ fn chips(
         flow.labelled(measure, name, ChipKind::Channel);
     }
     for tag in &item.tags {
-        flow.labelled(measure, tag.label(), ChipKind::of_tag(tag));
+        flow.labelled(measure, tag.label(&map.words), ChipKind::of_tag(tag));
     }
     if let Some(owner) = &item.owner {
         flow.labelled(measure, owner, ChipKind::Owner);

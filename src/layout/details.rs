@@ -10,6 +10,7 @@
 
 use super::geometry::Rect;
 use super::text::{BODY, QUOTE, SMALL, STAGE_NAME, Style, TextBlock};
+use crate::i18n::{Key, Words};
 use crate::model::Stage;
 use crate::text::TextMeasure;
 use serde::Serialize;
@@ -45,6 +46,7 @@ pub fn panel(
     measure: &dyn TextMeasure,
     stage_index: usize,
     stage: &Stage,
+    words: &Words,
     (x, y): (f64, f64),
     panel_width: f64,
     label: Style,
@@ -75,7 +77,14 @@ pub fn panel(
     if !stage.quotes.is_empty() {
         add(
             &mut texts,
-            TextBlock::new(measure, "What customers say", inner_x, cursor, width, label),
+            TextBlock::new(
+                measure,
+                words.get(Key::WhatCustomersSay),
+                inner_x,
+                cursor,
+                width,
+                label,
+            ),
             6.0,
             &mut cursor,
         );
@@ -94,7 +103,14 @@ pub fn panel(
     if !item_details.is_empty() {
         add(
             &mut texts,
-            TextBlock::new(measure, "In detail", inner_x, cursor, width, label),
+            TextBlock::new(
+                measure,
+                words.get(Key::InDetail),
+                inner_x,
+                cursor,
+                width,
+                label,
+            ),
             6.0,
             &mut cursor,
         );

@@ -7,6 +7,7 @@ use super::emotion::{self, EmotionChart};
 use super::geometry::{Point, Rect};
 use super::metrics::{self, MetricsCell};
 use super::text::{CARD, LABEL, LANE_LABEL, SMALL, STAGE_NAME, Style, TextBlock, natural_width};
+use crate::i18n::{Key, Words};
 use crate::model::{Color, Icon, LaneKind, Map, Stage, Tone};
 use crate::text::TextMeasure;
 use serde::Serialize;
@@ -124,6 +125,7 @@ fn column_width(measure: &dyn TextMeasure, stage: &Stage) -> f64 {
 pub fn stage_texts(
     measure: &dyn TextMeasure,
     stage: &Stage,
+    words: &Words,
     x: f64,
     y: f64,
     width: f64,
@@ -147,7 +149,7 @@ pub fn stage_texts(
         add(duration, SMALL, 0.0, &mut texts);
     }
     if let Some(goal) = &stage.goal {
-        add("Goal", label, 6.0, &mut texts);
+        add(words.get(Key::Goal), label, 6.0, &mut texts);
         add(goal, SMALL, 0.0, &mut texts);
     }
     if let Some(description) = &stage.description {
@@ -185,6 +187,7 @@ pub fn grid(
         let texts = stage_texts(
             measure,
             stage,
+            &map.words,
             cursor_x + HEADER_PADDING,
             y + HEADER_PADDING,
             width - 2.0 * HEADER_PADDING,

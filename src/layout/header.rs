@@ -2,6 +2,7 @@
 
 use super::geometry::Rect;
 use super::text::{DESCRIPTION, HEADING, SMALL, Style, TITLE, TextBlock};
+use crate::i18n::Key;
 use crate::model::{Color, Map};
 use crate::text::TextMeasure;
 use serde::Serialize;
@@ -90,8 +91,11 @@ pub fn header(
                     push(&mut texts, block, &mut cursor);
                 }
                 for (heading, entries) in [
-                    ("Goals", &persona.goals),
-                    ("Frustrations", &persona.frustrations),
+                    (map.words.get(Key::PersonaGoals), &persona.goals),
+                    (
+                        map.words.get(Key::PersonaFrustrations),
+                        &persona.frustrations,
+                    ),
                 ] {
                     if entries.is_empty() {
                         continue;

@@ -4,6 +4,7 @@
 use super::card::ChipKind;
 use super::geometry::Rect;
 use super::text::{SMALL, Style, TextBlock, natural_width};
+use crate::i18n::Key;
 use crate::model::{Color, Icon, Map, Tag};
 use crate::text::TextMeasure;
 use serde::Serialize;
@@ -86,12 +87,12 @@ pub fn legend(
     }
     for tag in tags_used {
         let kind = ChipKind::of_tag(tag);
-        marks.push((LegendMark::Tag { kind }, tag.label().to_owned()));
+        marks.push((LegendMark::Tag { kind }, tag.label(&map.words).to_owned()));
     }
     if marks.is_empty() {
         return None;
     }
-    let heading = TextBlock::new(measure, "Legend", x, y, width, label);
+    let heading = TextBlock::new(measure, map.words.get(Key::Legend), x, y, width, label);
     let top = heading.bottom() + 6.0;
     let (mut cx, mut cy, mut row_height) = (x, top, 0.0_f64);
     let mut entries = Vec::new();
@@ -127,7 +128,7 @@ pub fn footer(
     if map.sources.is_empty() {
         return None;
     }
-    let heading = TextBlock::new(measure, "Sources", x, y, width, label);
+    let heading = TextBlock::new(measure, map.words.get(Key::Sources), x, y, width, label);
     let mut cursor = heading.bottom() + 2.0;
     let sources: Vec<TextBlock> = map
         .sources

@@ -3,6 +3,7 @@
 
 use super::geometry::Rect;
 use super::text::{BODY, KPI_VALUE, SMALL, Style, TextBlock};
+use crate::i18n::{Key, Words};
 use crate::model::{Map, Metric, MetricValue};
 use crate::text::TextMeasure;
 use serde::Serialize;
@@ -47,20 +48,19 @@ pub struct Kpi {
     pub met: Option<bool>,
 }
 
-pub use crate::number::readable as format_number;
-
-/// Percentages: whole numbers from 10 up, one decimal below.
-fn format_percent(value: f64) -> String {
+/// Percentages as the map's language writes them: whole numbers from 10
+/// up, one decimal below.
+fn format_percent(value: f64, words: &Words) -> String {
     if value >= 10.0 {
-        format_number(value.round())
+        words.percent(value.round())
     } else {
-        format_number((value * 10.0).round() / 10.0)
+        words.percent((value * 10.0).round() / 10.0)
     }
 }
 
-fn value_text(value: &MetricValue) -> String {
+fn value_text(value: &MetricValue, words: &Words) -> String {
     match value {
-        MetricValue::Number(n) => format_number(*n),
+        MetricValue::Number(n) => words.number(*n),
         MetricValue::Text(text) => text.clone(),
     }
 }
@@ -122,14 +122,15 @@ pub fn cells(
         let drop_off = drops.get(stage_index).copied().flatten().map(|percent| {
             let largest = largest == Some(percent);
             let arrow = if percent >= 0.0 { "▼" } else { "▲" };
-            let words = if largest {
-                "drop-off, the largest"
+            let key = if largest {
+                Key::DropOffLargest
             } else {
-                "drop-off"
+                Key::DropOff
             };
+            let value = format_percent(percent.abs(), &map.words);
             let text = TextBlock::new(
                 measure,
-                &format!("{arrow} {}% {words}", format_percent(percent.abs())),
+                &format!("{arrow} {}", map.words.fill(key, &[("value", &value)])),
                 x,
                 cursor,
                 width,
@@ -143,10 +144,17 @@ pub fn cells(
             }
         });
         let funnel = stage.reach.map(|reach| {
-            let label = TextBlock::new(measure, "Reach", x, cursor, width, label_style);
+            let label = TextBlock::new(
+                measure,
+                map.words.get(Key::Reach),
+                x,
+                cursor,
+                width,
+                label_style,
+            );
             let value = TextBlock::new(
                 measure,
-                &format_number(reach),
+                &map.words.number(reach),
                 x,
                 label.bottom(),
                 width,
@@ -172,7 +180,7 @@ pub fn cells(
             .metrics
             .iter()
             .map(|metric| {
-                let kpi = kpi(measure, metric, x, cursor, width);
+                let kpi = kpi(measure, metric, &map.words, x, cursor, width);
                 cursor = kpi.rect.bottom() + GAP;
                 kpi
             })
@@ -194,11 +202,18 @@ pub fn cells(
     (cells, tallest)
 }
 
-fn kpi(measure: &dyn TextMeasure, metric: &Metric, x: f64, y: f64, width: f64) -> Kpi {
+fn kpi(
+    measure: &dyn TextMeasure,
+    metric: &Metric,
+    words: &Words,
+    x: f64,
+    y: f64,
+    width: f64,
+) -> Kpi {
     let label = TextBlock::new(measure, &metric.label, x, y, width, SMALL);
     let value = TextBlock::new(
         measure,
-        &value_text(&metric.value),
+        &value_text(&metric.value, words),
         x,
         label.bottom(),
         width,
@@ -226,19 +241,17 @@ fn kpi(measure: &dyn TextMeasure, metric: &Metric, x: f64, y: f64, width: f64) -
     });
     let met = metric.target_met();
     let target = metric.target.as_ref().map(|target| {
-        let verdict = match met {
-            Some(true) => " · met",
-            Some(false) => " · missed",
-            None => "",
-        };
-        let block = TextBlock::new(
-            measure,
-            &format!("target {}{verdict}", value_text(target)),
-            x,
-            bottom,
-            width,
-            SMALL,
-        );
+        let value = value_text(target, words);
+        let mut text = words.fill(Key::Target, &[("value", &value)]);
+        if let Some(met) = met {
+            text.push_str(" · ");
+            text.push_str(words.get(if met {
+                Key::TargetMet
+            } else {
+                Key::TargetMissed
+            }));
+        }
+        let block = TextBlock::new(measure, &text, x, bottom, width, SMALL);
         bottom = block.bottom();
         block
     });

@@ -35,6 +35,7 @@ mod palette;
 mod stacked;
 mod text;
 
+use crate::i18n::Words;
 use crate::model::Map;
 use crate::text::{LiberationTable, TextMeasure};
 use serde::Serialize;
@@ -108,6 +109,14 @@ pub struct Layout {
     pub marks: Option<DiffMarks>,
     /// What a reader can focus on, by id (owners by name).
     pub focus: FocusKeys,
+    /// The map's language tag, written on the SVG root.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// The built-in words in the map's language (its `labels` over them),
+    /// for the texts the renderer writes around the layout's own: tooltips,
+    /// accessible names, the summary, the browser view's words.
+    #[serde(skip)]
+    pub words: Words,
 }
 
 /// Lays out a validated map wide (stages as columns), measuring text with
@@ -150,6 +159,7 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
                 measure,
                 index,
                 stage,
+                &map.words,
                 (
                     column.x + column.width + details::PANEL_GAP,
                     column.header.y,
@@ -219,6 +229,8 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
         palette,
         marks: None,
         focus,
+        lang: map.lang.clone(),
+        words: map.words.clone(),
     };
     mirror::apply(map, &mut layout);
     layout

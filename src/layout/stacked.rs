@@ -104,6 +104,8 @@ pub fn stacked_with(map: &Map, width: f64, measure: &dyn TextMeasure) -> Layout 
             palette: palette.clone(),
             marks: None,
             focus: focus::keys(map),
+            lang: map.lang.clone(),
+            words: map.words.clone(),
         },
     };
     let mut cursor = top;
@@ -156,6 +158,7 @@ impl Sections<'_> {
         let texts = grid::stage_texts(
             self.measure,
             stage,
+            &self.map.words,
             self.x + HEADER_PADDING,
             top + HEADER_PADDING,
             self.width - 2.0 * HEADER_PADDING,
@@ -174,6 +177,7 @@ impl Sections<'_> {
                 self.measure,
                 index,
                 stage,
+                &self.map.words,
                 (self.x, cursor + CARD_GAP),
                 self.width,
                 STACKED_LABEL,

@@ -14,11 +14,9 @@ use super::parse::{Journey, Loc, Section};
 use crate::diagnostic::{Diagnostic, Location, quote};
 use crate::format::ids::Registry;
 use crate::format::limits::{ITEMS, LONG_TEXT, PERSONAS, SHORT_TEXT, STAGES};
+use crate::i18n::{Key, Words};
 use serde_json::{Map as Object, Value, json};
 use std::collections::HashMap;
-
-/// The title of a diagram that has neither `title` nor `accTitle`.
-pub const DEFAULT_TITLE: &str = "User journey";
 
 /// A part of the built map and the Mermaid text it came from.
 pub struct Origin {
@@ -71,14 +69,22 @@ fn check_length(
     }
 }
 
-pub fn build(journey: &Journey, warnings: &mut Vec<Diagnostic>) -> Result<Built, Vec<Diagnostic>> {
+/// The map of `journey`, in the language `lang` (already checked) when
+/// given: the map carries it, and a diagram without a title gets the
+/// language's word for one.
+pub fn build(
+    journey: &Journey,
+    lang: Option<&str>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Built, Vec<Diagnostic>> {
+    let words = Words::for_lang(lang.unwrap_or("en"));
     let mut errors = Vec::new();
     let mut origins = Vec::new();
 
     let (title, title_at, title_path) = match (&journey.title, &journey.acc_title) {
         (Some(t), _) => (t.value.as_str(), t.at, "title"),
         (None, Some(t)) => (t.value.as_str(), t.at, "accTitle"),
-        (None, None) => (DEFAULT_TITLE, journey.header, "journey"),
+        (None, None) => (words.get(Key::MermaidTitle), journey.header, "journey"),
     };
     check_length(
         &mut errors,
@@ -262,6 +268,9 @@ pub fn build(journey: &Journey, warnings: &mut Vec<Diagnostic>) -> Result<Built,
     }
     let mut map = Object::new();
     map.insert("title".into(), title.into());
+    if let Some(lang) = lang {
+        map.insert("lang".into(), lang.into());
+    }
     if let Some(description) = &journey.acc_descr {
         map.insert("description".into(), description.value.clone().into());
     }

@@ -8,7 +8,7 @@
 //! the format (`convert`).
 //!
 //! The mapping:
-//! - `title` → `title`; without one, `accTitle`, else "User journey".
+//! - `title` → `title`; without one, `accTitle`, else the `mermaid-title` word ("User journey"), in the `--lang` language.
 //!   `accDescr` → `description`. An `accTitle` next to a title has no place
 //!   in the map and is left out. The front matter (`---` … `---`) is
 //!   skipped whole, its `title:` too: only the diagram's own statements
@@ -44,19 +44,22 @@ mod preamble;
 mod source;
 mod values;
 
-pub use convert::DEFAULT_TITLE;
 pub use parse::FIRST_STAGE_NAME;
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::format::lang::check_lang;
 use crate::parse::MAX_DOCUMENT_BYTES;
 use serde_json::Value;
 
 /// How to import.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct MermaidOptions {
+pub struct MermaidOptions<'a> {
     /// Clamp scores outside 1–5 into that range (and keep decimal scores)
     /// with a warning, instead of failing.
     pub clamp: bool,
+    /// The map's language (a BCP 47 tag, checked): the map carries it as
+    /// `lang`, and a diagram without a title gets that language's word.
+    pub lang: Option<&'a str>,
 }
 
 /// A map made from a Mermaid diagram.
@@ -85,8 +88,18 @@ pub fn from_mermaid(text: &str, options: &MermaidOptions) -> Result<Imported, Ve
             ),
         )]);
     }
+    let lang = options
+        .lang
+        .map(check_lang)
+        .transpose()
+        .map_err(|message| {
+            vec![Diagnostic::error(
+                whole_diagram(),
+                format!("--lang: {message}"),
+            )]
+        })?;
     let (journey, mut warnings) = parse::parse(text, options.clamp)?;
-    let built = convert::build(&journey, &mut warnings)?;
+    let built = convert::build(&journey, lang.as_deref(), &mut warnings)?;
     warnings.sort_by_key(|w| w.location.at());
     let json = serde_json::to_string_pretty(&built.map).map_err(|error| {
         vec![Diagnostic::error(

@@ -6,6 +6,7 @@ use super::marks;
 use super::panels::icon;
 use super::svg::Svg;
 use super::{classes, text_block};
+use crate::i18n::Key;
 use crate::layout::{Card, Chip, ChipKind, Layout, Tone};
 
 pub fn chip_class(kind: ChipKind) -> &'static str {
@@ -144,11 +145,7 @@ fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
                 "path",
                 &[("class", "jm-detail-hint".into()), ("d", path.into())],
             );
-            out.text_element(
-                "title",
-                &[],
-                "Has details: zoom into the stage to read them",
-            );
+            out.text_element("title", &[], layout.words.get(Key::HasDetails));
             out.close();
         }
         ChipKind::Link => {
@@ -165,13 +162,15 @@ fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
                 "path",
                 &[("class", "jm-link-hint".into()), ("d", path.into())],
             );
-            out.text_element("title", &[], "Has a link");
+            out.text_element("title", &[], layout.words.get(Key::HasLink));
             out.close();
         }
         kind => {
             match (kind, chip.owner, &chip.text) {
                 (ChipKind::Owner, Some(owner), Some(text)) => {
-                    let label = format!("{} (show this owner's items only)", text.lines.join(" "));
+                    let label = layout
+                        .words
+                        .fill(Key::FocusOwner, &[("name", &text.lines.join(" "))]);
                     let class = format!("{} {}", chip_class(kind), classes::FOCUSABLE);
                     out.open(
                         "g",

@@ -4,6 +4,7 @@
 
 use super::svg::{Svg, number};
 use super::{classes, text_block};
+use crate::i18n::Key;
 use crate::layout::{Curve, Focus, Layout};
 
 /// The curves, each in a group with its points; a focused persona's curve
@@ -91,9 +92,15 @@ pub fn emotion(out: &mut Svg, layout: &Layout, focus: Option<Focus>) {
                         ("r", 5.0.into()),
                     ],
                 );
+                let words = &layout.words;
+                let score = words.number(point.score);
+                let args = [("label", point.label.as_str()), ("value", score.as_str())];
                 let label = match &curve.name {
-                    Some(name) => format!("{}: {} ({name})", point.label, number(point.score)),
-                    None => format!("{}: {}", point.label, number(point.score)),
+                    Some(name) => words.fill(
+                        Key::EmotionPointPersona,
+                        &[args[0], args[1], ("name", name.as_str())],
+                    ),
+                    None => words.fill(Key::EmotionPoint, &args),
                 };
                 out.text_element("title", &[], &label);
                 out.close();

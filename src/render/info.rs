@@ -7,6 +7,7 @@
 //! shell can make a pre-rendered map interactive without the layout.
 
 use super::{classes, stage_label};
+use crate::i18n::ViewWords;
 use crate::layout::{Direction, Layout, LayoutKind, Rect, Swatch, ThemeMode};
 use serde::Serialize;
 
@@ -19,6 +20,8 @@ struct StageInfo<'a> {
     name: &'a str,
     /// The header's accessible name, as the SVG has it.
     label: String,
+    /// The live region's text when the view is zoomed to this stage.
+    announce: String,
     header: Rect,
     zoom: Rect,
     has_detail: bool,
@@ -47,6 +50,13 @@ pub struct RenderInfo<'a> {
     /// Persona ids, channel ids and owner names, in index order: what
     /// `view.focusPersona(id)` and the others look names up in.
     focus: &'a crate::layout::FocusKeys,
+    /// The view's words in the map's language.
+    words: ViewWords,
+    /// Whether the map's language is one this build has no words for and
+    /// the page did not supply: the shell loads the words companion and
+    /// renders again.
+    #[serde(rename = "missingWords")]
+    missing_words: bool,
 }
 
 /// The map's resolved palettes (the layout's), each as `[name, colour]`
@@ -75,7 +85,13 @@ pub fn render_info(layout: &Layout) -> RenderInfo<'_> {
                 index: stage.index,
                 id: &stage.id,
                 name: &stage.name,
-                label: stage_label(stage, layout.stages.len()),
+                label: stage_label(stage, layout.stages.len(), &layout.words),
+                announce: ViewWords::stage(
+                    &layout.words,
+                    stage.index,
+                    layout.stages.len(),
+                    &stage.name,
+                ),
                 header: stage.header,
                 zoom: stage.zoom,
                 has_detail: layout.details.iter().any(|d| d.stage_index == stage.index),
@@ -88,6 +104,12 @@ pub fn render_info(layout: &Layout) -> RenderInfo<'_> {
         },
         theme: layout.palette.mode,
         focus: &layout.focus,
+        words: ViewWords::new(&layout.words, layout.lang.as_deref().unwrap_or("en"), 0, 0),
+        missing_words: !cfg!(feature = "all-languages")
+            && layout
+                .lang
+                .as_deref()
+                .is_some_and(|tag| layout.words.language() == "en" && crate::i18n::lacks(tag)),
     }
 }
 

@@ -19,6 +19,7 @@ pub use panels::stage_label;
 mod style;
 mod svg;
 
+use crate::i18n::Key;
 use crate::layout::{Direction, Focus, LINK_SCHEMES, Layout, LayoutKind, TextBlock, ThemeMode};
 use svg::{Svg, Value};
 
@@ -118,6 +119,12 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
         root.push(("direction", "rtl".into()));
     }
     let mut out = Svg::default();
+    // The language tells browsers which glyph shapes to use (Japanese, not
+    // Chinese, forms of shared characters) and screen readers which voice.
+    if let Some(lang) = &layout.lang {
+        root.push(("lang", lang.as_str().into()));
+        root.push(("xml:lang", lang.as_str().into()));
+    }
     out.open("svg", &root);
     out.text_element(
         "title",
@@ -157,11 +164,11 @@ fn summary(layout: &Layout) -> String {
         return description.lines.join(" ");
     }
     let names: Vec<&str> = layout.stages.iter().map(|s| s.name.as_str()).collect();
-    let stages = if names.len() == 1 { "stage" } else { "stages" };
-    format!(
-        "Customer journey map in {} {stages}: {}",
-        names.len(),
-        names.join(", ")
+    let words = &layout.words;
+    let stages = words.count(Key::StageCount, names.len() as u64, &[]);
+    words.fill(
+        Key::MapSummary,
+        &[("stages", &stages), ("names", &names.join(", "))],
     )
 }
 

@@ -3,6 +3,7 @@
 
 use super::svg::Svg;
 use super::{classes, icons, text_block};
+use crate::i18n::{Key, Words};
 use crate::layout::{Direction, LaneKind, Layout, LayoutKind, LegendMark, StageColumn};
 
 /// The width of a persona card's colour bar, at the card's leading edge.
@@ -23,7 +24,9 @@ pub fn header(out: &mut Svg, layout: &Layout) {
             .chain(&persona.texts)
             .map(|t| t.lines.join(" "))
             .collect();
-        let label = format!("{} (show this persona only)", visible.join(", "));
+        let label = layout
+            .words
+            .fill(Key::FocusPersona, &[("name", &visible.join(", "))]);
         let class = format!(
             "jm-persona {} {}",
             classes::FOR_PERSONAS,
@@ -95,7 +98,9 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         );
         text_block(out, &lane.label, None);
         for row in &lane.sub_rows {
-            let label = format!("{} (show this channel only)", row.label.lines.join(" "));
+            let label = layout
+                .words
+                .fill(Key::FocusChannel, &[("name", &row.label.lines.join(" "))]);
             let class = format!(
                 "jm-channel-row {} {}",
                 classes::FOR_CHANNEL,
@@ -150,7 +155,7 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         );
     }
     for column in &layout.stages {
-        let label = stage_label(column, stage_count);
+        let label = stage_label(column, stage_count, &layout.words);
         let class = match super::marks::stage_mark(layout, column.index) {
             Some(mark) => format!("{} {}", classes::STAGE, super::marks::class(mark)),
             None => classes::STAGE.to_owned(),
@@ -190,12 +195,13 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
 /// by spaces, then says where the stage is: "Sign up, 5 minutes, Goal,
 /// Create an account quickly (stage 2 of 5)". The browser shell gets it in
 /// the render info (`src/wasm.rs`).
-pub fn stage_label(column: &StageColumn, stage_count: usize) -> String {
+pub fn stage_label(column: &StageColumn, stage_count: usize, words: &Words) -> String {
     let visible: Vec<String> = column.texts.iter().map(|t| t.lines.join(" ")).collect();
-    format!(
-        "{} (stage {} of {stage_count})",
-        visible.join(", "),
-        column.index + 1
+    let n = words.number((column.index + 1) as f64);
+    let total = words.number(stage_count as f64);
+    words.fill(
+        Key::StageName,
+        &[("name", &visible.join(", ")), ("n", &n), ("total", &total)],
     )
 }
 
@@ -252,7 +258,9 @@ pub fn legend(out: &mut Svg, layout: &Layout) {
                 LegendMark::Tag { .. } => None,
             };
             if let Some((key, class)) = &key {
-                let label = format!("{} (show only these)", entry.text.lines.join(" "));
+                let label = layout
+                    .words
+                    .fill(Key::FocusLegend, &[("name", &entry.text.lines.join(" "))]);
                 focusable(out, &format!("jm-legend-entry {class}"), *key, label);
             }
             match &entry.mark {

@@ -2,44 +2,60 @@
 //! channels, and the emotion and metrics lanes its data needs.
 
 use crate::format::Keyword;
+use crate::i18n::{Key, Words};
 use crate::model::{Channel, Icon, Lane, LaneKind, Stage, Tone};
 
 /// The lanes every map may use by id alone: kind, label and tone.
-const WELL_KNOWN_LANES: [(&str, LaneKind, &str, Tone); 10] = [
-    ("actions", LaneKind::Text, "Actions", Tone::Neutral),
-    ("goals", LaneKind::Text, "Goals", Tone::Neutral),
+/// The lanes every map may use by id alone: kind, label (a built-in word)
+/// and tone.
+const WELL_KNOWN_LANES: [(&str, LaneKind, Key, Tone); 10] = [
+    ("actions", LaneKind::Text, Key::LaneActions, Tone::Neutral),
+    ("goals", LaneKind::Text, Key::LaneGoals, Tone::Neutral),
     (
         "touchpoints",
         LaneKind::Touchpoints,
-        "Touchpoints",
+        Key::LaneTouchpoints,
         Tone::Neutral,
     ),
-    ("thoughts", LaneKind::Text, "Thoughts", Tone::Neutral),
-    ("emotion", LaneKind::Emotion, "Experience", Tone::Neutral),
-    ("pains", LaneKind::Text, "Pain points", Tone::Negative),
-    ("opportunities", LaneKind::Text, "Opportunities", Tone::Idea),
-    ("backstage", LaneKind::Text, "Backstage", Tone::Neutral),
-    ("owners", LaneKind::Text, "Owners", Tone::Neutral),
-    ("metrics", LaneKind::Metrics, "Metrics", Tone::Neutral),
+    ("thoughts", LaneKind::Text, Key::LaneThoughts, Tone::Neutral),
+    (
+        "emotion",
+        LaneKind::Emotion,
+        Key::LaneEmotion,
+        Tone::Neutral,
+    ),
+    ("pains", LaneKind::Text, Key::LanePains, Tone::Negative),
+    (
+        "opportunities",
+        LaneKind::Text,
+        Key::LaneOpportunities,
+        Tone::Idea,
+    ),
+    (
+        "backstage",
+        LaneKind::Text,
+        Key::LaneBackstage,
+        Tone::Neutral,
+    ),
+    ("owners", LaneKind::Text, Key::LaneOwners, Tone::Neutral),
+    (
+        "metrics",
+        LaneKind::Metrics,
+        Key::LaneMetrics,
+        Tone::Neutral,
+    ),
 ];
 
 /// A lane of id `id` as the map gets it when it says nothing more: the
-/// well-known lane's kind, label and tone, else a text lane labelled with
-/// its id.
-pub fn lane_with_defaults(id: String) -> Lane {
-    let (kind, label, tone) = WELL_KNOWN_LANES
-        .iter()
-        .find(|(known, ..)| *known == id)
-        .map_or(
-            (LaneKind::Text, "", Tone::Neutral),
-            |&(_, kind, label, tone)| (kind, label, tone),
-        );
+/// well-known lane's kind, label (in the map's language) and tone, else a
+/// text lane labelled with its id.
+pub fn lane_with_defaults(id: String, words: &Words) -> Lane {
+    let known = WELL_KNOWN_LANES.iter().find(|(known, ..)| *known == id);
+    let (kind, tone) = known.map_or((LaneKind::Text, Tone::Neutral), |&(_, kind, _, tone)| {
+        (kind, tone)
+    });
     Lane {
-        label: if label.is_empty() {
-            id.clone()
-        } else {
-            label.to_owned()
-        },
+        label: known.map_or_else(|| id.clone(), |&(_, _, key, _)| words.get(key).to_owned()),
         id,
         kind,
         tone,
@@ -47,11 +63,12 @@ pub fn lane_with_defaults(id: String) -> Lane {
     }
 }
 
-/// The built-in channel of `icon`, with its default name.
-pub fn built_in_channel(icon: Icon) -> Channel {
+/// The built-in channel of `icon`, with its default name in the map's
+/// language.
+pub fn built_in_channel(icon: Icon, words: &Words) -> Channel {
     Channel {
         id: icon.id().to_owned(),
-        name: icon.default_name().to_owned(),
+        name: words.get(icon.name_key()).to_owned(),
         icon,
         color: None,
         share: None,
@@ -66,7 +83,7 @@ pub fn kind_name(kind: LaneKind) -> &'static str {
 /// Adds the emotion and metrics lanes a map needs but does not declare:
 /// an emotion lane when any item or stage has a score, a metrics lane when
 /// any stage has metrics or reach.
-pub fn add_drawn_lanes(lanes: &mut Vec<Lane>, stages: &mut [Stage]) {
+pub fn add_drawn_lanes(lanes: &mut Vec<Lane>, stages: &mut [Stage], words: &Words) {
     let scored = stages.iter().any(|stage| {
         stage.score.is_some()
             || stage
@@ -91,7 +108,7 @@ pub fn add_drawn_lanes(lanes: &mut Vec<Lane>, stages: &mut [Stage]) {
             unique = format!("{id}-{n}");
             n += 1;
         }
-        let mut lane = lane_with_defaults(id.to_owned());
+        let mut lane = lane_with_defaults(id.to_owned(), words);
         lane.id = unique;
         lanes.push(lane);
         for stage in stages.iter_mut() {

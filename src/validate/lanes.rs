@@ -9,6 +9,7 @@ use super::map::References;
 use crate::diagnostic::quote;
 use crate::format::ids::{Registry, is_valid_id};
 use crate::format::spec::lane;
+use crate::i18n::Words;
 use crate::model::{Lane, LaneKind};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -35,7 +36,7 @@ pub fn read_lanes(c: &mut Checker, values: &[Value], here: Here<'_>, refs: &mut 
         if !claim(c, &mut declared, here, i, &id, "lane") {
             continue;
         }
-        let mut lane = lane_with_defaults(id);
+        let mut lane = lane_with_defaults(id, &refs.words);
         if let Some(kind) = kind {
             lane.kind = kind;
         }
@@ -64,7 +65,12 @@ pub fn read_lanes(c: &mut Checker, values: &[Value], here: Here<'_>, refs: &mut 
 
 /// Without `lanes`, the lanes are the keys of the stages' `cells`, in the
 /// order they are first seen.
-pub fn lanes_from_cells(c: &mut Checker, stages: &[Value], here: Here<'_>) -> Vec<Lane> {
+pub fn lanes_from_cells(
+    c: &mut Checker,
+    stages: &[Value],
+    here: Here<'_>,
+    words: &Words,
+) -> Vec<Lane> {
     let mut lanes: Vec<Lane> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     let mut first_over_limit = None;
@@ -77,7 +83,7 @@ pub fn lanes_from_cells(c: &mut Checker, stages: &[Value], here: Here<'_>) -> Ve
                 continue;
             }
             if is_valid_id(key) {
-                lanes.push(lane_with_defaults(key.clone()));
+                lanes.push(lane_with_defaults(key.clone(), words));
                 if lanes.len() == LANES + 1 {
                     first_over_limit = Some(here.index(i).key("cells").key(key).path());
                 }

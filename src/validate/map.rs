@@ -1,17 +1,20 @@
 //! The map as a whole: its own fields, and the order in which the parts
 //! are read (what items refer to is resolved before the stages).
 
-use super::checker::{Checker, Here, found};
+use super::checker::{Checker, Here, did_you_mean, found};
 use super::defaults::add_drawn_lanes;
 use super::ids::{Ids, assign_ids, claim, explicit_ids, read_id};
 use super::lanes::{lanes_from_cells, read_lanes};
 use super::limits::{ItemCount, LANES, SHORT_TEXT, STAGES, at_most};
 use super::people::{read_channels, read_personas};
+use super::rules::suggest;
 use super::stages::read_stage;
 use super::theme::read_theme;
+use crate::diagnostic::quote;
 use crate::format::ids::Registry;
 use crate::format::lang::check_lang;
 use crate::format::spec::{LINT_RULES, lint, map, source};
+use crate::i18n::{Key, WordTable, Words};
 use crate::model::{Dir, Lane, Lint, Map, Source, Stage};
 use serde_json::{Map as Object, Value};
 use std::collections::HashSet;
@@ -33,9 +36,16 @@ pub struct References {
     /// already reported).
     pub quiet_lanes: HashSet<String>,
     pub items: ItemCount,
+    /// The built-in words in the map's language, `labels` over them.
+    pub words: Words,
 }
 
-pub fn read_map(c: &mut Checker, value: &Value, here: Here<'_>) -> Option<Map> {
+pub fn read_map(
+    c: &mut Checker,
+    value: &Value,
+    here: Here<'_>,
+    tables: &[WordTable],
+) -> Option<Map> {
     // The version comes first: a map of another version is not read any
     // further, so the fields that version may have added are not reported.
     if let Some(version) = value.get(map::VERSION.name)
@@ -63,10 +73,12 @@ pub fn read_map(c: &mut Checker, value: &Value, here: Here<'_>) -> Option<Map> {
     let title = c.text(object, here, &map::TITLE);
     let description = c.text(object, here, &map::DESCRIPTION);
     let personas = read_personas(c, object, here);
-    let channels = read_channels(c, object, here);
+    let lang = read_lang(c, object, here);
+    let words = Words::for_lang_with(lang.as_deref().unwrap_or("en"), tables)
+        .with_labels(read_labels(c, object, here));
+    let channels = read_channels(c, object, here, &words);
     let sources = read_sources(c, object, here);
     let theme = read_theme(c, object, here);
-    let lang = read_lang(c, object, here);
     let dir = c.keyword(object, here, &map::DIR).unwrap_or(Dir::Auto);
     let lint = read_lint(c, object, here);
 
@@ -102,10 +114,18 @@ pub fn read_map(c: &mut Checker, value: &Value, here: Here<'_>) -> Option<Map> {
         lanes_declared: declared_lanes.is_some(),
         quiet_lanes: HashSet::new(),
         items: ItemCount::default(),
+        words,
     };
     match declared_lanes {
         Some(values) => read_lanes(c, values, lanes_here, &mut refs),
-        None => refs.lanes = lanes_from_cells(c, stage_values.unwrap_or_default(), stages_here),
+        None => {
+            refs.lanes = lanes_from_cells(
+                c,
+                stage_values.unwrap_or_default(),
+                stages_here,
+                &refs.words,
+            );
+        }
     }
     // Past the limit (already reported), lanes are left out, so that every
     // stage's cells stay few; their cells are not read.
@@ -135,7 +155,7 @@ pub fn read_map(c: &mut Checker, value: &Value, here: Here<'_>) -> Option<Map> {
         "stage",
         &explicit_ids(stage_values),
     );
-    add_drawn_lanes(&mut refs.lanes, &mut stages);
+    add_drawn_lanes(&mut refs.lanes, &mut stages, &refs.words);
 
     Some(Map {
         title: title?,
@@ -148,6 +168,7 @@ pub fn read_map(c: &mut Checker, value: &Value, here: Here<'_>) -> Option<Map> {
         theme,
         lang,
         dir,
+        words: refs.words,
         lint,
     })
 }
@@ -197,6 +218,46 @@ fn read_lang(c: &mut Checker, object: &Object<String, Value>, here: Here<'_>) ->
     check_lang(tag)
         .map_err(|message| c.error(here, message))
         .ok()
+}
+
+/// `labels`: built-in words the map replaces, by key; an unknown key is
+/// reported with the closest one.
+fn read_labels(
+    c: &mut Checker,
+    object: &Object<String, Value>,
+    here: Here<'_>,
+) -> Vec<(Key, String)> {
+    let Some(value) = c.get(object, here, &map::LABELS) else {
+        return Vec::new();
+    };
+    let here = here.key(map::LABELS.name);
+    let Some(entries) = value.as_object() else {
+        c.expected(
+            here,
+            "an object of built-in word keys to texts, such as {\"lane-pains\": \"Irritants\"}",
+            value,
+        );
+        return Vec::new();
+    };
+    let mut labels = Vec::with_capacity(entries.len());
+    for (name, text) in entries {
+        let at = here.key(name);
+        let Some(key) = Key::from_name(name) else {
+            let message = format!("unknown built-in word {}", quote(name));
+            match suggest(name, &mut Key::ALL.iter().map(|key| key.as_str())) {
+                Some(close) => c.error_with(at, message, did_you_mean(close)),
+                None => c.error(
+                    at,
+                    format!("{message}; the keys are listed in docs/languages.md"),
+                ),
+            }
+            continue;
+        };
+        if let Some(text) = c.text_value(text, at, SHORT_TEXT) {
+            labels.push((key, text));
+        }
+    }
+    labels
 }
 
 /// `lint`: the rules this map switches off, each one the linter knows.

@@ -26,15 +26,22 @@ mod stages;
 mod theme;
 
 use crate::diagnostic::{Diagnostic, Segment, quote};
+use crate::i18n::WordTable;
 use crate::model::Map;
 use checker::{Checker, Here};
 
 /// Reads and validates a map. On failure, every problem found, in document
 /// order where positions are known.
 pub fn validate(text: &str) -> Result<Map, Vec<Diagnostic>> {
+    validate_with_words(text, &[])
+}
+
+/// [`validate`], the map's words looked up in `words` too (a language the
+/// build does not carry, supplied by the page).
+pub fn validate_with_words(text: &str, words: &[WordTable]) -> Result<Map, Vec<Diagnostic>> {
     let value = crate::parse::parse_json(text).map_err(|d| vec![d])?;
     let mut checker = Checker::default();
-    let map = map::read_map(&mut checker, &value, Here::ROOT);
+    let map = map::read_map(&mut checker, &value, Here::ROOT, words);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let located = crate::locate::locate(text, checker.problems.iter().map(|p| &p.path));
     let mut diagnostics: Vec<Diagnostic> = located

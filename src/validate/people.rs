@@ -8,6 +8,7 @@ use super::stages::read_metrics;
 use super::theme::read_color;
 use crate::format::ids::Registry;
 use crate::format::spec::{channel, map, persona};
+use crate::i18n::Words;
 use crate::model::{Channel, Icon, Persona};
 use serde_json::{Map as Object, Value};
 
@@ -63,8 +64,12 @@ pub fn read_channels(
     c: &mut Checker,
     object: &Object<String, Value>,
     here: Here<'_>,
+    words: &Words,
 ) -> Vec<Channel> {
-    let mut channels: Vec<Channel> = Icon::ALL.into_iter().map(built_in_channel).collect();
+    let mut channels: Vec<Channel> = Icon::ALL
+        .into_iter()
+        .map(|icon| built_in_channel(icon, words))
+        .collect();
     let Some(value) = c.get(object, here, &map::CHANNELS) else {
         return channels;
     };
@@ -83,7 +88,7 @@ pub fn read_channels(
         // A built-in channel keeps its name unless the map gives one.
         let name = match builtin {
             Some(icon) if !object.contains_key(channel::NAME.name) => {
-                Some(icon.default_name().to_owned())
+                Some(words.get(icon.name_key()).to_owned())
             }
             _ if !object.contains_key(channel::NAME.name) => {
                 c.missing(

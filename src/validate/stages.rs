@@ -9,7 +9,7 @@ use super::limits::{ITEMS, SHORT_TEXT};
 use super::map::References;
 use crate::diagnostic::quote;
 use crate::format::spec::{Field, metric, stage};
-use crate::model::{Better, Item, LaneKind, Metric, MetricValue, Stage};
+use crate::model::{Item, LaneKind, Metric, MetricValue, Stage};
 use serde_json::{Map as Object, Value};
 
 pub fn read_stage(c: &mut Checker, value: &Value, here: Here<'_>, refs: &mut References) -> Stage {
@@ -70,7 +70,7 @@ pub fn read_metrics(
                 value,
                 unit,
                 target,
-                better: better.unwrap_or(Better::Higher),
+                better,
             });
         }
     }

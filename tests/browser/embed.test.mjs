@@ -62,7 +62,7 @@ test("the single script works from file://, included in <head>", async () => {
     hasStyle: document.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((rule) => rule.selectorText === "#jm1")),
   }));
   assert.equal(facts.global, "object");
-  assert.deepEqual(facts.api, ["JourneyMapError", "View", "check", "diff", "fromMermaid", "lint", "ready", "render", "renderFragment", "renderToString", "run"]);
+  assert.deepEqual(facts.api, ["JourneyMapError", "View", "check", "diff", "fromMermaid", "lint", "ready", "render", "renderFragment", "renderToString", "run", "words"]);
   assert.equal(facts.leaked, "undefined", "the wasm-bindgen glue stays inside the script's scope");
   assert.equal(facts.svgId, "jm1");
   assert.deepEqual(facts.events, [["load", 5]]);

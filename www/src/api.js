@@ -7,7 +7,7 @@ import { run, autorunWanted, startAutorun } from "./autorun.js";
 import { core } from "./boot.js";
 import { diff, lint } from "./compare.js";
 import { defineElement } from "./element.js";
-import { JourneyMapError, check, renderFragment, renderToString } from "./maptext.js";
+import { JourneyMapError, check, renderFragment, renderToString, words } from "./maptext.js";
 import { fromMermaid } from "./mermaid.js";
 import { render } from "./render.js";
 import { View } from "./view.js";
@@ -21,6 +21,7 @@ const JourneyMap = Object.freeze({
   renderFragment,
   check,
   run,
+  words,
   JourneyMapError,
   View,
   fromMermaid,
@@ -31,4 +32,4 @@ const JourneyMap = Object.freeze({
 });
 
 export default JourneyMap;
-export { render, renderToString, renderFragment, check, run, fromMermaid, lint, diff, JourneyMapError, View };
+export { render, renderToString, renderFragment, check, run, words, fromMermaid, lint, diff, JourneyMapError, View };

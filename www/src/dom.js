@@ -41,11 +41,13 @@ export function clearTarget(target) {
   }
 }
 
-/** The readable error box: built with textContent, never markup. */
-export function errorBox(diagnostics) {
+/** The readable error box: built with textContent, never markup. Its
+ * heading is the core's (`words`, the view's words in the map's language);
+ * without them (the core never started) the problems speak for themselves. */
+export function errorBox(diagnostics, words) {
   const box = element("div", { class: "jm-error", role: "alert" });
-  const count = diagnostics.length;
-  box.append(element("p", {}, `This journey map cannot be shown: ${count} ${count === 1 ? "problem" : "problems"}.`));
+  if (words?.lang) box.setAttribute("lang", words.lang);
+  if (words?.errorHeading) box.append(element("p", {}, words.errorHeading));
   const list = element("ul");
   for (const d of diagnostics) {
     const item = element("li");

@@ -230,7 +230,7 @@ export function defineElement() {
         if (ticket !== this._ticket) return;
         if (!this.querySelector(":scope > .jm-error")) {
           clearTarget(this);
-          this.append(errorBox(error.diagnostics || [diagnostic(String(error.message || error))]));
+          this.append(errorBox(error.diagnostics || [diagnostic(String(error.message || error))], error.words));
         }
         this.view = null;
         this._loaded = true;

@@ -6,15 +6,19 @@
 
 import { HAS_DOM, core, coreConstants, coreOutput, withCore } from "./boot.js";
 import { docCall } from "./dom.js";
+import { otherLanguages } from "./words.js";
 
-/** An invalid map: `diagnostics` holds `{path, line, column, message}`. */
+/** An invalid map: `diagnostics` holds `{path, line, column, message}`;
+ * `words`, when the core could read them, the view's words in the map's
+ * language (the error box's heading). */
 export class JourneyMapError extends Error {
-  constructor(diagnostics) {
+  constructor(diagnostics, words = null) {
     const first = diagnostics[0];
     const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : "";
     super(first ? formatDiagnostic(first) + more : "invalid journey map");
     this.name = "JourneyMapError";
     this.diagnostics = diagnostics;
+    this.words = words;
   }
 }
 
@@ -109,8 +113,20 @@ export async function renderText(map, options = {}, wanted = () => true) {
   await core();
   if (!wanted()) throw new DOMException("journeymap: a later render of the same target replaced this one", "AbortError");
   const prefix = options.idPrefix || nextPrefix();
-  const output = await coreOutput((wasm) => wasm.render(text, coreOptions(options, prefix)));
-  if (!output.ok) throw new JourneyMapError(JSON.parse(output.info));
+  const pageOptions = JSON.parse(coreOptions(options, prefix));
+  let output = await coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions)));
+  if (output.ok && JSON.parse(output.info).missingWords) {
+    // A language the core lacks: its words come from the words companion.
+    const tables = await otherLanguages();
+    if (tables) {
+      pageOptions.words = tables;
+      output = await coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions)));
+    }
+  }
+  if (!output.ok) {
+    const diagnostics = JSON.parse(output.info);
+    throw new JourneyMapError(diagnostics, await words(text, { problems: diagnostics.length }));
+  }
   return { svg: output.svg, info: JSON.parse(output.info), prefix };
 }
 
@@ -128,6 +144,28 @@ export async function renderFragment(map, options = {}) {
 /** The rendered SVG document as text. */
 export async function renderToString(map, options = {}) {
   return (await renderText(map, options)).svg;
+}
+
+/** The browser view's words in the language of `map` (JSON text or an
+ * object, valid or not), with `problems` and `warnings` counted: every text
+ * the view, the error box and the playground show, from the core. */
+export async function words(map, { problems = 0, warnings = 0 } = {}) {
+  let text = "";
+  try {
+    text = typeof map === "string" ? map : (JSON.stringify(map) ?? "");
+  } catch {
+    // A map that is not JSON has no language to read: English.
+  }
+  const { maxDocumentBytes } = await coreConstants();
+  if (utf8Length(text, maxDocumentBytes) > maxDocumentBytes) text = "";
+  const ask = (options) => withCore((wasm) => JSON.parse(wasm.words(text, problems, warnings, JSON.stringify(options))));
+  let said = await ask({});
+  if (said.missingWords) {
+    const tables = await otherLanguages();
+    if (tables) said = await ask({ words: tables });
+  }
+  delete said.missingWords;
+  return said;
 }
 
 /** The diagnostics of a map (an empty array when it is valid). */

@@ -50,7 +50,7 @@ export async function render(target, map, options = {}) {
     router.viewIn(host)?.destroy();
     clearTarget(host);
     const diagnostics = error instanceof JourneyMapError ? error.diagnostics : [diagnostic(String(error?.message || error))];
-    host.append(errorBox(diagnostics));
+    host.append(errorBox(diagnostics, error?.words));
     throw error instanceof JourneyMapError ? error : Object.assign(error, { diagnostics });
   }
   router.viewIn(host)?.destroy();

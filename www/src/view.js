@@ -78,7 +78,12 @@ export class View {
       : this.svg.classList.contains(this._classes.themeLight)
         ? "jm-ui-light"
         : "jm-ui-auto";
-    this.element = element("div", { class: `jm-view ${themeClass}${this._stacked ? " jm-stacked-view" : ""}` });
+    // The view speaks the map's language: its toolbar's words and the map's
+    // texts are read (and their glyphs chosen) in it.
+    this.element = element("div", {
+      class: `jm-view ${themeClass}${this._stacked ? " jm-stacked-view" : ""}`,
+      lang: this.info.words.lang,
+    });
     setViewColours(this.element, this.info.palette);
     this._buildToolbar();
     this.viewport = element("div", { class: "jm-viewport" });
@@ -210,7 +215,8 @@ export class View {
   }
 
   _buildToolbar() {
-    this.toolbar = element("div", { class: "jm-toolbar", role: "group", "aria-label": "Map view" });
+    const words = this.info.words;
+    this.toolbar = element("div", { class: "jm-toolbar", role: "group", "aria-label": words.toolbar });
     // On a right-to-left map the toolbar runs right to left too, and the
     // stage buttons point the way the stages run (the core says which).
     const rtl = this.info.dir === "rtl";
@@ -220,17 +226,17 @@ export class View {
       b.addEventListener("click", action);
       return b;
     };
-    this._backButton = button("jm-overview", "Back to the whole map", "← Whole map", () =>
+    this._backButton = button("jm-overview", words.back, `${rtl ? "→" : "←"} ${words.wholeMap}`, () =>
       this.overview({ focus: true }),
     );
     this._where = element("span", { class: "jm-where", role: "status" });
-    this._prevButton = button("jm-prev", "Previous stage", rtl ? "›" : "‹", () => this._step(-1));
-    this._nextButton = button("jm-next", "Next stage", rtl ? "‹" : "›", () => this._step(1));
+    this._prevButton = button("jm-prev", words.previous, rtl ? "›" : "‹", () => this._step(-1));
+    this._nextButton = button("jm-next", words.next, rtl ? "‹" : "›", () => this._step(1));
     this.toolbar.append(this._backButton, this._where, this._prevButton, this._nextButton);
     // Stacked, the text is at its size already; the page's own zoom is there.
     if (!this._stacked) {
-      const zoomOut = button("jm-zoom-out", "Zoom out", "−", () => this._zoomBy(1 / 1.4));
-      const zoomIn = button("jm-zoom-in", "Zoom in", "+", () => this._zoomBy(1.4));
+      const zoomOut = button("jm-zoom-out", words.zoomOut, "−", () => this._zoomBy(1 / 1.4));
+      const zoomIn = button("jm-zoom-in", words.zoomIn, "+", () => this._zoomBy(1.4));
       this.toolbar.append(zoomOut, zoomIn);
     }
   }
@@ -246,12 +252,12 @@ export class View {
     this.viewport.classList.toggle("jm-zoomed", zoomed);
     this._where.textContent =
       this._stage != null
-        ? `Stage ${this._stage + 1} of ${stages.length}: ${stages[this._stage].name}`
+        ? stages[this._stage].announce
         : zoomed
-          ? "Zoomed in"
+          ? this.info.words.zoomed
           : this._stacked
-            ? "Whole map: select a stage to go to it"
-            : "Whole map: select a stage to zoom in";
+            ? this.info.words.overviewStacked
+            : this.info.words.overview;
   }
 
   _stageIndex(idOrIndex) {
