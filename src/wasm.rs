@@ -15,6 +15,7 @@ use crate::layout::{Direction, Layout, Rect};
 use crate::model::ThemeMode;
 use crate::parse::MAX_DOCUMENT_BYTES;
 use crate::render::{RenderOptions, classes, is_valid_id_prefix, stage_label};
+use crate::text::{CanvasMeasure, Ruler};
 use crate::validate::rules::ALLOWED_SCHEMES;
 use crate::{Diagnostic, layout, render, validate};
 use serde::Serialize;
@@ -277,9 +278,11 @@ pub fn is_valid_id(id: &str) -> bool {
     crate::format::ids::is_valid_id(id)
 }
 
-/// Validates, lays out and renders a map given as JSON text.
+/// Validates, lays out and renders a map given as JSON text, measuring text
+/// with the shell's `ruler` (the page's fonts) or, without one, with the
+/// deterministic Liberation table.
 #[wasm_bindgen]
-pub fn render(map_json: &str, options_json: &str) -> Output {
+pub fn render(map_json: &str, options_json: &str, ruler: Option<Ruler>) -> Output {
     #[cfg(feature = "trap-test")]
     forced_trap::trap_if_asked(map_json);
     let options = match render_options(options_json) {
@@ -288,7 +291,12 @@ pub fn render(map_json: &str, options_json: &str) -> Output {
     };
     match validate(map_json) {
         Ok(map) => {
-            let layout = layout::layout(&map);
+            let layout = match ruler {
+                Some(ruler) => {
+                    layout::layout_with(&map, &CanvasMeasure::new(ruler, &layout::font_stack(&map)))
+                }
+                None => layout::layout(&map),
+            };
             Output {
                 ok: true,
                 svg: render::render(&layout, &options),

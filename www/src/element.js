@@ -3,7 +3,7 @@
 // inline map change.
 //
 // <journey-map src="map.json"> or <journey-map><script type="application/json">
-// … </script></journey-map>; attributes theme, links, stage, height, nohash; events
+// … </script></journey-map>; attributes theme, links, stage, height, measure, nohash; events
 // jm-load (detail.view), jm-error (detail.error, detail.diagnostics) and
 // jm-stagechange (from the view).
 
@@ -41,12 +41,16 @@ export function defineElement() {
 
   class JourneyMapElement extends HTMLElement {
     static get observedAttributes() {
-      return ["src", "theme", "links", "height", "stage"];
+      return ["src", "theme", "links", "height", "stage", "measure"];
     }
 
     connectedCallback() {
       if (this._started) return;
       this._started = true;
+      // A web font that arrived later: render.js drew a new view in place.
+      this.addEventListener("jm-relayout", (event) => {
+        if (event.target === this) this.view = event.detail.view;
+      });
       // When the script runs in <head>, the parser upgrades this element as
       // soon as it sees the start tag, before its inline JSON child exists:
       // wait until the document is parsed.
@@ -171,6 +175,7 @@ export function defineElement() {
           links: this.hasAttribute("links") ? this.getAttribute("links").split(/[\s,]+/).filter(Boolean) : undefined,
           stage: this.getAttribute("stage") || undefined,
           height: this.getAttribute("height") || undefined,
+          measure: this.getAttribute("measure") || undefined,
           hash: !this.hasAttribute("nohash"),
         };
         view = await render(this, text, options);

@@ -6,6 +6,7 @@
 
 import { HAS_DOM, core, coreConstants, coreOutput, withCore } from "./boot.js";
 import { docCall } from "./dom.js";
+import { loadFont, rulerFor, svgFont } from "./measure.js";
 
 /** An invalid map: `diagnostics` holds `{path, line, column, message}`. */
 export class JourneyMapError extends Error {
@@ -101,7 +102,11 @@ export async function renderText(map, options = {}, wanted = () => true) {
   const pageOptions = { idPrefix: prefix };
   if (options.theme) pageOptions.theme = options.theme;
   if (options.links != null) pageOptions.links = options.links;
-  const output = await coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions)));
+  const ruler = rulerFor(options.measure);
+  const draw = () => coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions), ruler));
+  let output = await draw();
+  // Measured before the map's web font was loaded: measure again with it.
+  if (ruler && output.ok && (await loadFont(svgFont(output.svg)))) output = await draw();
   if (!output.ok) throw new JourneyMapError(JSON.parse(output.info));
   return { svg: output.svg, info: JSON.parse(output.info), prefix };
 }

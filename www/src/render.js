@@ -4,6 +4,7 @@
 import { clearTarget, docCall, errorBox } from "./dom.js";
 import { router } from "./hash.js";
 import { JourneyMapError, diagnostic, renderText } from "./maptext.js";
+import { onFontsLoaded } from "./measure.js";
 import { installStyles, styleRoot } from "./styles.js";
 import { View } from "./view.js";
 
@@ -22,7 +23,8 @@ function resolveTarget(target) {
  * a previous render put there. Options: `theme` ("light" | "dark" | "auto"),
  * `idPrefix` (default jm1, jm2 …), `links` (the link schemes to keep as
  * links, some of "http", "https", "mailto"; others show as plain text),
- * `stage` (the stage id to start zoomed to), `height` (px number or CSS
+ * `stage` (the stage id to start zoomed to), `measure` ("canvas", the
+ * default: the page's fonts; "table": the core's deterministic table), `height` (px number or CSS
  * length), `hash` (false: leave the URL alone). Resolves to a View; an invalid map rejects with a JourneyMapError
  * (its `diagnostics`) and the target shows the problems instead. A render
  * that a later one of the same target overtakes before it reaches the core
@@ -45,5 +47,21 @@ export async function render(target, map, options = {}) {
     throw error instanceof JourneyMapError ? error : Object.assign(error, { diagnostics });
   }
   router.viewIn(host)?.destroy();
-  return new View(host, rendered, options);
+  const view = new View(host, rendered, options);
+  if (options.measure !== "table") relayoutOnFonts(host, view, map, options);
+  return view;
+}
+
+/** When a web font arrives later, lays the map out again in place, at the
+ * stage the reader is looking at; the host gets a jm-relayout event
+ * (detail.view: the new view). */
+function relayoutOnFonts(host, view, map, options) {
+  const stop = onFontsLoaded(() => {
+    stop();
+    if (router.viewIn(host) !== view) return;
+    render(host, map, { ...options, stage: view.stage ?? undefined }).then(
+      (next) => host.dispatchEvent(new CustomEvent("jm-relayout", { detail: { view: next } })),
+      () => {},
+    );
+  });
 }
