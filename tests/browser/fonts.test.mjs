@@ -45,9 +45,15 @@ function fitProblems(page) {
           const r = rect.getBBox();
           boxes.push({ r, label: card.getAttribute("aria-label") });
           for (const text of card.querySelectorAll("text.jm-card-text")) {
+            // Horizontally each line from where it starts, by its advance
+            // (ink overhang aside); vertically the text's box.
             const b = text.getBBox();
-            const over = Math.max(r.x + padding - b.x, b.x + b.width - (r.x + r.width - padding), r.y - b.y, b.y + b.height - (r.y + r.height));
-            if (over > slack) problems.push(`overflow by ${over.toFixed(1)} px: ${text.textContent}`);
+            const lines = [...text.querySelectorAll("tspan")];
+            const left = Math.min(...lines.map((t) => t.x.baseVal[0].value));
+            const right = Math.max(...lines.map((t) => t.x.baseVal[0].value + t.getComputedTextLength()));
+            const sides = { left: r.x + padding - left, right: right - (r.x + r.width - padding), top: r.y - b.y, bottom: b.y + b.height - (r.y + r.height) };
+            const [side, over] = Object.entries(sides).reduce((m, e) => (e[1] > m[1] ? e : m));
+            if (over > slack) problems.push(`overflow ${side} by ${over.toFixed(1)} px: ${text.textContent}`);
           }
         }
         for (let i = 0; i < boxes.length; i++) {
