@@ -27,7 +27,8 @@ const EXAMPLES = ["online-purchase", "saas-trial", "hotel-booking", "support-cal
 function mapIn(example, family) {
   const map = JSON.parse(readFileSync(join(root, "examples", `${example}.json`), "utf8"));
   delete map.$schema;
-  map.theme = { ...(map.theme || {}), font: family };
+  const theme = typeof map.theme === "string" ? { base: map.theme } : map.theme || {};
+  map.theme = { ...theme, font: family };
   return JSON.stringify(map);
 }
 
@@ -89,6 +90,7 @@ async function embedProblems(family, attributes) {
   const page = await openPage(browser);
   await page.goto(server.url(path));
   await mapsSettled(page, EXAMPLES.length);
+  assert.equal(await page.locator(".jm-error").count(), 0, "every map renders");
   const problems = await fitProblems(page);
   page.assertClean();
   await page.done();
