@@ -51,6 +51,10 @@ export interface RenderOptions {
    * never widen it); a link with another scheme shows as plain text.
    * Default: all of them. */
   links?: ("http" | "https" | "mailto")[];
+  /** How text is measured: "canvas" (default in a page: the font the SVG is
+   * drawn in, through canvas measureText) or "table" (the core's
+   * deterministic Liberation Sans table: the same output everywhere). */
+  measure?: "canvas" | "table";
 }
 
 export interface ViewOptions extends RenderOptions {
