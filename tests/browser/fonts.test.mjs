@@ -8,7 +8,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { readFileSync, mkdirSync, writeFileSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch, openPage, serve, writePage, html, inline, mapsSettled, root } from "./harness.mjs";
 
@@ -161,4 +161,33 @@ test("Thai, Lao and Khmer cards break lines only at Intl.Segmenter word boundari
     assert.ok(card.lines > 1, "the text wraps");
     assert.deepEqual(card.breaks.filter((b) => !b.ok), [], "every line ends at a word boundary");
   }
+});
+
+test("a web font that arrives later: laid out again in it, at the reader's stage", { timeout: 30000 }, async () => {
+  const dir = join(root, "target", "browser-pages");
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(FONTS[2].file, join(dir, "late.ttf"));
+  const map = JSON.parse(mapIn("hotel-booking", "Late Font, sans-serif"));
+  const { path } = await writePage("fonts-late.html", html(inline(JSON.stringify(map), "nohash")));
+  const page = await openPage(browser);
+  await page.goto(server.url(path));
+  await mapsSettled(page, 1);
+  const stage = await page.$eval("journey-map", (el) => el.view.stages[1].id);
+  await page.$eval("journey-map", (el, id) => el.view.zoomToStage(id, { animate: false }), stage);
+  const before = await page.$eval("journey-map svg", (svg) => svg.getAttribute("viewBox"));
+  const relaid = await page.evaluate(async () => {
+    const el = document.querySelector("journey-map");
+    const event = new Promise((ok) => el.addEventListener("jm-relayout", (e) => ok(e.detail.view), { once: true }));
+    const face = new FontFace("Late Font", "url(late.ttf)");
+    document.fonts.add(face);
+    await face.load();
+    const view = await event;
+    return { same: view === el.view, stage: view.stage, viewBox: el.querySelector("svg").getAttribute("viewBox") };
+  });
+  assert.ok(relaid.same, "element.view is the new view");
+  assert.equal(relaid.stage, stage, "still at the reader's stage");
+  assert.notEqual(relaid.viewBox, before, "the map was measured again in the wider font");
+  assert.deepEqual(await fitProblems(page), []);
+  page.assertClean();
+  await page.done();
 });
