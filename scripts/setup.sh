@@ -23,7 +23,7 @@ installed() {
 
 missing=()
 for package in chromium chromium-driver fonts-liberation2 fonts-noto-cjk \
-  fonts-noto-color-emoji fonts-noto-core fonts-dejavu-core; do
+  fonts-noto-color-emoji fonts-noto-core fonts-dejavu-core fonts-dejavu-extra; do
   installed "$package" || missing+=("$package")
 done
 command -v node >/dev/null || missing+=(nodejs)

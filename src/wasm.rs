@@ -16,6 +16,7 @@ use crate::model::ThemeMode;
 use crate::parse::MAX_DOCUMENT_BYTES;
 use crate::render::info::{self, render_info};
 use crate::render::{RenderOptions, is_valid_id_prefix};
+use crate::text::{CanvasMeasure, LiberationTable, Ruler, TextMeasure};
 use crate::validate::rules::ALLOWED_SCHEMES;
 use crate::{Diagnostic, embed, layout, render, validate, validate_with_words};
 use serde::Serialize;
@@ -257,10 +258,12 @@ pub fn is_valid_id(id: &str) -> bool {
     crate::format::ids::is_valid_id(id)
 }
 
-/// Validates, lays out and renders a map given as JSON text.
+/// Validates, lays out and renders a map given as JSON text, measuring text
+/// with the shell's `ruler` (the page's fonts) or, without one, with the
+/// deterministic Liberation table.
 #[wasm_bindgen]
-pub fn render(map_json: &str, options_json: &str) -> Output {
-    rendered(map_json, options_json, |_, layout, options| {
+pub fn render(map_json: &str, options_json: &str, ruler: Option<Ruler>) -> Output {
+    rendered(map_json, options_json, ruler, |_, layout, options| {
         render::render(layout, options)
     })
 }
@@ -268,13 +271,14 @@ pub fn render(map_json: &str, options_json: &str) -> Output {
 /// As [`render`], with the pre-rendered `<journey-map>` element
 /// ([`crate::embed`]) in place of the bare SVG.
 #[wasm_bindgen]
-pub fn fragment(map_json: &str, options_json: &str) -> Output {
-    rendered(map_json, options_json, embed::fragment)
+pub fn fragment(map_json: &str, options_json: &str, ruler: Option<Ruler>) -> Output {
+    rendered(map_json, options_json, ruler, embed::fragment)
 }
 
 fn rendered(
     map_json: &str,
     options_json: &str,
+    ruler: Option<Ruler>,
     draw: impl Fn(&str, &Layout, &RenderOptions) -> String,
 ) -> Output {
     #[cfg(feature = "trap-test")]
@@ -291,9 +295,14 @@ fn rendered(
     };
     match validate_with_words(map_json, &words) {
         Ok(map) => {
+            let canvas = ruler.map(|ruler| CanvasMeasure::new(ruler, &layout::font_stack(&map)));
+            let measure: &dyn TextMeasure = match &canvas {
+                Some(canvas) => canvas,
+                None => &LiberationTable,
+            };
             let layout = match stacked {
-                None => layout::layout(&map),
-                Some(width) => layout::stacked(&map, width),
+                None => layout::layout_with(&map, measure),
+                Some(width) => layout::stacked_with(&map, width, measure),
             };
             if options.theme.unwrap_or(layout.palette.mode) == ThemeMode::Auto {
                 options.theme = page_theme.or(options.theme);

@@ -86,6 +86,10 @@ export interface RenderOptions {
   layout?: "wide" | "stacked";
   /** The stacked layout's width in CSS px (390 by default; only with layout "stacked"). */
   width?: number;
+  /** How text is measured: "canvas" (default in a page: the font the SVG is
+   * drawn in, through canvas measureText) or "table" (the core's
+   * deterministic Liberation Sans table: the same output everywhere). */
+  measure?: "canvas" | "table";
 }
 
 export interface ViewOptions extends Omit<RenderOptions, "layout"> {

@@ -125,6 +125,13 @@ pub fn layout(map: &Map) -> Layout {
     layout_with(map, &LiberationTable)
 }
 
+/// The font stack the SVG of `map` is drawn in (its palette's): what a
+/// measurer of the page's real font must measure with.
+#[must_use]
+pub fn font_stack(map: &Map) -> String {
+    palette::font_family(map.theme.font.as_deref().unwrap_or(""))
+}
+
 /// Lays out a validated map, measuring text with `measure`.
 pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
     let palette = palette::palette(&map.theme, &map.personas);

@@ -151,7 +151,7 @@ fn persona_color(persona: &Persona, index: usize) -> Color {
     })
 }
 
-fn font_family(own: &str) -> String {
+pub(super) fn font_family(own: &str) -> String {
     let mut families: Vec<String> = Vec::new();
     for family in own.split(',').chain(FONT_FAMILY.split(',')) {
         let family = family.trim();

@@ -25,6 +25,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "aria-labelledby",
             "font-family",
             "direction",
+            // `lang` and `xml:lang` (the map's language).
+            "lang",
         ],
     ),
     ("title", &["id"]),
@@ -111,7 +113,11 @@ pub fn check(svg: &str, map: &Map, prefix: &str) -> Result<(), String> {
             if !allowed.contains(&key) && !COMMON.contains(&key) {
                 return Err(format!("attribute {key} is not allowed on <{name}>"));
             }
-            if attribute.namespace().is_some() {
+            // The one namespaced attribute allowed: `xml:lang` on the root.
+            let xml_lang = name == "svg"
+                && key == "lang"
+                && attribute.namespace() == Some("http://www.w3.org/XML/1998/namespace");
+            if attribute.namespace().is_some() && !xml_lang {
                 return Err(format!("namespaced attribute {key} on <{name}>"));
             }
             let lower = value.to_ascii_lowercase();

@@ -4,12 +4,13 @@
 //
 // <journey-map src="map.json"> or <journey-map><script type="application/json">
 // … </script></journey-map>, or a pre-rendered map (hydrate.js) that it
-// adopts without the core; attributes theme, links, stage, height, nohash,
-// persona, channel, owner (the focus: focus.js), layout (auto by default:
-// stacked when narrower than 600 px, redrawn when a resize crosses the
-// thresholds of layouts.js, at the reader's stage); events jm-load
-// (detail.view), jm-error (detail.error, detail.diagnostics), and from the
-// view jm-stagechange, jm-focuschange and jm-personachange.
+// adopts without the core; attributes theme, links, stage, height, measure
+// (canvas, the default, or table), nohash, persona, channel, owner (the
+// focus: focus.js), layout (auto by default: stacked when narrower than
+// 600 px, redrawn when a resize crosses the thresholds of layouts.js, at the
+// reader's stage); events jm-load (detail.view), jm-error (detail.error,
+// detail.diagnostics), and from the view jm-stagechange, jm-focuschange and
+// jm-personachange.
 
 import { coreConstants } from "./boot.js";
 import { clearTarget, docGet, errorBox } from "./dom.js";
@@ -51,12 +52,16 @@ export function defineElement() {
 
   class JourneyMapElement extends HTMLElement {
     static get observedAttributes() {
-      return ["src", "theme", "links", "height", "stage", "layout", ...FOCUS];
+      return ["src", "theme", "links", "height", "stage", "layout", "measure", ...FOCUS];
     }
 
     connectedCallback() {
       if (this._started) return;
       this._started = true;
+      // A web font that arrived later: render.js drew a new view in place.
+      this.addEventListener("jm-relayout", (event) => {
+        if (event.target === this) this.view = event.detail.view;
+      });
       // When the script runs in <head>, the parser upgrades this element as
       // soon as it sees the start tag, before its inline JSON child exists:
       // wait until the document is parsed.
@@ -209,6 +214,7 @@ export function defineElement() {
           links: this.hasAttribute("links") ? this.getAttribute("links").split(/[\s,]+/).filter(Boolean) : undefined,
           stage: (typeof stage === "string" ? stage : this.getAttribute("stage")) || undefined,
           height: this.getAttribute("height") || undefined,
+          measure: this.getAttribute("measure") || undefined,
           hash: !this.hasAttribute("nohash"),
           ...layoutOptions(layoutMode(this.getAttribute("layout")), this, this.view?.layout),
         };

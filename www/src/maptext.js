@@ -6,6 +6,7 @@
 
 import { HAS_DOM, core, coreConstants, coreOutput, withCore } from "./boot.js";
 import { docCall } from "./dom.js";
+import { loadFont, rulerFor, svgFont } from "./measure.js";
 import { otherLanguages } from "./words.js";
 
 /** An invalid map: `diagnostics` holds `{path, line, column, message}`;
@@ -114,15 +115,19 @@ export async function renderText(map, options = {}, wanted = () => true) {
   if (!wanted()) throw new DOMException("journeymap: a later render of the same target replaced this one", "AbortError");
   const prefix = options.idPrefix || nextPrefix();
   const pageOptions = JSON.parse(coreOptions(options, prefix));
-  let output = await coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions)));
+  const ruler = rulerFor(options.measure);
+  const draw = () => coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions), ruler));
+  let output = await draw();
   if (output.ok && JSON.parse(output.info).missingWords) {
     // A language the core lacks: its words come from the words companion.
     const tables = await otherLanguages();
     if (tables) {
       pageOptions.words = tables;
-      output = await coreOutput((wasm) => wasm.render(text, JSON.stringify(pageOptions)));
+      output = await draw();
     }
   }
+  // Measured before the map's web font was loaded: measure again with it.
+  if (ruler && output.ok && (await loadFont(svgFont(output.svg)))) output = await draw();
   if (!output.ok) {
     const diagnostics = JSON.parse(output.info);
     throw new JourneyMapError(diagnostics, await words(text, { problems: diagnostics.length }));

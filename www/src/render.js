@@ -5,6 +5,7 @@ import { clearTarget, docCall, errorBox } from "./dom.js";
 import { router } from "./hash.js";
 import { JourneyMapError, diagnostic, renderText } from "./maptext.js";
 import { layoutMode, layoutOptions } from "./layouts.js";
+import { onFontsLoaded } from "./measure.js";
 import { installStyles, styleRoot } from "./styles.js";
 import { View } from "./view.js";
 
@@ -24,15 +25,16 @@ function resolveTarget(target) {
  * `idPrefix` (default jm1, jm2 …), `links` (the link schemes to keep as
  * links, some of "http", "https", "mailto"; others show as plain text),
  * `stage` (the stage id to start zoomed to), `height` (px number or CSS
- * length), `hash` (false: leave the URL alone), `persona`, `channel` or
- * `owner` (start focused on it: focus.js), `layout` ("wide" by default,
- * "stacked" for phones, or "auto": stacked when the target is narrower than
- * 600 px; chosen once, <journey-map> also switches on resize), `width` (the
- * stacked layout's width; the target's by default). Resolves to a View; an
- * invalid map rejects with a JourneyMapError (its `diagnostics`) and the
- * target shows the problems instead. A render that a later one of the same
- * target overtakes before it reaches the core rejects with an AbortError and
- * leaves the target alone.
+ * length), `hash` (false: leave the URL alone), `measure` ("canvas", the
+ * default: the page's fonts; "table": the core's deterministic table),
+ * `persona`, `channel` or `owner` (start focused on it: focus.js), `layout`
+ * ("wide" by default, "stacked" for phones, or "auto": stacked when the
+ * target is narrower than 600 px; chosen once, <journey-map> also switches
+ * on resize), `width` (the stacked layout's width; the target's by default).
+ * Resolves to a View; an invalid map rejects with a JourneyMapError (its
+ * `diagnostics`) and the target shows the problems instead. A render that a
+ * later one of the same target overtakes before it reaches the core rejects
+ * with an AbortError and leaves the target alone.
  */
 export async function render(target, map, options = {}) {
   const host = resolveTarget(target);
@@ -54,5 +56,21 @@ export async function render(target, map, options = {}) {
     throw error instanceof JourneyMapError ? error : Object.assign(error, { diagnostics });
   }
   router.viewIn(host)?.destroy();
-  return new View(host, rendered, options);
+  const view = new View(host, rendered, options);
+  if (options.measure !== "table") relayoutOnFonts(host, view, map, options);
+  return view;
+}
+
+/** When a web font arrives later, lays the map out again in place, at the
+ * stage the reader is looking at; the host gets a jm-relayout event
+ * (detail.view: the new view). */
+function relayoutOnFonts(host, view, map, options) {
+  const stop = onFontsLoaded(() => {
+    stop();
+    if (router.viewIn(host) !== view) return;
+    render(host, map, { ...options, stage: view.stage ?? undefined }).then(
+      (next) => host.dispatchEvent(new CustomEvent("jm-relayout", { detail: { view: next } })),
+      () => {},
+    );
+  });
 }
