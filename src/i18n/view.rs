@@ -46,9 +46,13 @@ impl ViewWords {
         let text = |key| words.get(key).to_owned();
         // The back button's name must hold its visible text (WCAG 2.5.3,
         // label in name): where the language's two words do not, the name
-        // starts with the visible one.
+        // starts with the visible one. (Letters compared ignoring ASCII case
+        // only: full Unicode lowercasing would cost the wasm 4 KB of tables.)
         let (whole_map, back) = (text(Key::ViewWholeMap), text(Key::ViewBack));
-        let back = if back.to_lowercase().contains(&whole_map.to_lowercase()) {
+        let back = if back
+            .to_ascii_lowercase()
+            .contains(&whole_map.to_ascii_lowercase())
+        {
             back
         } else {
             format!("{whole_map}: {back}")

@@ -63,8 +63,8 @@ impl CanvasMeasure {
     /// writes it in the SVG).
     pub fn new(ruler: Ruler, family: &str) -> CanvasMeasure {
         let fonts = [
-            format!("{SIZE}px {family}"),
-            format!("bold {SIZE}px {family}"),
+            format!("{SIZE_PX}px {family}"),
+            format!("bold {SIZE_PX}px {family}"),
         ];
         let mut ascii = [[0; 128]; 2];
         let mut buf = [0; 4];
