@@ -22,7 +22,8 @@ import { VERSION, importers } from "journeymap:build";
  * name="currentScript" src=…>` must not choose where a companion comes
  * from). */
 function ownScript() {
-  const script = HAS_DOM ? docGet("currentScript") : null;
+  if (!HAS_DOM) return null; // Node: no document, and no HTMLScriptElement to check against
+  const script = docGet("currentScript");
   return script instanceof HTMLScriptElement ? { src: script.src, nonce: script.nonce } : null;
 }
 const OWN_SCRIPT = ownScript();

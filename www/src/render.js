@@ -6,6 +6,7 @@ import { router } from "./hash.js";
 import { JourneyMapError, diagnostic, renderText } from "./maptext.js";
 import { layoutMode, layoutOptions } from "./layouts.js";
 import { onFontsLoaded } from "./measure.js";
+import { printableView } from "./print.js";
 import { installStyles, styleRoot } from "./styles.js";
 import { View } from "./view.js";
 
@@ -57,6 +58,7 @@ export async function render(target, map, options = {}) {
   }
   router.viewIn(host)?.destroy();
   const view = new View(host, rendered, options);
+  printableView(view, rendered.drawn);
   if (options.measure !== "table") relayoutOnFonts(host, view, map, options);
   return view;
 }
@@ -68,9 +70,12 @@ function relayoutOnFonts(host, view, map, options) {
   const stop = onFontsLoaded(() => {
     stop();
     if (router.viewIn(host) !== view) return;
-    render(host, map, { ...options, stage: view.stage ?? undefined }).then(
+    render(host, map, { ...options, stage: view.readingStage ?? undefined }).then(
       (next) => host.dispatchEvent(new CustomEvent("jm-relayout", { detail: { view: next } })),
       () => {},
     );
   });
+  // A view that ends (destroyed, or its target taken out of the page) stops
+  // listening, so the page's fonts do not keep it alive.
+  view._listeners.push(stop);
 }
