@@ -106,7 +106,7 @@ function coreOptions(options, prefix) {
   return JSON.stringify(core);
 }
 
-/** Renders to `{svg, info, prefix}` or throws a JourneyMapError. When
+/** Renders to `{svg, info, prefix, drawn}` or throws a JourneyMapError. When
  * `wanted()` turns false before the core is called, rejects with an
  * AbortError instead (a later render replaced this one). */
 export async function renderText(map, options = {}, wanted = () => true) {
@@ -132,7 +132,8 @@ export async function renderText(map, options = {}, wanted = () => true) {
     const diagnostics = JSON.parse(output.info);
     throw new JourneyMapError(diagnostics, await words(text, { problems: diagnostics.length }));
   }
-  return { svg: output.svg, info: JSON.parse(output.info), prefix };
+  // `drawn`: the core call that drew it, for printing in the other layout.
+  return { svg: output.svg, info: JSON.parse(output.info), prefix, drawn: { text, options: pageOptions, ruler } };
 }
 
 /** The pre-rendered <journey-map> element as HTML text (src/embed.rs has

@@ -37,6 +37,10 @@ journey-map{display:block}
 .jm-error ul{margin:0;padding-left:1.2em}
 .jm-error code{font:13px ui-monospace,monospace}
 @media print{.jm-toolbar{display:none}.jm-viewport{max-height:none}}
+.jm-print-only{display:none}
+@media print{.jm-printing .jm-viewport{aspect-ratio:auto!important;height:auto!important;max-width:none!important}.jm-printing .jm-viewport>svg{display:block;height:auto}}
+@media print and (orientation:landscape){.jm-printing .jm-viewport>svg.jm-print-stacked{display:none}}
+@media print and (orientation:portrait){.jm-printing .jm-viewport>svg.jm-print-wide{display:none}}
 `;
 
 /** The palette colours the style sheet reads, of each mode. */

@@ -14,7 +14,9 @@ import { router } from "./hash.js";
 import { onKey } from "./keys.js";
 import { scrollToSection, sectionInView } from "./layouts.js";
 import { pngOf } from "./png.js";
+import { unprintable } from "./print.js";
 import { adoptSheet, dropSheet, installStyles, setViewColours, styleRoot } from "./styles.js";
+import { buildToolbar, updateControls } from "./toolbar.js";
 
 const ANIMATION_MS = 250; // well within the 300 ms asked for
 /** The tallest viewport a `height` may ask for, in CSS px (the canvas
@@ -215,49 +217,11 @@ export class View {
   }
 
   _buildToolbar() {
-    const words = this.info.words;
-    this.toolbar = element("div", { class: "jm-toolbar", role: "group", "aria-label": words.toolbar });
-    // On a right-to-left map the toolbar runs right to left too, and the
-    // stage buttons point the way the stages run (the core says which).
-    const rtl = this.info.dir === "rtl";
-    if (rtl) this.toolbar.dir = "rtl";
-    const button = (cls, label, text, action) => {
-      const b = element("button", { type: "button", class: cls, "aria-label": label }, text);
-      b.addEventListener("click", action);
-      return b;
-    };
-    this._backButton = button("jm-overview", words.back, `${rtl ? "→" : "←"} ${words.wholeMap}`, () =>
-      this.overview({ focus: true }),
-    );
-    this._where = element("span", { class: "jm-where", role: "status" });
-    this._prevButton = button("jm-prev", words.previous, rtl ? "›" : "‹", () => this._step(-1));
-    this._nextButton = button("jm-next", words.next, rtl ? "‹" : "›", () => this._step(1));
-    this.toolbar.append(this._backButton, this._where, this._prevButton, this._nextButton);
-    // Stacked, the text is at its size already; the page's own zoom is there.
-    if (!this._stacked) {
-      const zoomOut = button("jm-zoom-out", words.zoomOut, "−", () => this._zoomBy(1 / 1.4));
-      const zoomIn = button("jm-zoom-in", words.zoomIn, "+", () => this._zoomBy(1.4));
-      this.toolbar.append(zoomOut, zoomIn);
-    }
+    buildToolbar(this);
   }
 
   _updateControls() {
-    const stages = this.info.stages;
-    const zoomed = this._box != null;
-    this._backButton.hidden = !zoomed;
-    this._prevButton.hidden = this._stage == null;
-    this._nextButton.hidden = this._stage == null;
-    this._prevButton.disabled = this._stage === 0;
-    this._nextButton.disabled = this._stage === stages.length - 1;
-    this.viewport.classList.toggle("jm-zoomed", zoomed);
-    this._where.textContent =
-      this._stage != null
-        ? stages[this._stage].announce
-        : zoomed
-          ? this.info.words.zoomed
-          : this._stacked
-            ? this.info.words.overviewStacked
-            : this.info.words.overview;
+    updateControls(this);
   }
 
   _stageIndex(idOrIndex) {
@@ -299,6 +263,7 @@ export class View {
   }
 
   _setViewBox(box) {
+    if (this._printing) return; // print.js shows the whole map until afterprint
     this.svg.setAttribute("viewBox", box == null ? this._overviewViewBox : camera.viewBoxText(box));
   }
 
@@ -354,7 +319,7 @@ export class View {
 
   /** After a resize: the same stage (or the same centre and scale). */
   _refit() {
-    if (this._box == null) return;
+    if (this._box == null || this._printing) return;
     if (this._stage != null && !this._panned) {
       this._box = camera.stageBox(this.info.stages[this._stage], this._size());
     } else {
@@ -622,6 +587,7 @@ export class View {
     this._listeners = [];
     this._resizeObserver?.disconnect();
     router.remove(this);
+    unprintable(this);
     this.element.remove();
   }
 }
