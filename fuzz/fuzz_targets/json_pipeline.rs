@@ -1,4 +1,5 @@
-//! JSON bytes → check → layout → render → the output oracle.
+//! JSON bytes → check → layout (wide, and stacked at a phone's width) →
+//! render → the output oracle.
 #![no_main]
 
 #[path = "../../tests/support/oracle.rs"]
@@ -12,9 +13,14 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Ok(map) = journeymap::validate(text) {
-        let svg = render(&journeymap::layout::layout(&map), &RenderOptions::default());
-        if let Err(problem) = oracle::check(&svg, &map, "jm") {
-            panic!("unsafe output: {problem}");
+        for layout in [
+            journeymap::layout::layout(&map),
+            journeymap::layout::stacked(&map, journeymap::layout::STACKED_WIDTH),
+        ] {
+            let svg = render(&layout, &RenderOptions::default());
+            if let Err(problem) = oracle::check(&svg, &map, "jm") {
+                panic!("unsafe output: {problem}");
+            }
         }
     }
 });
