@@ -86,6 +86,23 @@ pub struct Route {
     pub points: Vec<Point>,
 }
 
+impl Route {
+    /// The route of lane `lane_index` through the centres of `cards`, in
+    /// their order.
+    pub fn through(lane_index: usize, cards: &[Card]) -> Route {
+        Route {
+            lane_index,
+            points: cards
+                .iter()
+                .map(|card| Point {
+                    x: card.x + card.width / 2.0,
+                    y: card.y + card.height / 2.0,
+                })
+                .collect(),
+        }
+    }
+}
+
 pub struct Grid {
     pub columns: Vec<StageColumn>,
     pub lanes: Vec<LaneRow>,
@@ -470,16 +487,7 @@ fn channel_rows(
         row_y += height;
     }
     lane_cards.sort_by_key(|card| (card.stage_index, card.item_index));
-    grid.routes.push(Route {
-        lane_index,
-        points: lane_cards
-            .iter()
-            .map(|card| Point {
-                x: card.x + card.width / 2.0,
-                y: card.y + card.height / 2.0,
-            })
-            .collect(),
-    });
+    grid.routes.push(Route::through(lane_index, &lane_cards));
     grid.cards.extend(lane_cards);
     let height = (row_y - top).max(ROW_MIN).max(label_height);
     (rows, height)

@@ -24,7 +24,7 @@
 
 use super::card::{Card, ChipLook};
 use super::details::{self, DetailPanel};
-use super::geometry::{Point, Rect};
+use super::geometry::Rect;
 use super::grid::{
     self, CARD_GAP, CELL_PADDING, HEADER_PADDING, LaneRow, Route, Rule, StageColumn,
 };
@@ -290,16 +290,7 @@ impl Sections<'_> {
                 );
                 let bottom = grid::stack(&mut cards, inner.0, body);
                 if lane.by_channel {
-                    self.out.routes.push(Route {
-                        lane_index,
-                        points: cards
-                            .iter()
-                            .map(|card| Point {
-                                x: card.x + card.width / 2.0,
-                                y: card.y + card.height / 2.0,
-                            })
-                            .collect(),
-                    });
+                    self.out.routes.push(Route::through(lane_index, &cards));
                 }
                 self.out.cells.push(grid::Cell {
                     stage_index: index,
