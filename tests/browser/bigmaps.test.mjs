@@ -66,28 +66,78 @@ const drawInto = async (text) => {
   await JourneyMap.render(target, text, { hash: false });
 };
 
-// The goals of issue 18, not met yet: the core's call and the parse of its
-// SVG are one task each, and so is the first layout of the whole SVG
-// (docs/browser.md, "Big maps"). Reported as todo, with their figures.
-const UNMET = "issue 18: the SVG is drawn in one task; drawing it in stage-sized chunks is not done";
+/** Runs `action()` under a trace of Chromium's top-level tasks and returns
+ * `{value, tasks}`: the tasks of the page's main thread as `{wall, cpu}`
+ * in ms, the longest first. CPU is the thread's own time in the task: on a
+ * shared, loaded machine (these tests' two cores run other work) a task's
+ * wall time is two to five times its CPU time, and it is the CPU time that
+ * the code decides. */
+async function tracedTasks(page, action) {
+  await browser.startTracing(page, { categories: ["toplevel", "blink.user_timing"] });
+  await page.evaluate(() => performance.mark("jm-traced"));
+  let value;
+  try {
+    value = await action();
+  } finally {
+    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+    const mark = traceEvents.find((e) => e.name === "jm-traced");
+    const tasks = traceEvents
+      .filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === "X" && e.name === "ThreadControllerImpl::RunTask")
+      .map((e) => ({ wall: Math.round(e.dur / 1000), cpu: Math.round((e.tdur ?? e.dur) / 1000) }))
+      .sort((a, b) => b.cpu - a.cpu);
+    return { value, tasks };
+  }
+}
+
+// The goals of issue 18: a big map's SVG is drawn a part a frame
+// (www/src/parts.js), so that only the core's call is one long task.
 for (const [items, goal] of [
   [2000, 200],
   [20000, 1000],
 ]) {
-  test(`a valid map of ${items} items: no main-thread task over ${goal} ms`, { todo: UNMET }, async (t) => {
+  test(`a valid map of ${items} items: no main-thread task over ${goal} ms`, async (t) => {
     const text = JSON.stringify(journey(items).map);
     const { path } = await writePage(`bigmaps-${items}.html`, html(""));
     const page = await openPage(browser);
     await page.goto(server.url(path));
     await page.evaluate(() => JourneyMap.ready());
-    const tasks = await longTasks(page, drawInto, text);
+    const { value: long, tasks } = await tracedTasks(page, () => longTasks(page, drawInto, text));
     const cards = await page.$$eval(".jm-card", (cards) => cards.length);
-    note(t, `${items} items: long tasks ${JSON.stringify(tasks)} ms`);
+    note(t, `${items} items: longest task ${tasks[0].cpu} ms of CPU (${tasks[0].wall} ms wall); long tasks (wall) ${JSON.stringify(long)} ms`);
     assert.equal(cards, items);
-    assert.ok(Math.max(0, ...tasks) <= goal, `the longest task is ${Math.max(...tasks)} ms`);
+    assert.ok(tasks[0].cpu <= goal, `the longest task takes ${tasks[0].cpu} ms of CPU`);
     await page.done();
   });
 }
+
+test("a big map drawn in parts is the SVG drawn at once, element for element", async () => {
+  const text = JSON.stringify(journey(3000).map);
+  const { path } = await writePage("bigmaps-parts.html", html(""));
+  const page = await openPage(browser);
+  await page.goto(server.url(path));
+  const result = await page.evaluate(async (text) => {
+    const svg = await JourneyMap.renderToString(text, { idPrefix: "jm1" });
+    const target = document.body.appendChild(document.createElement("div"));
+    const view = await JourneyMap.render(target, text, { hash: false, idPrefix: "jm1" });
+    const template = document.createElement("template");
+    template.innerHTML = svg;
+    // Each element as its name, id and classes, and its own text (the
+    // view puts spaces between a header's lines), the <style> aside (the
+    // view moves its rules into a constructed sheet).
+    const signature = (root) =>
+      [root, ...root.querySelectorAll("*")]
+        .filter((el) => el.localName !== "style")
+        .map((el) => `${el.localName}#${el.id}.${el.getAttribute("class")}:${[...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data.trim()).join("")}`);
+    const drawn = signature(view.svg);
+    const whole = signature(template.content.firstElementChild);
+    return { length: svg.length, drawn: drawn.length, same: drawn.every((line, i) => line === whole[i]) && drawn.length === whole.length, marked: view.svg.querySelectorAll("[data-jm-part]").length };
+  }, text);
+  assert.ok(result.length > 1e6, `a map in parts (${result.length} characters)`);
+  assert.ok(result.same, `${result.drawn} elements, the same as drawn at once`);
+  assert.equal(result.marked, 0, "no part marks left");
+  page.assertClean();
+  await page.done();
+});
 
 test("200 theme flips queued at once reach the core once or twice, not 200 times", async (t) => {
   const text = JSON.stringify(journey(2000).map);

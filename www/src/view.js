@@ -8,11 +8,12 @@
 
 import { startedConstants } from "./boot.js";
 import * as camera from "./camera.js";
-import { clearTarget, element, parseSvg, reducedMotion } from "./dom.js";
-import { markButtons, setFocus, toggleAt } from "./focus.js";
+import { clearTarget, element, parseSvg, parseSvgNodes, reducedMotion } from "./dom.js";
+import { markButtons, setFocus, stackCurves, toggleAt } from "./focus.js";
 import { router } from "./hash.js";
 import { onKey } from "./keys.js";
 import { scrollToSection, sectionInView } from "./layouts.js";
+import { PART, cut, pause } from "./parts.js";
 import { pngOf } from "./png.js";
 import { unprintable } from "./print.js";
 import { adoptSheet, dropSheet, installStyles, setViewColours, styleRoot } from "./styles.js";
@@ -27,8 +28,8 @@ const MAX_HEIGHT_PX = 16384;
  * between two tspans it is an invisible trailing space), so that its text,
  * read or copied, does not run lines together ("Sign up5 minutes"). Its
  * accessible name is the core's aria-label. */
-function spaceHeaderLines(svg, classes) {
-  for (const header of svg.querySelectorAll(`.${classes.stage}, .${classes.focusable}`)) {
+function spaceHeaderLines(root, classes) {
+  for (const header of root.querySelectorAll(`.${classes.stage}, .${classes.focusable}`)) {
     for (const text of header.querySelectorAll("text")) {
       for (const line of [...text.querySelectorAll("tspan")].slice(1)) line.before(" ");
       if (text.previousElementSibling?.localName === "text") text.before(" ");
@@ -61,7 +62,10 @@ export class View {
 
     this._styleRoot = styleRoot(host);
     installStyles(this._styleRoot);
-    this.svg = rendered.svgElement ?? parseSvg(rendered.svg);
+    // A big map's SVG starts as a skeleton, and its parts come one a frame
+    // (parts.js); `parts` settles when all are in.
+    const { skeleton, parts } = !rendered.svgElement && rendered.svg.length > 2 * PART ? cut(rendered.svg) : {};
+    this.svg = rendered.svgElement ?? parseSvg(skeleton ?? rendered.svg);
     // The SVG's own rules move into a constructed sheet of the root it is
     // drawn in, which a page's style-src does not govern; exportSvg() keeps
     // the <style> element.
@@ -112,6 +116,28 @@ export class View {
       if (options[kind] != null && options[kind] !== "" && persona == null) this._tryFocus(kind, options[kind]);
     }
     if (persona != null) this._followPersona(persona);
+    this.parts = parts && this._draw(parts);
+  }
+
+  /** Adds the big map's parts to its skeleton, one a frame; then what was
+   * set up on the skeleton alone is set up again on the whole. */
+  async _draw(parts) {
+    const shells = [];
+    for (const shell of this.svg.querySelectorAll("[data-jm-part]")) {
+      shells[shell.getAttribute("data-jm-part")] = shell;
+      shell.removeAttribute("data-jm-part");
+    }
+    for (const [shell, before, start, end] of parts) {
+      await pause();
+      if (this._destroyed) return;
+      const nodes = parseSvgNodes(this._svgText.slice(start, end));
+      spaceHeaderLines(nodes, this._classes);
+      shells[shell].insertBefore(nodes, shells[before] ?? null);
+    }
+    markButtons(this);
+    if (this._focus) stackCurves(this);
+    this._panels = this._panel = null;
+    this._openPanel(this._stage);
   }
 
   /** Shows what the hash asks for (a stage id, or null: the overview)
