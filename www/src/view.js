@@ -546,7 +546,6 @@ export class View {
       if (!this._dragged) {
         this._dragged = true;
         vp.setPointerCapture?.(event.pointerId);
-        vp.classList.add("jm-dragging");
       }
       p.x = event.clientX;
       p.y = event.clientY;
@@ -554,7 +553,6 @@ export class View {
     });
     const release = (event) => {
       this._pointers.delete(event.pointerId);
-      if (this._pointers.size === 0) vp.classList.remove("jm-dragging");
       // The click that ends a drag comes in this same task; a later click
       // (a tap, or one sent by assistive technology) is a real one.
       if (this._dragged) setTimeout(() => (this._dragged = false));
