@@ -139,6 +139,43 @@ test("a big map drawn in parts is the SVG drawn at once, element for element", a
   await page.done();
 });
 
+test("renders of one target overtaken by a later one stop before the core call, or while their parts are drawn", async () => {
+  const big = JSON.stringify(journey(3000).map);
+  const small = JSON.stringify(journey(10).map);
+  const { path } = await writePage("bigmaps-overtaken.html", html(""));
+  const page = await openPage(browser);
+  await countCoreRenders(page);
+  await page.goto(server.url(path));
+  const result = await page.evaluate(
+    async ([big, small]) => {
+      await JourneyMap.ready();
+      const target = document.body.appendChild(document.createElement("div"));
+      const outcome = (rendering) => rendering.then(() => "drawn", (error) => error.name);
+      let calls = window.__coreRenders;
+      const both = await Promise.all([outcome(JourneyMap.render(target, big, { hash: false })), outcome(JourneyMap.render(target, small, { hash: false }))]);
+      calls = window.__coreRenders - calls;
+      // A big map replaced while its parts come in.
+      const drawing = outcome(JourneyMap.render(target, big, { hash: false }));
+      while (target.querySelectorAll(".jm-card").length <= 10) await new Promise((ok) => requestAnimationFrame(ok));
+      const replaced = await outcome(JourneyMap.render(target, small, { hash: false }));
+      // Parts parsed from now on (the shell parses with a <template>).
+      let parsed = 0;
+      const setter = Object.getOwnPropertyDescriptor(Element.prototype, "innerHTML").set;
+      Object.defineProperty(HTMLTemplateElement.prototype, "innerHTML", { set(v) { parsed++; setter.call(this, v); } });
+      const first = await drawing;
+      for (let i = 0; i < 5; i++) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+      return { both, calls, first, replaced, parsed, svgs: target.querySelectorAll("svg").length, cards: target.querySelectorAll(".jm-card").length };
+    },
+    [big, small],
+  );
+  assert.deepEqual(result.both, ["AbortError", "drawn"], "the first render stopped");
+  assert.equal(result.calls, 1, "the core was called once");
+  assert.deepEqual([result.first, result.replaced, result.parsed], ["AbortError", "drawn", 0], "the big map's drawing stopped");
+  assert.deepEqual([result.svgs, result.cards], [1, 10], "only the small map is in the target");
+  page.assertClean();
+  await page.done();
+});
+
 test("200 theme flips queued at once reach the core once or twice, not 200 times", async (t) => {
   const text = JSON.stringify(journey(2000).map);
   const { path } = await writePage("bigmaps-flips.html", html(inline(text, "nohash")));

@@ -37,7 +37,9 @@ function resolveTarget(target) {
  * `diagnostics`) and the target shows the problems instead. A render that a
  * later one of the same target overtakes before it reaches the core rejects
  * with an AbortError and leaves the target alone. A big map is drawn a part
- * a frame (parts.js): the View comes when it is all there.
+ * a frame (parts.js): the View comes when it is all there, and a later
+ * render that replaces it meanwhile stops the drawing (this one then
+ * rejects with an AbortError).
  */
 export async function render(target, map, options = {}) {
   const host = resolveTarget(target);
@@ -69,6 +71,7 @@ export async function render(target, map, options = {}) {
   printableView(view, rendered.drawn);
   if (options.measure !== "table") relayoutOnFonts(host, view, map, options);
   await view.parts;
+  if (!wanted()) throw replaced();
   return view;
 }
 
