@@ -1,6 +1,7 @@
 // Small DOM helpers shared by the view, render() and <journey-map>: the
 // document's own properties, making elements, the readable error box, the
-// Trusted Types policy, and parsing the core's SVG text.
+// Trusted Types policy, parsing the core's SVG text, and spacing its
+// headers' lines.
 //
 // A page's markup can shadow properties of `document` (`<img
 // name="currentScript">`, `<img name="getElementById">`) and of `window`
@@ -127,6 +128,19 @@ export function parseSvgNodes(markup) {
   const wrapper = content.firstChild;
   wrapper.replaceWith(...wrapper.childNodes);
   return content;
+}
+
+/** Between a header's (or a focus button's) lines goes a space (outside a
+ * <text> it is not drawn; between two tspans it is an invisible trailing
+ * space), so that its text, read or copied, does not run lines together
+ * ("Sign up5 minutes"). Its accessible name is the core's aria-label. */
+export function spaceHeaderLines(root, classes) {
+  for (const header of root.querySelectorAll(`.${classes.stage}, .${classes.focusable}`)) {
+    for (const text of header.querySelectorAll("text")) {
+      for (const line of [...text.querySelectorAll("tspan")].slice(1)) line.before(" ");
+      if (text.previousElementSibling?.localName === "text") text.before(" ");
+    }
+  }
 }
 
 export const reducedMotion = () =>

@@ -10,7 +10,7 @@
 // or ends a tag (its writer escapes both in text and attribute values),
 // except inside the one <style>, which is skipped whole.
 
-import { docGet } from "./dom.js";
+import { docGet, parseSvgNodes } from "./dom.js";
 
 /** How many characters a part holds at least (a few hundred cards), and
  * how many parts a map is drawn in at most: each frame paints all that is
@@ -83,4 +83,23 @@ export function cut(text, size = Math.max(PART, text.length / MOST)) {
     return [end, skeleton + text.slice(next, end), shell];
   };
   return { skeleton: element(text.indexOf("<svg"), 0)[1], parts: parts.sort((a, b) => a[2] - b[2]) };
+}
+
+/** Adds the parts of `text` (as cut gave them) to the skeleton `svg`, one a
+ * frame, each through `prepare(nodes)` first. Resolves to true when all are
+ * in, false when `stopped()` turned true on the way. */
+export async function drawParts(svg, text, parts, prepare, stopped) {
+  const shells = [];
+  for (const shell of svg.querySelectorAll("[data-jm-part]")) {
+    shells[shell.getAttribute("data-jm-part")] = shell;
+    shell.removeAttribute("data-jm-part");
+  }
+  for (const [shell, before, start, end] of parts) {
+    await pause();
+    if (stopped()) return false;
+    const nodes = parseSvgNodes(text.slice(start, end));
+    prepare(nodes);
+    shells[shell].insertBefore(nodes, shells[before] ?? null);
+  }
+  return true;
 }

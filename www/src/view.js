@@ -8,12 +8,12 @@
 
 import { startedConstants } from "./boot.js";
 import * as camera from "./camera.js";
-import { clearTarget, element, parseSvg, parseSvgNodes, reducedMotion } from "./dom.js";
+import { clearTarget, element, parseSvg, reducedMotion, spaceHeaderLines } from "./dom.js";
 import { markButtons, setFocus, stackCurves, toggleAt } from "./focus.js";
 import { router } from "./hash.js";
 import { onKey } from "./keys.js";
 import { scrollToSection, sectionInView } from "./layouts.js";
-import { PART, cut, pause } from "./parts.js";
+import { PART, cut, drawParts } from "./parts.js";
 import { pngOf } from "./png.js";
 import { unprintable } from "./print.js";
 import { adoptSheet, dropSheet, installStyles, setViewColours, styleRoot } from "./styles.js";
@@ -23,19 +23,6 @@ const ANIMATION_MS = 250; // well within the 300 ms asked for
 /** The tallest viewport a `height` may ask for, in CSS px (the canvas
  * limit browsers have on a side). */
 const MAX_HEIGHT_PX = 16384;
-
-/** Between a header's (or a focus button's) lines goes a space (outside a <text> it is not drawn;
- * between two tspans it is an invisible trailing space), so that its text,
- * read or copied, does not run lines together ("Sign up5 minutes"). Its
- * accessible name is the core's aria-label. */
-function spaceHeaderLines(root, classes) {
-  for (const header of root.querySelectorAll(`.${classes.stage}, .${classes.focusable}`)) {
-    for (const text of header.querySelectorAll("text")) {
-      for (const line of [...text.querySelectorAll("tspan")].slice(1)) line.before(" ");
-      if (text.previousElementSibling?.localName === "text") text.before(" ");
-    }
-  }
-}
 
 export class View {
   constructor(host, rendered, options) {
@@ -116,24 +103,13 @@ export class View {
       if (options[kind] != null && options[kind] !== "" && persona == null) this._tryFocus(kind, options[kind]);
     }
     if (persona != null) this._followPersona(persona);
-    this.parts = parts && this._draw(parts);
+    const prepare = (nodes) => spaceHeaderLines(nodes, this._classes);
+    this.parts = parts && drawParts(this.svg, rendered.svg, parts, prepare, () => this._destroyed).then((all) => all && this._drawn());
   }
 
-  /** Adds the big map's parts to its skeleton, one a frame; then what was
-   * set up on the skeleton alone is set up again on the whole. */
-  async _draw(parts) {
-    const shells = [];
-    for (const shell of this.svg.querySelectorAll("[data-jm-part]")) {
-      shells[shell.getAttribute("data-jm-part")] = shell;
-      shell.removeAttribute("data-jm-part");
-    }
-    for (const [shell, before, start, end] of parts) {
-      await pause();
-      if (this._destroyed) return;
-      const nodes = parseSvgNodes(this._svgText.slice(start, end));
-      spaceHeaderLines(nodes, this._classes);
-      shells[shell].insertBefore(nodes, shells[before] ?? null);
-    }
+  /** Once a big map's last part is in: what was set up on its skeleton
+   * alone, set up again on the whole. */
+  _drawn() {
     markButtons(this);
     if (this._focus) stackCurves(this);
     this._panels = this._panel = null;
