@@ -25,17 +25,15 @@ export const pause = () =>
 
 /**
  * `{skeleton, parts}` of the SVG `text`. The root's children stay in the
- * skeleton; below them, an element longer than `size` (by default PART,
- * or a MOST-th of the text) stays as an empty
- * shell marked `data-jm-part="N"`, and its children become parts
+ * skeleton; below them, an element longer than `size` (by default PART, or
+ * a MOST-th of the text) stays as an empty shell marked
+ * `data-jm-part="N"`, and its children become parts
  * `[N, before, start, end]`: the text from `start` to `end` goes into shell
  * N before shell `before` (-1: at its end). Parts are in document order.
  */
 export function cut(text, size = Math.max(PART, text.length / MOST)) {
   const parts = [];
   let shells = 0;
-  // The element whose start tag begins at `at`: [its end, its skeleton
-  // (null when it goes whole into its parent), its shell number].
   // The end of the element whose start tag begins at `at` (not a <style>).
   const skip = (at) => {
     let open = 0;
@@ -46,6 +44,8 @@ export function cut(text, size = Math.max(PART, text.length / MOST)) {
     } while (open && (at = text.indexOf("<", at)) >= 0);
     return at;
   };
+  // The element whose start tag begins at `at`: [its end, its skeleton
+  // (null when it goes whole into its parent), its shell number].
   const element = (at, depth) => {
     const open = text.indexOf(">", at) + 1;
     if (text[open - 2] === "/") return [open, null];
