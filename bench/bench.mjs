@@ -2,17 +2,18 @@
 // /usr/bin/chromium through playwright-core). Run it with bench/run.sh; see
 // BENCHMARKS.md for what each figure means.
 //
-//   node bench/bench.mjs [--quick] [--profile] [--json FILE] [--only PARTS] [--script FILE]
+//   node bench/bench.mjs [--quick] [--profile] [--json FILE] [--only PARTS] [--script FILE] [--cold-runs N]
 //
 //   --quick    fewer runs and no 5,000-task Mermaid run (a smoke test)
 //   --profile  also records CPU profiles (CDP Profiler) of a cold load of
 //              journeymap's page and of both tools rendering 1,000 tasks, and
-//              traces of cold loads, in target/bench/, and prints the
-//              functions with the most self time (wasm functions have names
-//              only in a build that keeps them: see BENCHMARKS.md)
+//              traces of cold loads (bench/cold.mjs), in target/bench/, and
+//              prints the functions with the most self time (wasm functions
+//              have names only in a build that keeps them: see BENCHMARKS.md)
 //   --json     also writes every figure as JSON to FILE
 //   --only     some of compare,payload,cold,memory (while working on one)
 //   --script   FILE: measure this build of journeymap.js, not dist/'s
+//   --cold-runs N: cold loads of each page (default 15, --quick 5)
 //
 // Everything runs from file:// pages written to target/bench/: the scripts
 // are ../../dist/journeymap.js and ../../bench/node_modules/mermaid/dist/
@@ -26,6 +27,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { gzipSync, constants } from "node:zlib";
+import { coldPages, coldTable, measureCold, traceCold } from "./cold.mjs";
 import { journey } from "./generate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -70,7 +72,8 @@ const WARM_MS = QUICK ? 200 : 1000;
  * the coarse performance.now() of a page that is not cross-origin isolated
  * (100 µs steps in Chromium) does not matter for small maps. */
 const MIN_BATCH_MS = 25;
-const COLD_RUNS = 5;
+/** Cold loads of each page (--cold-runs N to change). */
+const COLD_RUNS = args.includes("--cold-runs") ? Number(args[args.indexOf("--cold-runs") + 1]) : QUICK ? 5 : 15;
 const COLD_TASKS = 50;
 const MEMORY_ITEMS = 20000;
 /** Chromium's trace categories for the traced cold loads (--profile). */
@@ -348,79 +351,21 @@ try {
   };
   log(`payload: journeymap.js ${results.payload.journeymap.raw} B (${results.payload.journeymap.gzip} gzip), mermaid.min.js ${mmBytes.length} B (${results.payload.mermaid.gzip} gzip)`);
 
-  // 3. Cold: navigation start to the map in the page, fresh contexts.
+  // 3. Cold: navigation start to the map in the page, and to its first
+  // paint, in fresh contexts (bench/cold.mjs).
   const cold = journeys.get(COLD_TASKS);
-  const pages = {
-    // The browser's own floor: the same kind of page with no script to load
-    // and nothing to render.
-    "blank page": writePage(
-      "cold-blank.html",
-      "",
-      `<p>${COLD_TASKS} tasks would be here.</p>
-<script>window.__script = window.__done = performance.now(); window.__svg = true;
-requestAnimationFrame(() => requestAnimationFrame(() => { window.__painted = performance.now(); }));</script>`,
-    ),
-    journeymap: writePage(
-      "cold-journeymap.html",
-      `${JM_TAG}<script>window.__script = performance.now();
-JourneyMap.ready?.().then(() => { window.__ready = performance.now(); });</script>`,
-      `<journey-map><script type="application/json">${cold.json.replace(/</g, "\\u003c")}</script></journey-map>
-<script>document.querySelector("journey-map").addEventListener("jm-load", (event) => {
-  window.__done = performance.now();
-  window.__svg = !!event.target.querySelector("svg");
-  requestAnimationFrame(() => requestAnimationFrame(() => { window.__painted = performance.now(); }));
-});</script>`,
-    ),
-    mermaid: writePage(
-      "cold-mermaid.html",
-      `${MERMAID_TAG}<script>window.__script = performance.now();</script>`,
-      `<pre class="mermaid">${escapeHtml(cold.mermaid)}</pre>
-<script>${MERMAID_INIT}
-mermaid.run({ querySelector: ".mermaid" }).then(() => {
-  window.__done = performance.now();
-  window.__svg = !!document.querySelector(".mermaid svg");
-  requestAnimationFrame(() => requestAnimationFrame(() => { window.__painted = performance.now(); }));
-});</script>`,
-    ),
-  };
-  const warm = await newPage();
-  await warm.goto("about:blank");
-  await warm.done();
-  for (const [tool, url] of want("cold") ? Object.entries(pages) : []) {
-    const samples = [];
-    const phases = [];
-    for (let r = 0; r < COLD_RUNS; r++) {
-      const tab = await newPage();
-      await tab.goto(url);
-      await tab.waitForFunction(() => window.__painted !== undefined, null, { timeout: 60000 });
-      const { done, svg, phase } = await tab.evaluate(() => {
-        const nav = performance.getEntriesByType("navigation")[0];
-        return {
-          done: window.__done,
-          svg: window.__svg,
-          // Where the time went: the page's own bytes read, the script
-          // fetched + compiled + run, the wasm core started (journeymap).
-          // After two animation frames, the map has been painted.
-          phase: {
-            responseEnd: nav.responseEnd,
-            script: window.__script,
-            ready: window.__ready ?? null,
-            done: window.__done,
-            painted: window.__painted,
-          },
-        };
-      });
-      if (!svg) throw new Error(`${tool}: no SVG in the page`);
-      if (tab.problems.length) throw new Error(`${tool}: ${tab.problems.join("; ")}`);
-      samples.push(done);
-      phases.push(phase);
-      await tab.done();
-    }
-    const phaseMedians = Object.fromEntries(
-      Object.keys(phases[0]).map((k) => [k, phases[0][k] == null ? null : median(phases.map((p) => p[k]))]),
-    );
-    results.cold[tool] = { ms: median(samples), samples, tasks: COLD_TASKS, phases: phaseMedians };
-    log(`cold ${tool}: ${median(samples).toFixed(1)} ms (${samples.map((v) => v.toFixed(1)).join(", ")}); phases ${JSON.stringify(phaseMedians)}`);
+  let fragment = null;
+  if (existsSync(CLI)) {
+    fragment = execFileSync(CLI, ["render", "--format", "fragment", join(out, `journey-${COLD_TASKS}.json`)], { encoding: "utf8" });
+  } else log("no target/release/journeymap: the pre-rendered page is left out");
+  const coldHtml = coldPages({ jmTag: JM_TAG, mermaidTag: MERMAID_TAG, mermaidInit: MERMAID_INIT, json: cold.json, mermaid: cold.mermaid, fragment, tasks: COLD_TASKS });
+  const pages = Object.fromEntries(
+    Object.entries(coldHtml).map(([name, { head, body }]) => [name, writePage(`cold-${name.replace(/\W+/g, "-").toLowerCase()}.html`, head, body)]),
+  );
+  if (want("cold")) {
+    results.cold = { tasks: COLD_TASKS, pages: await measureCold(browser, pages, COLD_RUNS, log) };
+    const pre = results.cold.pages["journeymap, pre-rendered"];
+    if (pre?.wasmCompiles) throw new Error("the pre-rendered page compiled WebAssembly");
   }
 
   // 4. Memory: the wasm instance's memory after rendering 20,000 items. The
@@ -488,44 +433,23 @@ mermaid.run({ querySelector: ".mermaid" }).then(() => {
 
   // 5. Profiles (on request).
   if (PROFILE) {
-    // A cold load of journeymap's page: the profiler is started on the blank
-    // page, before the navigation (same renderer process for file://).
-    for (const tool of ["journeymap"]) {
-      const tab = await newPage();
-      await tab.goto("about:blank");
-      const session = await tab.context().newCDPSession(tab);
-      await session.send("Profiler.enable");
-      await session.send("Profiler.setSamplingInterval", { interval: 50 });
-      await session.send("Profiler.start");
-      await tab.goto(pages[tool]);
-      await tab.waitForFunction(() => window.__done !== undefined, null, { timeout: 60000 });
-      const { profile } = await session.send("Profiler.stop");
-      const file = join(out, `${tool}-cold.cpuprofile`);
-      writeFileSync(file, JSON.stringify(profile));
-      results.profiles.push({ tool: `${tool} (cold load)`, tasks: COLD_TASKS, file, top: topSelf(profile, 15) });
-      await tab.done();
-    }
-    // The same cold loads, traced (Chromium's own events: what the renderer's
-    // main thread did between navigation start and the map in the page).
-    for (const tool of ["blank page", "journeymap"]) {
+    // Cold loads of the journeymap pages, traced (Chromium's own events:
+    // what the renderer's main thread did between navigation start and the
+    // first paint), and one with a CPU profile.
+    for (const name of Object.keys(pages).filter((n) => n !== "Mermaid")) {
       const runs = [];
       for (let r = 0; r < 3; r++) {
-        const tab = await newPage();
-        await tab.goto("about:blank");
-        const file = join(out, `trace-${tool.replace(" ", "-")}-cold-${r}.json`);
-        await browser.startTracing(tab, { path: file, categories: TRACE_CATEGORIES });
-        await tab.goto(pages[tool]);
-        await tab.waitForFunction(() => window.__painted !== undefined, null, { timeout: 60000 });
-        const { done, painted } = await tab.evaluate(() => ({ done: window.__done, painted: window.__painted }));
-        await browser.stopTracing();
-        await tab.done();
-        runs.push(summarizeTrace(JSON.parse(readFileSync(file, "utf8")).traceEvents, done, painted));
+        const file = join(out, `trace-${name.replace(/\W+/g, "-").toLowerCase()}-${r}.json`);
+        runs.push(await traceCold(browser, pages[name], { trace: file, categories: TRACE_CATEGORIES }));
       }
-      // The run whose end is the median of the three.
-      runs.sort((a, b) => a.done - b.done);
-      results.traces.push({ tool, ...runs[1] });
-      log(`trace of a cold ${tool} load: ${JSON.stringify(runs[1])}`);
+      // The run whose paint is the median of the three.
+      runs.sort((a, b) => a.painted - b.painted);
+      results.traces.push({ page: name, ...runs[1] });
+      log(`trace of a cold load, ${name}: ${JSON.stringify(runs[1])}`);
     }
+    const file = join(out, "journeymap-cold.cpuprofile");
+    const { profile } = await traceCold(browser, pages["journeymap, inline JSON"], { profile: file });
+    results.profiles.push({ tool: "journeymap (cold load, inline JSON)", tasks: COLD_TASKS, file, top: topSelf(profile, 15) });
     for (const [tool, tasks, reps] of [
       ["journeymap", 1000, 60],
       ["mermaid", 1000, 3],
@@ -561,55 +485,6 @@ mermaid.run({ querySelector: ".mermaid" }).then(() => {
   await browser.close();
 }
 results.machine.loadavgAtEnd = loadavg().map((v) => v.toFixed(2)).join(" ");
-
-/** Main-thread time (ms) by kind of work in a trace of one cold load: from
- * navigation start to `done` (performance.now() when the map was in the
- * page), and from then to `painted` (two animation frames later). Each name
- * counts once where it nests in itself. */
-function summarizeTrace(events, done, painted) {
-  const nav = events.find((e) => e.name === "navigationStart" && e.args?.data?.documentLoaderURL?.startsWith("file:"));
-  if (!nav) return { done, error: "no navigationStart in the trace" };
-  const at = (ms) => nav.ts + ms * 1000;
-  const window = (from, to) => {
-    const inside = (e) => e.pid === nav.pid && e.ph === "X" && e.ts >= at(from) && e.ts < at(to);
-    const main = events.filter((e) => inside(e) && e.tid === nav.tid);
-    const other = events.filter((e) => inside(e) && e.tid !== nav.tid);
-    const outermost = (list, test) => {
-      let end = -1;
-      let total = 0;
-      for (const e of list.filter(test).sort((a, b) => a.ts - b.ts)) {
-        if (e.ts < end) continue;
-        end = e.ts + (e.dur || 0);
-        total += Math.min(end, at(to)) - e.ts; // clipped to the window
-      }
-      return +(total / 1000).toFixed(1);
-    };
-    const named = (...names) => (e) => names.includes(e.name);
-    return { main, other, outermost, named };
-  };
-  const before = window(0, done);
-  const { main, other, outermost, named } = before;
-  const busy = outermost(main, named("RunTask", "ThreadControllerImpl::RunTask"));
-  const after = window(done, painted);
-  return {
-    done: +done.toFixed(1),
-    mainThreadBusy: busy,
-    mainThreadIdle: +(done - busy).toFixed(1),
-    commitNavigation: outermost(main, named("DocumentLoader::CommitNavigation")),
-    windowContext: outermost(main, named("LocalWindowProxy::Initialize")),
-    parseHtml: outermost(main, named("ParseHTML")),
-    evaluateScript: outermost(main, (e) => e.name === "EvaluateScript" && /journeymap|mermaid/.test(e.args?.data?.url || "")),
-    inflateWasm: outermost(main, named("DecompressionStream Inflate")),
-    wasmCompileMain: outermost(main, (e) => /^wasm\./.test(e.name) || e.name === "v8.newInstance"),
-    wasmCompileBackground: outermost(other, (e) => /^wasm\./.test(e.name)),
-    scriptParseBackground: outermost(other, named("v8.parseOnBackground")),
-    styleAndLayout: outermost(main, named("UpdateLayoutTree", "Layout")),
-    paint: outermost(main, named("PrePaint", "Paint", "Commit")),
-    painted: +painted.toFixed(1),
-    afterDoneStyleAndLayout: after.outermost(after.main, after.named("UpdateLayoutTree", "Layout")),
-    afterDonePaint: after.outermost(after.main, after.named("PrePaint", "Paint", "Commit")),
-  };
-}
 
 /** The functions with the most self time in a CDP profile. */
 function topSelf(profile, count) {
@@ -684,20 +559,9 @@ function report(r) {
         `the rest, ${n(p.journeymap.raw - p.journeymap.wasmBase64)} B, is JS (glue and shell). Other scripts beside it, not loaded to render a map: ${p.companions.join(", ") || "none"}.`,
     );
   }
-  if (r.cold.journeymap) {
+  if (r.cold.pages) {
     lines.push("");
-    lines.push(`Cold: a page from file:// with the script and one inline map of ${r.cold.journeymap.tasks} tasks; ms from navigation start (median of ${COLD_RUNS} fresh loads):`);
-    lines.push("");
-    lines.push("| | page read | script run | core ready | map in the page | painted | the 5 loads (map in the page) |");
-    lines.push("|---|---:|---:|---:|---:|---:|---|");
-    for (const tool of ["blank page", "journeymap", "mermaid"]) {
-      const c = r.cold[tool];
-      const f = (v) => (v == null ? "—" : ms(v));
-      lines.push(
-        `| ${tool === "mermaid" ? "Mermaid" : tool === "blank page" ? "blank page (no script; the browser's floor)" : "journeymap"} | ${f(c.phases.responseEnd)} | ${f(c.phases.script)} | ${f(c.phases.ready)} | **${ms(c.ms)}** | ${f(c.phases.painted)} | ${c.samples.map((v) => v.toFixed(1)).join(", ")} |`,
-      );
-    }
-    lines.push(`| ratio Mermaid / journeymap | | | | ${(r.cold.mermaid.ms / r.cold.journeymap.ms).toFixed(1)}× | | |`);
+    lines.push(...coldTable(r.cold.pages, r.cold.tasks));
   }
   if (r.memory.items) {
     const m = r.memory;
@@ -710,7 +574,7 @@ function report(r) {
   }
   for (const t of r.traces) {
     lines.push("");
-    lines.push(`Trace of a cold ${t.tool} load (ms; the median of 3 traced loads): ${JSON.stringify(t)}`);
+    lines.push(`Trace of a cold load, ${t.page} (ms; the median of 3 traced loads): ${JSON.stringify(t)}`);
   }
   for (const prof of r.profiles) {
     lines.push("");

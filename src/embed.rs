@@ -36,6 +36,10 @@ struct ViewData<'a> {
 /// The `type` of the script holding the view data.
 pub const VIEW_DATA_TYPE: &str = "application/vnd.journeymap.view+json";
 
+/// The attribute that marks the element as pre-rendered: the shell starts
+/// the core early for every other `<journey-map>`, never for these.
+pub const PRERENDERED: &str = "data-jm-prerendered";
+
 /// The style the fragment brings for itself: the SVG scales down to the
 /// page's width before (and without) the script.
 const FRAGMENT_STYLE: &str =
@@ -77,7 +81,7 @@ pub fn fragment(map_json: &str, layout: &Layout, options: &RenderOptions) -> Str
         Some(ThemeMode::Auto) => " theme=\"auto\"",
     };
     format!(
-        "<journey-map data-jm-prerendered{theme}>\n<style>{FRAGMENT_STYLE}</style>\n\
+        "<journey-map {PRERENDERED}{theme}>\n<style>{FRAGMENT_STYLE}</style>\n\
          <script type=\"application/json\">{}</script>\n\
          <script type=\"{VIEW_DATA_TYPE}\">{}</script>\n{svg}\n</journey-map>\n",
         script_json(&compact(map_json)),

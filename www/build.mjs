@@ -19,9 +19,9 @@
 //
 // The modules import two that exist only here: "journeymap:wasm" (the glue
 // and the wasm of the bundle's core) and "journeymap:build" (VERSION, the
-// fragment's VIEW_DATA_TYPE, and how the core finds the importer). Needs
-// esbuild and @gfx/zopfli (the wasm's compressor; www/package.json; npm ci
-// in www/, which scripts/setup.sh does).
+// fragment's VIEW_DATA_TYPE and PRERENDERED attribute, and how the core
+// finds the importer). Needs esbuild and @gfx/zopfli (the wasm's
+// compressor; www/package.json; npm ci in www/, which scripts/setup.sh does).
 
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -43,7 +43,9 @@ const read = (path) => readFileSync(path, "utf8");
 const version = /^version = "(.*)"$/m.exec(read(join(root, "Cargo.toml")))[1];
 // The pre-rendered fragment's view data type: its one home is src/embed.rs
 // (the shell must know it before, or without, starting the core).
-const viewDataType = /^pub const VIEW_DATA_TYPE: &str = "(.*)";$/m.exec(read(join(root, "src/embed.rs")))[1];
+const embed = read(join(root, "src/embed.rs"));
+const viewDataType = /^pub const VIEW_DATA_TYPE: &str = "(.*)";$/m.exec(embed)[1];
+const prerendered = /^pub const PRERENDERED: &str = "(.*)";$/m.exec(embed)[1];
 
 // --- the scripts ------------------------------------------------------------
 
@@ -131,7 +133,8 @@ async function bundle(file, { entry, format, wasmPart, loader, bannerText, after
     "journeymap:wasm": wasmPart.contents,
     "journeymap:build":
       `export const VERSION = ${JSON.stringify(version)};\n` +
-      `export const VIEW_DATA_TYPE = ${JSON.stringify(viewDataType)};\n${loader}`,
+      `export const VIEW_DATA_TYPE = ${JSON.stringify(viewDataType)};\n` +
+      `export const PRERENDERED = ${JSON.stringify(prerendered)};\n${loader}`,
   };
   const result = await build({
     stdin: { contents: entry, resolveDir: join(here, "src"), sourcefile: file },

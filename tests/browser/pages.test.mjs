@@ -188,6 +188,27 @@ test("a pre-rendered fragment comes alive without the wasm, with no layout shift
   await page.done();
 });
 
+test("an inline map starts the core while the page is parsed, before DOMContentLoaded", async () => {
+  const page = await openPage(browser);
+  await page.addInitScript(() => {
+    window.__marks = {};
+    const compile = WebAssembly.compile;
+    WebAssembly.compile = function (...args) {
+      window.__marks.compile ??= performance.now();
+      return compile.apply(this, args);
+    };
+    document.addEventListener("DOMContentLoaded", () => (window.__marks.parsed = performance.now()));
+  });
+  const map = `<journey-map><script type="application/json">${grocery.replace(/</g, "\\u003c")}</script></journey-map>`;
+  const { path } = await writePage("pages-early-core.html", html(`${map}<p>${"Text after the map. ".repeat(20000)}</p>`));
+  await page.goto(server.url(path));
+  await page.waitForFunction(() => document.querySelector("journey-map")?.view, null, { timeout: 15000 });
+  const marks = await page.evaluate(() => window.__marks);
+  assert.ok(marks.compile < marks.parsed, `compiled at ${marks.compile} ms, parsed at ${marks.parsed} ms`);
+  page.assertClean();
+  await page.done();
+});
+
 test("the pre-rendered fragment shows the map with scripting off", async () => {
   const fragment = cli("render", "examples/minimal.json", "--format", "fragment");
   const page = await openPage(browser, { javaScriptEnabled: false });

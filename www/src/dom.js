@@ -1,6 +1,7 @@
 // Small DOM helpers shared by the view, render() and <journey-map>: the
 // document's own properties, making elements, the readable error box, the
-// Trusted Types policy, and parsing the core's SVG text.
+// Trusted Types policy, parsing the core's SVG text, and spacing its
+// headers' lines.
 //
 // A page's markup can shadow properties of `document` (`<img
 // name="currentScript">`, `<img name="getElementById">`) and of `window`
@@ -91,16 +92,16 @@ export function trusted(kind, text) {
   }
 }
 
-/** The core's SVG text as an element of this document. A <template> parses
+/** The core's markup as a fragment of inert nodes. A <template> parses
  * it with the HTML parser (foreign content), two to four times faster than
  * DOMParser's XML parser, and inertly: nothing in it runs or loads until it
  * is in the page. The text comes from the core's escaping writer: every map
  * text in it is already escaped, so this is not markup from the map (which
  * is why the Trusted Types policy may pass it). */
-export function parseSvg(svgText) {
+function parse(text) {
   const template = element("template");
   try {
-    template.innerHTML = trusted("createHTML", svgText);
+    template.innerHTML = trusted("createHTML", text);
   } catch (error) {
     throw new Error(
       "journeymap: the page requires Trusted Types and does not allow the policy journeymap; " +
@@ -108,11 +109,38 @@ export function parseSvg(svgText) {
       { cause: error },
     );
   }
-  const root = template.content.firstElementChild;
-  if (!root || root.localName !== "svg" || template.content.childElementCount !== 1) {
+  return template.content;
+}
+
+/** The core's SVG text as an element of this document. */
+export function parseSvg(svgText) {
+  const content = parse(svgText);
+  const root = content.firstElementChild;
+  if (!root || root.localName !== "svg" || content.childElementCount !== 1) {
     throw new Error("journeymap: the core produced SVG the browser cannot parse");
   }
   return root;
+}
+
+/** A run of the core's SVG elements (parts.js) as a fragment. */
+export function parseSvgNodes(markup) {
+  const content = parse(`<svg>${markup}</svg>`);
+  const wrapper = content.firstChild;
+  wrapper.replaceWith(...wrapper.childNodes);
+  return content;
+}
+
+/** Between a header's (or a focus button's) lines goes a space (outside a
+ * <text> it is not drawn; between two tspans it is an invisible trailing
+ * space), so that its text, read or copied, does not run lines together
+ * ("Sign up5 minutes"). Its accessible name is the core's aria-label. */
+export function spaceHeaderLines(root, classes) {
+  for (const header of root.querySelectorAll(`.${classes.stage}, .${classes.focusable}`)) {
+    for (const text of header.querySelectorAll("text")) {
+      for (const line of [...text.querySelectorAll("tspan")].slice(1)) line.before(" ");
+      if (text.previousElementSibling?.localName === "text") text.before(" ");
+    }
+  }
 }
 
 export const reducedMotion = () =>

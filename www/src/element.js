@@ -12,7 +12,8 @@
 // detail.diagnostics), and from the view jm-stagechange, jm-focuschange and
 // jm-personachange.
 
-import { coreConstants } from "./boot.js";
+import { PRERENDERED } from "journeymap:build";
+import { core, coreConstants } from "./boot.js";
 import { clearTarget, docGet, errorBox } from "./dom.js";
 import { layoutMode, layoutOptions } from "./layouts.js";
 import { JourneyMapError, diagnostic } from "./maptext.js";
@@ -58,6 +59,9 @@ export function defineElement() {
     connectedCallback() {
       if (this._started) return;
       this._started = true;
+      // A map to render: the core starts now, while the page is still
+      // parsed (a pre-rendered one needs no core).
+      if (!this.hasAttribute(PRERENDERED)) core();
       // A web font that arrived later: render.js drew a new view in place.
       this.addEventListener("jm-relayout", (event) => {
         if (event.target === this) this.view = event.detail.view;

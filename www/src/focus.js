@@ -36,19 +36,27 @@ export function setFocus(view, kind, key) {
   markButtons(view);
   const emit = (type, detail) => view.host.dispatchEvent(new CustomEvent(type, { bubbles: true, detail: { view, ...detail } }));
   emit("jm-focuschange", { kind: next?.kind ?? null, id: next?.id ?? null, index: next?.index ?? null });
-  const on = (f) => (f?.kind === "persona" ? f.index : -1);
-  const top = on(next);
-  if (on(was) === top) return true;
-  // Curves in persona order, the focused one last.
+  const top = personaOf(next);
+  if (personaOf(was) === top) return true;
+  stackCurves(view);
+  emit("jm-personachange", { id: top < 0 ? null : next.id, index: top < 0 ? null : top });
+  router.stageChanged(view, view.stage, !view._followingHash);
+  return true;
+}
+
+/** The index of the persona a focus is on, or -1. */
+const personaOf = (focus) => (focus?.kind === "persona" ? focus.index : -1);
+
+/** The curves in persona order, the focused persona's last (on top). */
+export function stackCurves(view) {
+  const c = view._classes;
+  const top = personaOf(view._focus);
   const rank = (g) => {
     const p = Number(g.getAttribute(c.personaIndex));
     return p === top ? 1e6 : p;
   };
   const curves = [...view.svg.querySelectorAll(`.${c.curveGroup}`)];
   for (const g of curves.sort((a, b) => rank(a) - rank(b))) g.parentNode.append(g);
-  emit("jm-personachange", { id: top < 0 ? null : next.id, index: top < 0 ? null : top });
-  router.stageChanged(view, view.stage, !view._followingHash);
-  return true;
 }
 
 /** `aria-pressed` on every button that focuses: true on the focused one. */

@@ -68,7 +68,7 @@ class HashRouter {
     if (!view._hash) return;
     if (stageId != null || persona(view) != null) {
       const hash = this._hashFor(view, stageId);
-      if (location.hash !== hash) this._write(hash);
+      if (this._hash() !== hash) this._write(hash);
       if (byReader) this.writer = view;
     } else if (this._targets(view)) {
       this._write("");
@@ -95,7 +95,7 @@ class HashRouter {
   _read() {
     if (!HAS_DOM) return null;
     const wanted = { map: null, stage: null, persona: null };
-    for (const part of location.hash.slice(1).split("&")) {
+    for (const part of this._hash().slice(1).split("&")) {
       const match = /^(stage|persona)=(?:(\d+):)?([^:]*)$/.exec(part);
       if (!match || wanted[match[1]] != null) return null;
       // Before the core starts (pre-rendered maps only), an id is valid
@@ -143,7 +143,22 @@ class HashRouter {
     return this._names(this._read(), view);
   }
 
+  /** The hash: the one written last, or the URL's. */
+  _hash() {
+    return this._written ?? location.hash;
+  }
+
+  /** Writes the hash to the URL once the task's moves are done: each write
+   * costs the browser a walk of the whole page (150 zooms of a map of
+   * 20,000 items in one task: 150 writes, most of a second). */
   _write(hash) {
+    if (this._written == null) queueMicrotask(() => this._flush());
+    this._written = hash;
+  }
+
+  _flush() {
+    const hash = this._written;
+    this._written = null;
     // The whole URL: a path alone that starts with // would be read as
     // another host's.
     const url = new URL(location.href);
@@ -184,7 +199,7 @@ class HashRouter {
     const writer = this.writer;
     if (!writer || !this.views.has(writer) || (writer.stage == null && persona(writer) == null) || this._read() == null) return;
     const hash = this._hashFor(writer, writer.stage);
-    if (location.hash !== hash) this._write(hash);
+    if (this._hash() !== hash) this._write(hash);
   }
 }
 

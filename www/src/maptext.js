@@ -106,13 +106,16 @@ function coreOptions(options, prefix) {
   return JSON.stringify(core);
 }
 
+/** The error of a render that a later one of the same target replaced. */
+export const replaced = () => new DOMException("journeymap: a later render of the same target replaced this one", "AbortError");
+
 /** Renders to `{svg, info, prefix, drawn}` or throws a JourneyMapError. When
  * `wanted()` turns false before the core is called, rejects with an
  * AbortError instead (a later render replaced this one). */
 export async function renderText(map, options = {}, wanted = () => true) {
   const text = await mapText(map);
   await core();
-  if (!wanted()) throw new DOMException("journeymap: a later render of the same target replaced this one", "AbortError");
+  if (!wanted()) throw replaced();
   const prefix = options.idPrefix || nextPrefix();
   const pageOptions = JSON.parse(coreOptions(options, prefix));
   const ruler = rulerFor(options.measure);

@@ -3,9 +3,10 @@
 
 import { clearTarget, docCall, errorBox } from "./dom.js";
 import { router } from "./hash.js";
-import { JourneyMapError, diagnostic, renderText } from "./maptext.js";
+import { JourneyMapError, diagnostic, renderText, replaced } from "./maptext.js";
 import { layoutMode, layoutOptions } from "./layouts.js";
 import { onFontsLoaded } from "./measure.js";
+import { PART, pause } from "./parts.js";
 import { printableView } from "./print.js";
 import { installStyles, styleRoot } from "./styles.js";
 import { View } from "./view.js";
@@ -35,19 +36,28 @@ function resolveTarget(target) {
  * Resolves to a View; an invalid map rejects with a JourneyMapError (its
  * `diagnostics`) and the target shows the problems instead. A render that a
  * later one of the same target overtakes before it reaches the core rejects
- * with an AbortError and leaves the target alone.
+ * with an AbortError and leaves the target alone. A big map is drawn a part
+ * a frame (parts.js): the View comes when it is all there, and a later
+ * render that replaces it meanwhile stops the drawing (this one then
+ * rejects with an AbortError).
  */
 export async function render(target, map, options = {}) {
   const host = resolveTarget(target);
   installStyles(styleRoot(host));
   const ticket = {};
   latest.set(host, ticket);
+  const wanted = () => latest.get(host) === ticket;
   let rendered;
   const chosen = options.layout == null ? "wide" : layoutMode(options.layout);
   const layout = chosen === "wide" ? { layout: "wide" } : layoutOptions(chosen, host);
   if (options.width != null && layout.layout === "stacked") layout.width = options.width;
   try {
-    rendered = await renderText(map, { ...options, width: undefined, ...layout }, () => latest.get(host) === ticket);
+    rendered = await renderText(map, { ...options, width: undefined, ...layout }, wanted);
+    // A big map's SVG is parsed in a task of its own, not in the core's.
+    if (rendered.svg.length > 2 * PART) {
+      await pause();
+      if (!wanted()) throw replaced();
+    }
   } catch (error) {
     if (error?.name === "AbortError") throw error;
     router.viewIn(host)?.destroy();
@@ -60,6 +70,8 @@ export async function render(target, map, options = {}) {
   const view = new View(host, rendered, options);
   printableView(view, rendered.drawn);
   if (options.measure !== "table") relayoutOnFonts(host, view, map, options);
+  await view.parts;
+  if (!wanted()) throw replaced();
   return view;
 }
 

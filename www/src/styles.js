@@ -27,8 +27,6 @@ journey-map{display:block}
 .jm-toolbar button[hidden]{display:none}
 .jm-where{flex:1 1 auto;min-width:8em;padding:0 6px}
 .jm-viewport{position:relative;overflow:hidden;width:100%;min-height:16rem;max-height:85vh;touch-action:pan-y;user-select:none;-webkit-user-select:none;border-radius:6px}
-.jm-viewport.jm-zoomed{touch-action:none;cursor:grab}
-.jm-viewport.jm-dragging{cursor:grabbing}
 .jm-viewport>svg{display:block;width:100%;height:100%}
 .jm-stacked-view .jm-viewport{min-height:0;max-height:none;touch-action:auto;user-select:auto;-webkit-user-select:auto}
 .jm-stacked-view .jm-viewport>svg{height:auto}

@@ -1,7 +1,8 @@
 // The view's toolbar: the way back to the whole map, the live region that
 // says where the reader is, the stage buttons and (wide) the zoom buttons,
 // in the map's language and reading direction (both from the core's render
-// info). Kept apart from the view, whose methods its buttons call.
+// info); and what else changes between the overview and a zoom. Kept apart
+// from the view, whose methods its buttons call.
 
 import { element } from "./dom.js";
 
@@ -33,7 +34,11 @@ export function buildToolbar(view) {
   }
 }
 
-/** Shows, hides and names the controls for where `view` is. */
+/** Keeps a touch drag from scrolling the page. */
+const holdTouch = (event) => event.cancelable && event.preventDefault();
+
+/** Shows, hides and names the controls for where `view` is, and holds
+ * touch drags while zoomed. */
 export function updateControls(view) {
   const stages = view.info.stages;
   const zoomed = view._box != null;
@@ -42,7 +47,13 @@ export function updateControls(view) {
   view._nextButton.hidden = view._stage == null;
   view._prevButton.disabled = view._stage === 0;
   view._nextButton.disabled = view._stage === stages.length - 1;
-  view.viewport.classList.toggle("jm-zoomed", zoomed);
+  // Zoomed in, a touch drag pans the map, not the page. The viewport's
+  // touch-action stays pan-y (and it shows no grab cursor): a change of
+  // either restyles every element of the SVG, seconds on a big map.
+  if (zoomed !== !!view._holding) {
+    view._holding = zoomed;
+    view.viewport[`${zoomed ? "add" : "remove"}EventListener`]("touchmove", holdTouch, { passive: false });
+  }
   view._where.textContent =
     view._stage != null
       ? stages[view._stage].announce

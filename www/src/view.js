@@ -8,11 +8,12 @@
 
 import { startedConstants } from "./boot.js";
 import * as camera from "./camera.js";
-import { clearTarget, element, parseSvg, reducedMotion } from "./dom.js";
-import { markButtons, setFocus, toggleAt } from "./focus.js";
+import { clearTarget, element, parseSvg, reducedMotion, spaceHeaderLines } from "./dom.js";
+import { markButtons, setFocus, stackCurves, toggleAt } from "./focus.js";
 import { router } from "./hash.js";
 import { onKey } from "./keys.js";
 import { scrollToSection, sectionInView } from "./layouts.js";
+import { PART, cut, drawParts } from "./parts.js";
 import { pngOf } from "./png.js";
 import { unprintable } from "./print.js";
 import { adoptSheet, dropSheet, installStyles, setViewColours, styleRoot } from "./styles.js";
@@ -22,19 +23,6 @@ const ANIMATION_MS = 250; // well within the 300 ms asked for
 /** The tallest viewport a `height` may ask for, in CSS px (the canvas
  * limit browsers have on a side). */
 const MAX_HEIGHT_PX = 16384;
-
-/** Between a header's (or a focus button's) lines goes a space (outside a <text> it is not drawn;
- * between two tspans it is an invisible trailing space), so that its text,
- * read or copied, does not run lines together ("Sign up5 minutes"). Its
- * accessible name is the core's aria-label. */
-function spaceHeaderLines(svg, classes) {
-  for (const header of svg.querySelectorAll(`.${classes.stage}, .${classes.focusable}`)) {
-    for (const text of header.querySelectorAll("text")) {
-      for (const line of [...text.querySelectorAll("tspan")].slice(1)) line.before(" ");
-      if (text.previousElementSibling?.localName === "text") text.before(" ");
-    }
-  }
-}
 
 export class View {
   constructor(host, rendered, options) {
@@ -61,7 +49,10 @@ export class View {
 
     this._styleRoot = styleRoot(host);
     installStyles(this._styleRoot);
-    this.svg = rendered.svgElement ?? parseSvg(rendered.svg);
+    // A big map's SVG starts as a skeleton, and its parts come one a frame
+    // (parts.js); `parts` settles when all are in.
+    const { skeleton, parts } = !rendered.svgElement && rendered.svg.length > 2 * PART ? cut(rendered.svg) : {};
+    this.svg = rendered.svgElement ?? parseSvg(skeleton ?? rendered.svg);
     // The SVG's own rules move into a constructed sheet of the root it is
     // drawn in, which a page's style-src does not govern; exportSvg() keeps
     // the <style> element.
@@ -112,6 +103,17 @@ export class View {
       if (options[kind] != null && options[kind] !== "" && persona == null) this._tryFocus(kind, options[kind]);
     }
     if (persona != null) this._followPersona(persona);
+    const prepare = (nodes) => spaceHeaderLines(nodes, this._classes);
+    this.parts = parts && drawParts(this.svg, rendered.svg, parts, prepare, () => this._destroyed).then((all) => all && this._drawn());
+  }
+
+  /** Once a big map's last part is in: what was set up on its skeleton
+   * alone, set up again on the whole. */
+  _drawn() {
+    markButtons(this);
+    if (this._focus) stackCurves(this);
+    this._panels = this._panel = null;
+    this._openPanel(this._stage);
   }
 
   /** Shows what the hash asks for (a stage id, or null: the overview)
@@ -520,7 +522,6 @@ export class View {
       if (!this._dragged) {
         this._dragged = true;
         vp.setPointerCapture?.(event.pointerId);
-        vp.classList.add("jm-dragging");
       }
       p.x = event.clientX;
       p.y = event.clientY;
@@ -528,7 +529,6 @@ export class View {
     });
     const release = (event) => {
       this._pointers.delete(event.pointerId);
-      if (this._pointers.size === 0) vp.classList.remove("jm-dragging");
       // The click that ends a drag comes in this same task; a later click
       // (a tap, or one sent by assistive technology) is a real one.
       if (this._dragged) setTimeout(() => (this._dragged = false));
