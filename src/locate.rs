@@ -165,7 +165,7 @@ pub fn locate<'p>(text: &str, wanted: impl IntoIterator<Item = &'p JsonPath>) ->
             first: position(first),
         })
         .collect();
-    duplicate_keys.sort_by_key(|duplicate| duplicate.at);
+    crate::sort::sort_by_key(&mut duplicate_keys, |duplicate| duplicate.at);
     Located {
         tree,
         duplicate_keys,
@@ -175,7 +175,7 @@ pub fn locate<'p>(text: &str, wanted: impl IntoIterator<Item = &'p JsonPath>) ->
 /// Converts byte offsets to lines and columns in one sweep up to the last
 /// of them; returns them sorted by offset, without repeats.
 fn line_columns(text: &str, mut offsets: Vec<usize>) -> Vec<(usize, LineColumn)> {
-    offsets.sort_unstable();
+    crate::sort::sort_by_key(&mut offsets, |&offset| offset);
     offsets.dedup();
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(offsets.len());
