@@ -286,7 +286,7 @@ impl<'a> Walker<'a, '_> {
     fn object(&mut self, node: Option<usize>, depth: usize) {
         self.pos += 1;
         let base = self.seen.len();
-        let mut many: Option<HashMap<Cow<'a, str>, usize>> = None;
+        let mut many: Option<HashMap<String, usize>> = None;
         loop {
             self.skip_ws();
             match self.peek() {
@@ -306,10 +306,10 @@ impl<'a> Walker<'a, '_> {
             self.path.push(RawSegment::Key(raw_key));
             let child = node.and_then(|n| self.tree.key_child(n, &key));
             let earlier = match &mut many {
-                Some(map) => match map.get(&key) {
+                Some(map) => match map.get(key.as_ref()) {
                     Some(&first) => Some(first),
                     None => {
-                        map.insert(key, key_offset);
+                        map.insert(key.into_owned(), key_offset);
                         None
                     }
                 },
@@ -324,7 +324,12 @@ impl<'a> Walker<'a, '_> {
                     if earlier.is_none() {
                         self.seen.push((key, key_offset));
                         if self.seen.len() - base > SCAN_KEYS {
-                            many = Some(self.seen.drain(base..).collect());
+                            many = Some(
+                                self.seen
+                                    .drain(base..)
+                                    .map(|(key, first)| (key.into_owned(), first))
+                                    .collect(),
+                            );
                         }
                     }
                     earlier
