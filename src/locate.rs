@@ -390,7 +390,7 @@ impl<'a> Walker<'a, '_> {
 }
 
 fn unescape(raw: &str) -> Cow<'_, str> {
-    if raw.contains('\\') {
+    if raw.as_bytes().contains(&b'\\') {
         match serde_json::from_str::<serde_json::Value>(&format!("\"{raw}\"")) {
             Ok(serde_json::Value::String(key)) => Cow::Owned(key),
             _ => Cow::Borrowed(raw),
