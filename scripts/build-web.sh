@@ -14,25 +14,40 @@
 #     the first JourneyMap.fromMermaid call:
 #       dist/journeymap-mermaid.js  dist/journeymap-mermaid.mjs
 #   - dist/index.html (gallery of examples/*.json)  dist/playground.html
-# No wasm-opt: on this crate it makes the gzipped script larger, not smaller.
+# Each wasm goes through Binaryen's wasm-opt (www/node_modules) after
+# wasm-bindgen: -O2 without inlining, to a fixed point. Inlining, -Os and
+# -Oz all make the gzipped script larger on this crate (docs/browser.md,
+# "Budgets").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if [ ! www/node_modules/.package-lock.json -nt www/package-lock.json ]; then
+  (cd www && npm ci --silent --no-audit --no-fund)
+fi
 wasm=target/wasm32-unknown-unknown/wasm-release/journeymap.wasm
+wasm_opt=(-O2 --always-inline-max-function-size=0 --one-caller-inline-max-function-size=0
+  --flexible-inline-max-function-size=0 --converge --strip-target-features)
 bindgen() {
   rm -rf "$1"
   wasm-bindgen --target no-modules --no-typescript \
     --remove-name-section --remove-producers-section \
     --out-dir "$1" "$wasm"
+  # wasm-opt takes seconds: its output is kept in target/wasm-opt/, keyed by
+  # its input and options.
+  local out=$1/journeymap_bg.wasm key
+  key=$({ cat "$out"; echo "${wasm_opt[*]}"; } | sha256sum | cut -c1-64)
+  if [ ! -f "target/wasm-opt/$key.wasm" ]; then
+    mkdir -p target/wasm-opt
+    www/node_modules/.bin/wasm-opt "${wasm_opt[@]}" "$out" -o "target/wasm-opt/$key.tmp"
+    mv "target/wasm-opt/$key.tmp" "target/wasm-opt/$key.wasm"
+  fi
+  cp "target/wasm-opt/$key.wasm" "$out"
 }
 # Cargo keeps one output file per profile: build and run wasm-bindgen in turn.
 nice cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm-release --no-default-features
 bindgen target/wasm-bindgen/core
 nice cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm-release
 bindgen target/wasm-bindgen/mermaid
-if [ ! www/node_modules/.package-lock.json -nt www/package-lock.json ]; then
-  (cd www && npm ci --silent --no-audit --no-fund)
-fi
 node www/build.mjs target/wasm-bindgen/core target/wasm-bindgen/mermaid dist
 for file in journeymap.js journeymap-mermaid.js journeymap-words.js; do
   echo "build-web: dist/$file is $(wc -c < "dist/$file") bytes, $(gzip -9 < "dist/$file" | wc -c) gzipped"

@@ -61,6 +61,7 @@ pub mod model;
 mod number;
 pub mod parse;
 pub mod render;
+mod sort;
 pub mod text;
 mod validate;
 #[cfg(target_arch = "wasm32")]

@@ -165,7 +165,7 @@ pub fn locate<'p>(text: &str, wanted: impl IntoIterator<Item = &'p JsonPath>) ->
             first: position(first),
         })
         .collect();
-    duplicate_keys.sort_by_key(|duplicate| duplicate.at);
+    crate::sort::sort_by_key(&mut duplicate_keys, |duplicate| duplicate.at);
     Located {
         tree,
         duplicate_keys,
@@ -175,7 +175,7 @@ pub fn locate<'p>(text: &str, wanted: impl IntoIterator<Item = &'p JsonPath>) ->
 /// Converts byte offsets to lines and columns in one sweep up to the last
 /// of them; returns them sorted by offset, without repeats.
 fn line_columns(text: &str, mut offsets: Vec<usize>) -> Vec<(usize, LineColumn)> {
-    offsets.sort_unstable();
+    crate::sort::sort_by_key(&mut offsets, |&offset| offset);
     offsets.dedup();
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(offsets.len());
@@ -286,7 +286,7 @@ impl<'a> Walker<'a, '_> {
     fn object(&mut self, node: Option<usize>, depth: usize) {
         self.pos += 1;
         let base = self.seen.len();
-        let mut many: Option<HashMap<Cow<'a, str>, usize>> = None;
+        let mut many: Option<HashMap<String, usize>> = None;
         loop {
             self.skip_ws();
             match self.peek() {
@@ -306,10 +306,10 @@ impl<'a> Walker<'a, '_> {
             self.path.push(RawSegment::Key(raw_key));
             let child = node.and_then(|n| self.tree.key_child(n, &key));
             let earlier = match &mut many {
-                Some(map) => match map.get(&key) {
+                Some(map) => match map.get(key.as_ref()) {
                     Some(&first) => Some(first),
                     None => {
-                        map.insert(key, key_offset);
+                        map.insert(key.into_owned(), key_offset);
                         None
                     }
                 },
@@ -324,7 +324,12 @@ impl<'a> Walker<'a, '_> {
                     if earlier.is_none() {
                         self.seen.push((key, key_offset));
                         if self.seen.len() - base > SCAN_KEYS {
-                            many = Some(self.seen.drain(base..).collect());
+                            many = Some(
+                                self.seen
+                                    .drain(base..)
+                                    .map(|(key, first)| (key.into_owned(), first))
+                                    .collect(),
+                            );
                         }
                     }
                     earlier
@@ -385,7 +390,7 @@ impl<'a> Walker<'a, '_> {
 }
 
 fn unescape(raw: &str) -> Cow<'_, str> {
-    if raw.contains('\\') {
+    if raw.as_bytes().contains(&b'\\') {
         match serde_json::from_str::<serde_json::Value>(&format!("\"{raw}\"")) {
             Ok(serde_json::Value::String(key)) => Cow::Owned(key),
             _ => Cow::Borrowed(raw),

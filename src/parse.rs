@@ -35,6 +35,9 @@ pub fn parse_json(text: &str) -> Result<Value, Diagnostic> {
     serde_json::from_str(text).map_err(|error| syntax_error(text, &error))
 }
 
+/// What serde_json's messages end with, before the line and column.
+const AT_LINE: &str = " at line ";
+
 /// A serde_json error as a diagnostic: the column counted in characters
 /// (serde_json counts bytes), the message reworded, with what was found.
 fn syntax_error(text: &str, error: &serde_json::Error) -> Diagnostic {
@@ -47,9 +50,14 @@ fn syntax_error(text: &str, error: &serde_json::Error) -> Diagnostic {
     };
     let mut offset = (line_start + error.column().saturating_sub(1)).min(text.len());
     let raw = error.to_string();
+    // Found by bytes: `rsplit_once` would link std's substring search, and
+    // its panics, into the wasm.
     let bare = raw
-        .rsplit_once(" at line ")
-        .map_or(raw.as_str(), |(message, _)| message);
+        .as_bytes()
+        .windows(AT_LINE.len())
+        .rposition(|window| window == AT_LINE.as_bytes())
+        .and_then(|at| raw.get(..at))
+        .unwrap_or(&raw);
     if bare == "number out of range" {
         // serde_json points at the number's last digit; point at its first.
         while offset > line_start

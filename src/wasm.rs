@@ -23,6 +23,11 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// The allocator of the wasm: talc rather than std's dlmalloc, for its size
+/// (about 3 KB less in the gzipped browser script) and speed.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The options a page passes, as a JSON object whose keys are all among
 /// `allowed`. Read by hand rather than through serde's derive, which would
 /// bring float formatting into the wasm for its error messages.

@@ -61,7 +61,7 @@ impl WordTable {
             .as_object()
             .ok_or_else(|| format!("{tag}: expected an object of words"))?;
         if let Some(unknown) = object.keys().find(|name| Key::from_name(name).is_none()) {
-            return Err(format!("{tag}: unknown built-in word {unknown:?}"));
+            return Err(format!("{tag}: unknown built-in word \"{unknown}\""));
         }
         let texts: Result<Vec<String>, String> = Key::ALL
             .iter()
@@ -193,7 +193,7 @@ impl Words {
 
     fn form(&self, key: Key, n: Option<u64>) -> &str {
         let text = self.texts.get(key as usize).map_or("", |t| t.as_ref());
-        if !text.contains(FORM_SEPARATOR) {
+        if !text.bytes().any(|b| b == FORM_SEPARATOR as u8) {
             return text;
         }
         let category = n.map_or(OTHER, |n| lang::plural(&self.table, n));
@@ -255,8 +255,9 @@ fn table_chain(tables: &[(&str, &str)], tag: &str) -> Vec<usize> {
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, from_brace) = rest.split_at(open);
+    while let Some((before, from_brace)) =
+        rest.find('{').and_then(|open| rest.split_at_checked(open))
+    {
         out.push_str(before);
         let value = from_brace.find('}').and_then(|close| {
             let name = from_brace.get(1..close)?;

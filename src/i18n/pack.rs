@@ -25,7 +25,8 @@ pub fn pack(value: &serde_json::Value) -> Result<String, String> {
         serde_json::Value::Object(forms) => {
             if let Some(unknown) = forms.keys().find(|k| !CATEGORIES.contains(&k.as_str())) {
                 return Err(format!(
-                    "unknown plural category {unknown:?}; expected one of {CATEGORIES:?}"
+                    "unknown plural category \"{unknown}\"; expected one of {}",
+                    CATEGORIES.join(", ")
                 ));
             }
             let packed: Result<Vec<String>, String> = CATEGORIES

@@ -49,10 +49,7 @@ impl ViewWords {
         // starts with the visible one. (Letters compared ignoring ASCII case
         // only: full Unicode lowercasing would cost the wasm 4 KB of tables.)
         let (whole_map, back) = (text(Key::ViewWholeMap), text(Key::ViewBack));
-        let back = if back
-            .to_ascii_lowercase()
-            .contains(&whole_map.to_ascii_lowercase())
-        {
+        let back = if contains_text(&back.to_ascii_lowercase(), &whole_map.to_ascii_lowercase()) {
             back
         } else {
             format!("{whole_map}: {back}")
@@ -91,6 +88,17 @@ impl ViewWords {
             &[("n", &n), ("total", &total), ("name", name)],
         )
     }
+}
+
+/// Whether `needle` occurs in `haystack`, compared by bytes (the same answer
+/// for UTF-8): `str::contains` would link std's substring search, with its
+/// panics, into the wasm.
+fn contains_text(haystack: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|window| window == needle.as_bytes())
 }
 
 /// The `lang` of a map document, read as well as it can be, for the words

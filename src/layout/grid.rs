@@ -486,7 +486,7 @@ fn channel_rows(
         });
         row_y += height;
     }
-    lane_cards.sort_by_key(|card| (card.stage_index, card.item_index));
+    crate::sort::sort_by_key(&mut lane_cards, |card| (card.stage_index, card.item_index));
     grid.routes.push(Route::through(lane_index, &lane_cards));
     grid.cards.extend(lane_cards);
     let height = (row_y - top).max(ROW_MIN).max(label_height);

@@ -66,7 +66,7 @@ pub fn legend(
             }
         }
     }
-    channels_used.sort_unstable();
+    crate::sort::sort_by_key(&mut channels_used, |&channel| channel);
     for channel in channels_used {
         if let Some(ch) = map.channels.get(channel) {
             marks.push((

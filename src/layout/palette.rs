@@ -158,7 +158,7 @@ pub(super) fn font_family(own: &str) -> String {
         if family.is_empty() {
             continue;
         }
-        let written = if GENERIC_FAMILIES.contains(&family) || !family.contains(' ') {
+        let written = if GENERIC_FAMILIES.contains(&family) || !family.as_bytes().contains(&b' ') {
             family.to_owned()
         } else {
             format!("'{family}'")

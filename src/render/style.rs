@@ -138,7 +138,7 @@ fn focus_rules(out: &mut String, root: &str, layout: &Layout) {
         .iter()
         .filter_map(|card| card.icon.as_ref().map(|icon| icon.channel))
         .collect();
-    channels.sort_unstable();
+    crate::sort::sort_by_key(&mut channels, |&channel| channel);
     channels.dedup();
     for index in channels {
         let (on, mine) = (

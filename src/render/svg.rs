@@ -146,8 +146,10 @@ fn escape_into(out: &mut String, text: &str, attribute: bool) {
     let needs_work =
         |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'' | '\u{fffe}' | '\u{ffff}') || c < ' ';
     let mut rest = text;
-    while let Some(at) = rest.find(needs_work) {
-        let (plain, tail) = rest.split_at(at);
+    while let Some((plain, tail)) = rest
+        .find(needs_work)
+        .and_then(|at| rest.split_at_checked(at))
+    {
         out.push_str(plain);
         let mut chars = tail.chars();
         match chars.next() {

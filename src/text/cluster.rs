@@ -6,7 +6,7 @@
 //! character and the next are both [`is_own_cluster`], which covers ASCII
 //! and most Latin, Greek, Cyrillic, Hebrew and CJK text.
 
-use unicode_segmentation::GraphemeCursor;
+use super::grapheme::cluster_end;
 use unicode_width::UnicodeWidthChar;
 
 /// One extended grapheme cluster of a text.
@@ -92,12 +92,8 @@ impl<'a> Iterator for Clusters<'a> {
         let (end, single) = if simple {
             (start.saturating_add(first.len_utf8()), Some(first))
         } else {
-            // `start` is a cluster boundary and the cursor sees all of `text`.
-            let mut cursor = GraphemeCursor::new(start, self.text.len(), true);
-            let end = match cursor.next_boundary(self.text, 0) {
-                Ok(Some(end)) if end > start => end,
-                _ => start.saturating_add(first.len_utf8()),
-            };
+            // `start` is a cluster boundary.
+            let end = cluster_end(self.text, start).max(start.saturating_add(first.len_utf8()));
             let mut count = 1;
             while chars.next_if(|&(at, _)| at < end).is_some() {
                 count += 1;

@@ -70,7 +70,9 @@ pub(crate) fn line_breaks<'a>(text: &'a str, breaker: &dyn LineBreaker) -> Break
     all.extend(inside);
     // Sorted by position; where both give one, UAX #14's (maybe mandatory)
     // comes first and the duplicate goes.
-    all.sort_by_key(|&(at, kind)| (at, kind != BreakOpportunity::Mandatory));
+    crate::sort::sort_by_key(&mut all, |&(at, kind)| {
+        (at, kind != BreakOpportunity::Mandatory)
+    });
     all.dedup_by_key(|&mut (at, _)| at);
     Breaks::Merged(all.into_iter())
 }

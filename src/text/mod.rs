@@ -14,7 +14,8 @@
 //! Files: `measure.rs` (the seam), `table.rs` and `font_metrics.rs` (the
 //! default measurer), `font_file.rs` (real fonts, native),
 //! `canvas.rs` (the browser's fonts, wasm), `cluster.rs`
-//! (the grapheme cluster iterator), `linebreak.rs`, `ascii_breaks.rs` and
+//! (the grapheme cluster iterator) over `grapheme.rs` and
+//! `grapheme_table.rs` (UAX #29's boundaries), `linebreak.rs`, `ascii_breaks.rs` and
 //! `dictionary.rs` (break opportunities), `wrap.rs` (the line filler),
 //! `bidi.rs` (direction).
 
@@ -28,6 +29,8 @@ mod dictionary;
 #[cfg(not(target_arch = "wasm32"))]
 mod font_file;
 mod font_metrics;
+mod grapheme;
+mod grapheme_table;
 mod linebreak;
 mod measure;
 mod table;

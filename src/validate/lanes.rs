@@ -72,16 +72,17 @@ pub fn lanes_from_cells(
     words: &Words,
 ) -> Vec<Lane> {
     let mut lanes: Vec<Lane> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut first_over_limit = None;
     for (i, stage) in stages.iter().enumerate() {
         let Some(Value::Object(cells)) = stage.get("cells") else {
             continue;
         };
         for key in cells.keys() {
-            if !seen.insert(key) {
+            if seen.contains(key) {
                 continue;
             }
+            seen.insert(key.clone());
             if is_valid_id(key) {
                 lanes.push(lane_with_defaults(key.clone(), words));
                 if lanes.len() == LANES + 1 {

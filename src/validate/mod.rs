@@ -68,7 +68,9 @@ pub fn validate_with_words(text: &str, words: &[WordTable]) -> Result<Map, Vec<D
             Diagnostic::at_json(problem.path, position, problem.message).with_hint(problem.hint),
         );
     }
-    diagnostics.sort_by_key(|d| (d.location.at().is_none(), d.location.at()));
+    crate::sort::sort_by_key(&mut diagnostics, |d| {
+        (d.location.at().is_none(), d.location.at())
+    });
     match map {
         Some(map) if diagnostics.is_empty() => Ok(map),
         _ if diagnostics.is_empty() => Err(vec![Diagnostic::error(

@@ -102,7 +102,7 @@ fn check_authority(link: &str, scheme_len: usize) -> Result<(), String> {
                     .bytes()
                     .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
         }),
-        None => host.is_empty() || host.chars().any(|c| FORBIDDEN_IN_HOSTS.contains(c)),
+        None => host.is_empty() || host.bytes().any(|b| FORBIDDEN_IN_HOSTS.contains(&b)),
     };
     if bad {
         return Err(format!(
@@ -128,7 +128,7 @@ fn check_authority(link: &str, scheme_len: usize) -> Result<(), String> {
 
 /// What a WHATWG URL parser refuses in a host, besides controls (already
 /// refused), and `%` (refused here rather than percent-decoded).
-const FORBIDDEN_IN_HOSTS: &str = " #%/:<>?@[\\]^|";
+const FORBIDDEN_IN_HOSTS: &[u8] = b" #%/:<>?@[\\]^|";
 
 /// A font is a list of family names of letters, digits, spaces and hyphens,
 /// separated by commas. Returns the list written back tidily.
