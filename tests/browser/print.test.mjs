@@ -86,6 +86,9 @@ for (const [page_, viewport, shows, prints] of [
 
     await page.evaluate(() => dispatchEvent(new Event("afterprint")));
     await page.emulateMedia({ media: "screen" });
+    // The viewport's size changes twice (to the paper's and back): both
+    // resize notifications come before the view is read.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const back = await drawings(page);
     assert.equal(back.length, 1, "the second drawing is gone after printing");
     assert.equal(back[0].layout, shows);
