@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for clamp in [false, true] {
-        let Ok(imported) = from_mermaid(text, &MermaidOptions { clamp }) else {
+        let Ok(imported) = from_mermaid(text, &MermaidOptions { clamp, lang: None }) else {
             continue;
         };
         let map = match journeymap::validate(&imported.json) {
