@@ -9,7 +9,8 @@
 //! Two layouts share these types: [`layout`] (wide) and [`stacked`] (for
 //! phones; see its module). Wide, from top to bottom: the header (title, description, personas), the grid
 //! (stage headers as columns, lanes as rows, cards stacked in their cells),
-//! the legend and the footer with the data's sources. Each stage with
+//! the channel scorecard beside the legend, and the footer with the data's
+//! sources. Each stage with
 //! details also gets a panel for the zoomed view ([`DetailPanel`]). The
 //! [`Palette`] holds every colour and the font stack, resolved here so that
 //! the renderer never reads the map.
@@ -32,6 +33,7 @@ mod marks;
 mod metrics;
 mod mirror;
 mod palette;
+mod scorecard;
 mod stacked;
 mod text;
 
@@ -57,6 +59,7 @@ pub use marks::{
 };
 pub use metrics::{DropOff, FunnelBar, Kpi, MetricsCell};
 pub use palette::{Palette, Swatch};
+pub use scorecard::{ChannelMetric, ScoreMark, Scorecard, ScorecardRow};
 pub use stacked::{STACKED_MAX_WIDTH, STACKED_MIN_WIDTH, STACKED_WIDTH, stacked, stacked_with};
 pub use text::{Align, Style, TextBlock};
 
@@ -66,6 +69,9 @@ const MARGIN: f64 = 32.0;
 /// title.
 const MIN_WIDTH: f64 = 640.0;
 const SECTION_GAP: f64 = 24.0;
+/// The narrowest the legend stands beside the channel scorecard; with less
+/// room it goes under it.
+const LEGEND_BESIDE_MIN: f64 = 240.0;
 
 /// Which of the two layouts a [`Layout`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -98,6 +104,9 @@ pub struct Layout {
     pub rules: Vec<Rule>,
     pub routes: Vec<Route>,
     pub details: Vec<DetailPanel>,
+    /// The channel scorecard, beside the legend (in the stacked layout a
+    /// section above it), on a map whose items use channels.
+    pub scorecard: Option<Scorecard>,
     pub legend: Option<Legend>,
     pub footer: Option<Footer>,
     /// The grid's box: stage headers and lanes, header column included.
@@ -166,7 +175,7 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
                 measure,
                 index,
                 stage,
-                &map.words,
+                map,
                 (
                     column.x + column.width + details::PANEL_GAP,
                     column.header.y,
@@ -189,16 +198,36 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
     }
 
     let mut bottom = grid.bottom;
+    let top = bottom + SECTION_GAP;
+    let scorecard = scorecard::scorecard(
+        measure,
+        map,
+        (MARGIN, top),
+        content_width,
+        (text::LABEL, text::BADGE),
+    );
+    // The legend beside the scorecard when there is room, else under it.
+    let beside = |card: &Scorecard| {
+        MARGIN + content_width - card.rect.right() - SECTION_GAP >= LEGEND_BESIDE_MIN
+    };
+    let legend_at = match &scorecard {
+        Some(card) if beside(card) => (card.rect.right() + SECTION_GAP, top),
+        Some(card) => (MARGIN, card.rect.bottom() + SECTION_GAP),
+        None => (MARGIN, top),
+    };
+    if let Some(card) = &scorecard {
+        bottom = card.rect.bottom();
+    }
     let legend = legend::legend(
         measure,
         map,
-        (MARGIN, bottom + SECTION_GAP),
-        content_width,
+        legend_at,
+        MARGIN + content_width - legend_at.0,
         persona_colors,
         text::LABEL,
     );
     if let Some(legend) = &legend {
-        bottom = legend.rect.bottom();
+        bottom = bottom.max(legend.rect.bottom());
     }
     let footer = legend::footer(
         measure,
@@ -231,6 +260,7 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
         rules: grid.rules,
         routes: grid.routes,
         details,
+        scorecard,
         legend,
         footer,
         palette,
