@@ -132,14 +132,10 @@ pub fn panel(
             );
         }
     }
-    let mut cited: Vec<usize> = stage
-        .cells
-        .iter()
-        .flatten()
-        .flat_map(|item| item.sources.iter().copied())
+    let items = || stage.cells.iter().flatten();
+    let cited: Vec<usize> = (0..map.sources.len())
+        .filter(|s| items().any(|item| item.sources.contains(s)))
         .collect();
-    cited.sort_unstable();
-    cited.dedup();
     if !cited.is_empty() {
         let heading = words.get(Key::Sources);
         add(

@@ -147,14 +147,19 @@ fn channels_used(map: &Map) -> Vec<Use> {
             _ => entry.touchpoints as f64,
         };
     }
-    // A stable sort keeps first use as the last tie-break.
-    used.sort_by(|a, b| {
-        b.weight
-            .total_cmp(&a.weight)
-            .then(b.touchpoints.cmp(&a.touchpoints))
-            .then(b.stages.cmp(&a.stages))
-    });
-    used
+    // Inserting each after every one it does not outrank keeps first use as
+    // the last tie-break (a map uses a handful of channels; no sort's code
+    // in the wasm).
+    let key = |u: &Use| (u.weight, u.touchpoints, u.stages);
+    let mut ordered: Vec<Use> = Vec::with_capacity(used.len());
+    for entry in used {
+        let at = ordered
+            .iter()
+            .position(|o| key(&entry) > key(o))
+            .unwrap_or(ordered.len());
+        ordered.insert(at, entry);
+    }
+    ordered
 }
 
 /// The channel to look at first, as a position in `used`: of the channels
