@@ -91,7 +91,8 @@ test("one row per channel used, in the drawn order, each a focus button", async 
     return out;
   });
   assert.deepEqual(problems, []);
-  assert.equal(await page.textContent(".jm-channel-row.jm-channel-3 .jm-chip-look-here"), "look here first");
+  const marks = await page.$$eval(".jm-channels .jm-chip-look-here", (chips) => chips.map((c) => [c.closest(".jm-channel-row").dataset.channel, c.textContent.trim()]));
+  assert.deepEqual(marks, [[String(PHONE), "look here first"]], "phone: the most contacts, the lowest score");
   page.assertClean();
   await page.done();
 });
