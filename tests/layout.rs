@@ -419,13 +419,17 @@ fn the_scorecard_has_a_row_per_channel_by_use_with_counts_averages_and_metrics()
             ),
         ]
     );
-    // The legend stands beside the scorecard, clear of it, under the grid.
+    // The legend, then the sources, stand beside the scorecard, clear of
+    // it, under the grid.
     let legend = layout.legend.as_ref().expect("a legend");
     assert_eq!(legend.rect.y, card.rect.y);
     assert!(legend.rect.x >= card.rect.right());
     assert!(legend.rect.right() <= layout.width);
     assert!(card.rect.y >= layout.grid.bottom());
-    assert!(layout.footer.as_ref().unwrap().heading.y >= card.rect.bottom());
+    let footer = layout.footer.as_ref().unwrap();
+    assert_eq!(footer.heading.x, legend.rect.x);
+    assert!(footer.heading.y >= legend.rect.bottom());
+    assert!(layout.height >= card.rect.bottom().max(footer.bottom));
 }
 
 /// How one channel is used: its id, the scores of its touchpoints

@@ -459,10 +459,19 @@ fn check_scorecard(layout: &Layout) {
         );
     }
     if let Some(footer) = &layout.footer {
+        let h = &footer.heading;
+        let sources = Rect::new(h.x, h.y, h.width, footer.bottom - h.y);
+        assert!(canvas.contains(&sources), "the sources leave the canvas");
         assert!(
-            footer.heading.y >= card.rect.bottom(),
+            !sources.overlaps(&card.rect),
             "the sources overlap the scorecard"
         );
+        if let Some(legend) = &layout.legend {
+            assert!(
+                !sources.overlaps(&legend.rect),
+                "the sources overlap the legend"
+            );
+        }
     }
 }
 

@@ -9,8 +9,8 @@
 //! Two layouts share these types: [`layout`] (wide) and [`stacked`] (for
 //! phones; see its module). Wide, from top to bottom: the header (title, description, personas), the grid
 //! (stage headers as columns, lanes as rows, cards stacked in their cells),
-//! the channel scorecard beside the legend, and the footer with the data's
-//! sources. Each stage with
+//! the channel scorecard with the legend and the footer (the data's
+//! sources) beside it. Each stage with
 //! details also gets a panel for the zoomed view ([`DetailPanel`]). The
 //! [`Palette`] holds every colour and the font stack, resolved here so that
 //! the renderer never reads the map.
@@ -69,9 +69,9 @@ const MARGIN: f64 = 32.0;
 /// title.
 const MIN_WIDTH: f64 = 640.0;
 const SECTION_GAP: f64 = 24.0;
-/// The narrowest the legend stands beside the channel scorecard; with less
-/// room it goes under it.
-const LEGEND_BESIDE_MIN: f64 = 240.0;
+/// The narrowest the legend and the sources stand beside the channel
+/// scorecard; with less room they go under it.
+const BESIDE_MIN: f64 = 240.0;
 
 /// Which of the two layouts a [`Layout`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -197,8 +197,9 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
         );
     }
 
-    let mut bottom = grid.bottom;
-    let top = bottom + SECTION_GAP;
+    // Under the grid: the scorecard, with the legend and then the sources
+    // beside it when there is room (a column of their own), else under it.
+    let top = grid.bottom + SECTION_GAP;
     let scorecard = scorecard::scorecard(
         measure,
         map,
@@ -206,39 +207,35 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
         content_width,
         (text::LABEL, text::BADGE),
     );
-    // The legend beside the scorecard when there is room, else under it.
-    let beside = |card: &Scorecard| {
-        MARGIN + content_width - card.rect.right() - SECTION_GAP >= LEGEND_BESIDE_MIN
-    };
-    let legend_at = match &scorecard {
-        Some(card) if beside(card) => (card.rect.right() + SECTION_GAP, top),
+    let (column_x, mut cursor) = match &scorecard {
+        Some(card) if MARGIN + content_width - card.rect.right() - SECTION_GAP >= BESIDE_MIN => {
+            (card.rect.right() + SECTION_GAP, top)
+        }
         Some(card) => (MARGIN, card.rect.bottom() + SECTION_GAP),
         None => (MARGIN, top),
     };
-    if let Some(card) = &scorecard {
-        bottom = card.rect.bottom();
-    }
+    let column_width = MARGIN + content_width - column_x;
     let legend = legend::legend(
         measure,
         map,
-        legend_at,
-        MARGIN + content_width - legend_at.0,
+        (column_x, cursor),
+        column_width,
         persona_colors,
         text::LABEL,
     );
     if let Some(legend) = &legend {
-        bottom = bottom.max(legend.rect.bottom());
+        cursor = legend.rect.bottom() + SECTION_GAP;
     }
-    let footer = legend::footer(
-        measure,
-        map,
-        (MARGIN, bottom + SECTION_GAP),
-        content_width,
-        text::LABEL,
-    );
-    if let Some(footer) = &footer {
-        bottom = footer.bottom;
-    }
+    let footer = legend::footer(measure, map, (column_x, cursor), column_width, text::LABEL);
+    let bottom = [
+        Some(grid.bottom),
+        scorecard.as_ref().map(|c| c.rect.bottom()),
+        legend.as_ref().map(|l| l.rect.bottom()),
+        footer.as_ref().map(|f| f.bottom),
+    ]
+    .into_iter()
+    .flatten()
+    .fold(0.0, f64::max);
     let mut layout = Layout {
         kind: LayoutKind::Wide,
         dir: Direction::Ltr,
