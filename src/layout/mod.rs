@@ -22,6 +22,7 @@
 //! are private, so what they make `pub` is for the crate only.
 
 mod card;
+mod channel_use;
 mod details;
 mod emotion;
 mod focus;
