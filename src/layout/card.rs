@@ -465,7 +465,7 @@ fn badge_box(
     let extra = if kind == ChipKind::Owner { 14.0 } else { 0.0 };
     let max_text = (max_width - 2.0 * CHIP_PAD_X - extra).max(1.0);
     let natural = super::text::natural_width(measure, label, style);
-    let text = TextBlock::new(
+    let mut text = TextBlock::new(
         measure,
         label,
         CHIP_PAD_X + extra,
@@ -473,7 +473,10 @@ fn badge_box(
         natural.min(max_text),
         style,
     );
-    let width = text.content_width(measure).min(max_text) + 2.0 * CHIP_PAD_X + extra;
+    // A wrapped label's box shrinks to its longest line, so that it stays
+    // inside the chip (a mirrored map anchors the lines at its right edge).
+    text.width = text.width.min(text.content_width(measure));
+    let width = text.width + 2.0 * CHIP_PAD_X + extra;
     let height = text.height() + 2.0 * CHIP_PAD_Y;
     (text, width, height)
 }
