@@ -145,12 +145,13 @@ fn focus_cases() -> Vec<Trial> {
 
 /// The maps whose stacked layout has goldens: `byChannel` routes, line
 /// lanes, details and quotes, personas' curves, the funnel, scripts and
-/// directions, and whole examples.
+/// directions, the channel scorecard, and whole examples.
 const STACKED: &[&str] = &[
     "examples/hotel-booking",
     "examples/bank-account-blueprint",
     "examples/ja-train-pass",
     "examples/saas-trial",
+    "examples/contact-centre",
     "tests/golden/cases/by-channel-route",
     "tests/golden/cases/blueprint-lines",
     "tests/golden/cases/card-details",

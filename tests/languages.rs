@@ -12,7 +12,9 @@ use serde_json::{Value, json};
 /// A map that makes the renderer write every built-in word that shows in
 /// the SVG: all well-known lanes, every built-in channel, every built-in
 /// tag, personas with goals and frustrations, a stage goal, quotes and
-/// details, a link, reach with drop-offs, targets met and missed, sources.
+/// details, a link, reach with drop-offs, targets met and missed, sources
+/// cited by a card, an assumption, and the channel scorecard (a share,
+/// metrics, a channel to look at first).
 /// Its own texts are neutral ("s1", "x1") so that only the built-in words
 /// can be English.
 fn everything(lang: &str) -> Value {
@@ -25,6 +27,9 @@ fn everything(lang: &str) -> Value {
         .enumerate()
         .map(|(i, c)| json!({ "text": format!("t{i}"), "channel": c }))
         .collect();
+    let mut touchpoints = touchpoints;
+    touchpoints[0]["score"] = json!(2);
+    touchpoints.push(json!({ "text": "t12", "channel": "web" }));
     json!({
         "title": "m",
         "lang": lang,
@@ -32,7 +37,10 @@ fn everything(lang: &str) -> Value {
             { "id": "p1", "name": "p1", "goals": ["g1"], "frustrations": ["f1"] },
             { "id": "p2", "name": "p2" }
         ],
-        "sources": ["src1"],
+        "sources": ["src1", { "id": "src2", "text": "src2" }],
+        "channels": [
+            { "id": "web", "share": 40, "metrics": [{ "label": "k3", "value": 5, "target": 4, "better": "higher" }] }
+        ],
         "lanes": [
             { "id": "actions" }, { "id": "goals" }, { "id": "touchpoints" },
             { "id": "thoughts" }, { "id": "emotion" }, { "id": "pains" },
@@ -49,7 +57,7 @@ fn everything(lang: &str) -> Value {
                 "cells": {
                     "actions": [
                         { "text": "a1", "score": 4.5, "personas": ["p1"], "tags": ["pain", "gain", "moment-of-truth", "drop-off"], "detail": "d2", "url": "https://example.com/" },
-                        { "text": "a2", "score": 2, "personas": ["p2"] }
+                        { "text": "a2", "score": 2, "personas": ["p2"], "sources": ["src2"], "confidence": "assumption" }
                     ],
                     "touchpoints": touchpoints,
                     "goals": ["x1"], "thoughts": ["x2"], "pains": ["x3"], "opportunities": ["x4"],
@@ -153,6 +161,13 @@ fn english_maps_show_the_english_words() {
         "target 2 · missed",
         "What customers say",
         "In detail",
+        "Channels",
+        "2 touchpoints · 1 stage",
+        "1 touchpoint · 1 stage",
+        "40% of contacts",
+        "look here first",
+        "assumption",
+        "[2]",
     ] {
         assert!(texts.contains(word), "{word} missing");
     }

@@ -179,6 +179,7 @@ fn shown_texts(value: &Value, key: &str, out: &mut Vec<String>) {
         "better",
         "lang",
         "dir",
+        "confidence",
         "accent",
         "positive",
         "negative",
@@ -201,7 +202,8 @@ fn shown_texts(value: &Value, key: &str, out: &mut Vec<String>) {
         Value::Array(items) => items.iter().for_each(|v| shown_texts(v, key, out)),
         Value::Object(map) => {
             for (k, v) in map {
-                if key == "theme" {
+                // An item's sources are ids: the card shows their numbers.
+                if key == "theme" || (k == "sources" && map.contains_key("text")) {
                     continue;
                 }
                 shown_texts(v, k, out);
@@ -304,4 +306,278 @@ fn every_text_appears(path: &std::path::Path, which: &str, source: &str, svg: &s
             path.display()
         );
     }
+}
+
+fn example(name: &str) -> String {
+    fs::read_to_string(format!("examples/{name}.json")).unwrap()
+}
+
+#[test]
+fn the_scorecard_has_a_row_per_channel_by_use_with_counts_averages_and_metrics() {
+    let layout = lay_out(&example("contact-centre"));
+    let card = layout.scorecard.as_ref().expect("a scorecard");
+    let ids: Vec<&str> = card
+        .rows
+        .iter()
+        .map(|r| layout.focus.channels[r.channel].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["phone", "chat", "web", "email"],
+        "by share: 46, 22, 20, 12"
+    );
+    let facts: Vec<(usize, usize, String, Option<String>)> = card
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.touchpoints,
+                r.stages,
+                r.usage.lines.join(" "),
+                r.share.as_ref().map(|s| s.lines.join(" ")),
+            )
+        })
+        .collect();
+    assert_eq!(
+        facts,
+        [
+            (
+                3,
+                2,
+                "3 touchpoints · 2 stages".into(),
+                Some("46% of contacts".into())
+            ),
+            (
+                1,
+                1,
+                "1 touchpoint · 1 stage".into(),
+                Some("22% of contacts".into())
+            ),
+            (
+                3,
+                2,
+                "3 touchpoints · 2 stages".into(),
+                Some("20% of contacts".into())
+            ),
+            (
+                3,
+                3,
+                "3 touchpoints · 3 stages".into(),
+                Some("12% of contacts".into())
+            ),
+        ]
+    );
+    // Averages of the scored touchpoints: (1.6 + 1.4 + 3.8) / 3, 2.4,
+    // (2.6 + 3.4) / 2 (the refund status page is not scored), (2 + 3.2 + 2.2) / 3.
+    let averages: Vec<(f64, String)> = card
+        .rows
+        .iter()
+        .map(|r| {
+            let s = r.score.as_ref().expect("scored touchpoints");
+            ((s.average * 1000.0).round() / 1000.0, s.text.lines.join(""))
+        })
+        .collect();
+    assert_eq!(
+        averages,
+        [
+            (2.267, "2.3".into()),
+            (2.4, "2.4".into()),
+            (3.0, "3".into()),
+            (2.467, "2.5".into())
+        ]
+    );
+    for row in &card.rows {
+        let s = row.score.as_ref().unwrap();
+        let at = s.track.x + (s.average - 1.0) / 4.0 * s.track.width;
+        assert!((s.dot.x - at).abs() < 1e-9, "the dot on the 1-5 track");
+    }
+    let marked: Vec<usize> = card
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.look_here.is_some())
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(marked, [0], "phone: the most contacts, the lowest score");
+    let phone: Vec<(String, String, Option<bool>)> = card.rows[0]
+        .metrics
+        .iter()
+        .map(|m| (m.label.lines.join(" "), m.value.lines.join(" "), m.met))
+        .collect();
+    assert_eq!(
+        phone,
+        [
+            (
+                "First-contact resolution".into(),
+                "64 % · target 75 · missed".into(),
+                Some(false)
+            ),
+            (
+                "Average wait".into(),
+                "11 min · target 3 · missed".into(),
+                Some(false)
+            ),
+        ]
+    );
+    // The legend, then the sources, stand beside the scorecard, clear of
+    // it, under the grid.
+    let legend = layout.legend.as_ref().expect("a legend");
+    assert_eq!(legend.rect.y, card.rect.y);
+    assert!(legend.rect.x >= card.rect.right());
+    assert!(legend.rect.right() <= layout.width);
+    assert!(card.rect.y >= layout.grid.bottom());
+    let footer = layout.footer.as_ref().unwrap();
+    assert_eq!(footer.heading.x, legend.rect.x);
+    assert!(footer.heading.y >= legend.rect.bottom());
+    assert!(layout.height >= card.rect.bottom().max(footer.bottom));
+}
+
+/// How one channel is used: its id, the scores of its touchpoints
+/// (`None`: not scored), and its share.
+type ChannelUse<'a> = (&'a str, &'a [Option<f64>], Option<f64>);
+
+/// A map whose channels are used and scored as `uses` says.
+fn channels_map(uses: &[ChannelUse<'_>]) -> String {
+    let mut touchpoints = Vec::new();
+    let mut channels = Vec::new();
+    for (channel, scores, share) in uses {
+        for (i, score) in scores.iter().enumerate() {
+            let mut item =
+                serde_json::json!({ "text": format!("{channel} {i}"), "channel": channel });
+            if let Some(score) = score {
+                item["score"] = serde_json::json!(score);
+            }
+            touchpoints.push(item);
+        }
+        if let Some(share) = share {
+            channels.push(serde_json::json!({ "id": channel, "share": share }));
+        }
+    }
+    serde_json::json!({
+        "title": "t",
+        "channels": channels,
+        "stages": [{ "name": "A", "cells": { "touchpoints": touchpoints } }]
+    })
+    .to_string()
+}
+
+/// The channels in the scorecard's order, and the one marked.
+fn look_here(uses: &[ChannelUse<'_>]) -> (Vec<String>, Option<String>) {
+    let layout = lay_out(&channels_map(uses));
+    let card = layout.scorecard.expect("a scorecard");
+    let id = |r: &journeymap::layout::ScorecardRow| layout.focus.channels[r.channel].clone();
+    (
+        card.rows.iter().map(id).collect(),
+        card.rows.iter().find(|r| r.look_here.is_some()).map(id),
+    )
+}
+
+#[test]
+fn look_here_first_is_the_channel_used_much_that_scores_low() {
+    // Without shares, use is touchpoints: chat scores lowest but is used
+    // least, so phone (used most, below neutral) is the one.
+    let (order, marked) = look_here(&[
+        ("chat", &[Some(1.0)], None),
+        ("phone", &[Some(2.5), Some(2.5), Some(2.5)], None),
+        ("web", &[Some(4.0), Some(4.0)], None),
+    ]);
+    assert_eq!(order, ["phone", "web", "chat"]);
+    assert_eq!(marked.as_deref(), Some("phone"));
+    // With a share for every channel, use is the share: chat carries most.
+    let (order, marked) = look_here(&[
+        ("chat", &[Some(1.0)], Some(60.0)),
+        ("phone", &[Some(2.5), Some(2.5), Some(2.5)], Some(30.0)),
+        ("web", &[Some(4.0), Some(4.0)], Some(10.0)),
+    ]);
+    assert_eq!(order, ["chat", "phone", "web"]);
+    assert_eq!(marked.as_deref(), Some("chat"));
+    // A share for some channels only: use falls back to touchpoints.
+    let (order, _) = look_here(&[
+        ("chat", &[Some(1.0)], Some(60.0)),
+        ("phone", &[Some(2.5), Some(2.5), Some(2.5)], None),
+    ]);
+    assert_eq!(order, ["phone", "chat"]);
+    // Nothing below neutral, or nothing scored: no mark.
+    assert_eq!(
+        look_here(&[("web", &[Some(3.0)], None), ("chat", &[Some(4.5)], None)]).1,
+        None
+    );
+    assert_eq!(look_here(&[("web", &[None, None], None)]).1, None);
+    // Equal use and equal pain: the first in the drawn order (first use).
+    let (order, marked) = look_here(&[("email", &[Some(2.0)], None), ("sms", &[Some(2.0)], None)]);
+    assert_eq!(order, ["email", "sms"]);
+    assert_eq!(marked.as_deref(), Some("email"));
+}
+
+#[test]
+fn cards_cite_their_sources_by_number_and_assumptions_are_marked() {
+    use journeymap::layout::ChipKind;
+    let layout = lay_out(&example("contact-centre"));
+    let chip = |label: &str, kind: ChipKind| {
+        let card = layout.cards.iter().find(|c| c.label == label).expect(label);
+        card.chips
+            .iter()
+            .find(|c| c.kind == kind)
+            .and_then(|c| c.text.as_ref())
+            .map(|t| t.lines.join(" "))
+    };
+    assert_eq!(
+        chip("Agent re-bills on the actual reading", ChipKind::Sources).as_deref(),
+        Some("[1, 3]")
+    );
+    assert_eq!(
+        chip("Bill email with a PDF attached", ChipKind::Sources).as_deref(),
+        Some("[6]")
+    );
+    assert_eq!(
+        chip(
+            "Sees £412 instead of the usual £130 in the banking app",
+            ChipKind::Sources
+        ),
+        None
+    );
+    let assumptions: Vec<&str> = layout
+        .cards
+        .iter()
+        .filter(|c| c.assumption)
+        .map(|c| c.label.as_str())
+        .collect();
+    assert_eq!(
+        assumptions,
+        [
+            "Refund status in the account pages",
+            "Would send a photo of the meter if the app let her"
+        ]
+    );
+    assert_eq!(
+        chip("Refund status in the account pages", ChipKind::Assumption).as_deref(),
+        Some("assumption")
+    );
+    // The Sources list is numbered; the zoomed-in stage names its sources.
+    let footer = layout.footer.as_ref().unwrap();
+    let numbers: Vec<String> = footer.numbers.iter().map(|n| n.lines.join("")).collect();
+    assert_eq!(numbers, ["1.", "2.", "3.", "4.", "5.", "6.", "7."]);
+    let panel = layout
+        .details
+        .iter()
+        .find(|p| layout.stages[p.stage_index].id == "talk-it-through")
+        .expect("a panel");
+    let texts: Vec<String> = panel.texts.iter().map(|t| t.lines.join(" ")).collect();
+    let at = texts
+        .iter()
+        .position(|t| t == "Sources")
+        .expect("a Sources heading");
+    assert_eq!(
+        texts[at + 1..],
+        [
+            "1.",
+            "3.",
+            "5.",
+            "6.",
+            "Post-contact CSAT survey, Q2, n=3,412",
+            "Speech analytics of 2,000 billing calls",
+            "Complaint tickets tagged billing, 1,180 cases",
+            "Interviews with 14 households after a bill query, May"
+        ]
+    );
 }

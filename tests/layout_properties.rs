@@ -10,7 +10,7 @@
 #[path = "support/oracle.rs"]
 mod oracle;
 
-use journeymap::layout::{Layout, LayoutKind, TextBlock, layout, stacked};
+use journeymap::layout::{Layout, LayoutKind, Rect, TextBlock, layout, stacked};
 use journeymap::render::{RenderOptions, render};
 use journeymap::text::{LiberationTable, TextMeasure, Weight};
 use proptest::prelude::*;
@@ -65,9 +65,24 @@ fn item(touchpoint: bool, personas: usize) -> impl Strategy<Value = Value> {
         prop::option::of(text()),
         prop::collection::vec(0..personas.max(1), 0..personas.min(2) + 1),
         any::<bool>(),
+        (
+            prop::collection::vec(prop::sample::select(&["s0", "s1", "s2"][..]), 0..3),
+            prop::option::of(prop::sample::select(
+                &["assumption", "observed", "measured"][..],
+            )),
+        ),
     )
         .prop_map(
-            move |(text, score, channel, tags, owner, persona_picks, plain)| {
+            move |(
+                text,
+                score,
+                channel,
+                tags,
+                owner,
+                persona_picks,
+                plain,
+                (mut sources, confidence),
+            )| {
                 if plain && !touchpoint {
                     return Value::String(text);
                 }
@@ -84,6 +99,12 @@ fn item(touchpoint: bool, personas: usize) -> impl Strategy<Value = Value> {
                 if personas > 0 {
                     let ids: Vec<String> = persona_picks.iter().map(|p| format!("p{p}")).collect();
                     item["personas"] = json!(ids);
+                }
+                sources.sort_unstable();
+                sources.dedup();
+                item["sources"] = json!(sources);
+                if let Some(confidence) = confidence {
+                    item["confidence"] = json!(confidence);
                 }
                 item
             },
@@ -110,25 +131,76 @@ fn map() -> impl Strategy<Value = Value> {
                     }
                     stage
                 });
-            (prop::collection::vec(stage, stages), text()).prop_map(move |(stages, title)| {
-                let personas: Vec<Value> = (0..personas)
-                    .map(|p| json!({ "id": format!("p{p}"), "name": format!("Persona {p}") }))
-                    .collect();
-                json!({
-                    "title": title,
-                    "dir": if rtl { "rtl" } else { "ltr" },
-                    "personas": personas,
-                    "lanes": [
-                        { "id": "actions" },
-                        { "id": "touchpoints", "byChannel": by_channel },
-                        { "id": "emotion" },
-                        { "id": "pains" },
-                        { "id": "seen", "kind": "line", "label": "Line of visibility" },
-                        { "id": "metrics" }
-                    ],
-                    "stages": stages
+            let channel = (
+                prop::sample::select(&["web", "mobile", "chat", "phone", "email", "store"][..]),
+                prop::option::of(0.0f64..=100.0),
+                prop::collection::vec(
+                    (text(), 0.0f64..100.0, prop::option::of(0.0f64..100.0)),
+                    0..3,
+                ),
+            )
+                .prop_map(|(id, share, metrics)| {
+                    let metrics: Vec<Value> = metrics
+                        .into_iter()
+                        .map(|(label, value, target)| {
+                            let mut metric =
+                                json!({ "label": label, "value": value.round(), "unit": "%" });
+                            if let Some(target) = target {
+                                metric["target"] = json!(target.round());
+                                metric["better"] = json!("higher");
+                            }
+                            metric
+                        })
+                        .collect();
+                    let mut channel = json!({ "id": id, "metrics": metrics });
+                    if let Some(share) = share {
+                        channel["share"] = json!(share.round());
+                    }
+                    channel
+                });
+            let channels = prop::collection::vec(channel, 0..3).prop_map(|mut channels| {
+                let mut seen = Vec::new();
+                channels.retain(|c| {
+                    let id = c["id"].clone();
+                    let new = !seen.contains(&id);
+                    seen.push(id);
+                    new
+                });
+                channels
+            });
+            let sources = prop::collection::vec(text(), 3);
+            (
+                prop::collection::vec(stage, stages),
+                text(),
+                channels,
+                sources,
+            )
+                .prop_map(move |(stages, title, channels, sources)| {
+                    let personas: Vec<Value> = (0..personas)
+                        .map(|p| json!({ "id": format!("p{p}"), "name": format!("Persona {p}") }))
+                        .collect();
+                    let sources: Vec<Value> = sources
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, text)| json!({ "id": format!("s{i}"), "text": text }))
+                        .collect();
+                    json!({
+                        "title": title,
+                        "dir": if rtl { "rtl" } else { "ltr" },
+                        "personas": personas,
+                        "channels": channels,
+                        "sources": sources,
+                        "lanes": [
+                            { "id": "actions" },
+                            { "id": "touchpoints", "byChannel": by_channel },
+                            { "id": "emotion" },
+                            { "id": "pains" },
+                            { "id": "seen", "kind": "line", "label": "Line of visibility" },
+                            { "id": "metrics" }
+                        ],
+                        "stages": stages
+                    })
                 })
-            })
         },
     )
 }
@@ -223,6 +295,7 @@ proptest! {
         let map = journeymap::validate(&text).unwrap_or_else(|errors| panic!("generated map invalid: {errors:?}"));
         let layout = layout(&map);
         check_geometry(&layout, &source);
+        check_scorecard(&layout);
         let svg = render(&layout, &RenderOptions::default());
         let document = roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
         prop_assert_eq!(document.root_element().tag_name().name(), "svg");
@@ -266,6 +339,16 @@ fn text_blocks(layout: &Layout) -> Vec<&TextBlock> {
     for panel in &layout.details {
         blocks.extend(&panel.texts);
     }
+    if let Some(card) = &layout.scorecard {
+        blocks.push(&card.heading);
+        for row in &card.rows {
+            blocks.extend([&row.name, &row.usage]);
+            blocks.extend(&row.share);
+            blocks.extend(row.score.iter().map(|s| &s.text));
+            blocks.extend(row.metrics.iter().flat_map(|m| [&m.label, &m.value]));
+            blocks.extend(row.look_here.iter().filter_map(|c| c.text.as_ref()));
+        }
+    }
     if let Some(legend) = &layout.legend {
         blocks.push(&legend.heading);
         blocks.extend(legend.entries.iter().map(|e| &e.text));
@@ -273,8 +356,123 @@ fn text_blocks(layout: &Layout) -> Vec<&TextBlock> {
     if let Some(footer) = &layout.footer {
         blocks.push(&footer.heading);
         blocks.extend(&footer.sources);
+        blocks.extend(&footer.numbers);
     }
     blocks
+}
+
+/// The channel scorecard: on the canvas, its rows inside it and one under
+/// another, every part of a row inside the row, every line of it fitting
+/// its box; the legend and the footer clear of it.
+fn check_scorecard(layout: &Layout) {
+    let Some(card) = &layout.scorecard else {
+        let touchpoints = layout.cards.iter().any(|c| c.icon.is_some());
+        assert!(!touchpoints, "a map with touchpoints has a scorecard");
+        return;
+    };
+    let canvas = Rect::new(0.0, 0.0, layout.width, layout.height);
+    assert!(
+        canvas.contains(&card.rect),
+        "the scorecard leaves the canvas"
+    );
+    assert!(
+        card.rect.y >= layout.grid.bottom(),
+        "the scorecard is under the grid"
+    );
+    assert!(!card.rows.is_empty());
+    let mut used: Vec<usize> = layout
+        .cards
+        .iter()
+        .filter_map(|c| c.icon.as_ref().map(|i| i.channel))
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    let mut rows: Vec<usize> = card.rows.iter().map(|r| r.channel).collect();
+    rows.sort_unstable();
+    assert_eq!(rows, used, "one row per channel used");
+    let marked = card.rows.iter().filter(|r| r.look_here.is_some()).count();
+    assert!(marked <= 1, "at most one channel to look at first");
+    let fits = |block: &TextBlock, within: &Rect, what: &str| {
+        let box_ = Rect::new(block.x, block.y, block.width, block.height());
+        assert!(
+            within.contains(&box_),
+            "{what} {:?} leaves {within:?}",
+            block.lines
+        );
+        let weight = if block.style.bold {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
+        for line in &block.lines {
+            let measured =
+                (&LiberationTable as &dyn TextMeasure).width(line, block.style.size, weight);
+            assert!(
+                measured <= block.width + 1e-6,
+                "{line:?} does not fit its box"
+            );
+        }
+    };
+    fits(&card.heading, &card.rect, "the heading");
+    for (i, row) in card.rows.iter().enumerate() {
+        assert!(card.rect.contains(&row.rect), "row {i} leaves the panel");
+        assert!(
+            row.rect.y >= card.heading.bottom() - 1e-6,
+            "row {i} covers the heading"
+        );
+        for other in card.rows.iter().skip(i + 1) {
+            assert!(!row.rect.overlaps(&other.rect), "rows overlap");
+        }
+        assert!(row.rect.contains(&row.icon_rect));
+        let mut blocks = vec![&row.name, &row.usage];
+        blocks.extend(&row.share);
+        blocks.extend(row.metrics.iter().flat_map(|m| [&m.label, &m.value]));
+        if let Some(score) = &row.score {
+            blocks.push(&score.text);
+            assert!(row.rect.contains(&score.track), "row {i}'s track leaves it");
+            assert!(
+                score.dot.x >= score.track.x - 1e-6 && score.dot.x <= score.track.right() + 1e-6
+            );
+        }
+        if let Some(chip) = &row.look_here {
+            assert!(row.rect.contains(&chip.rect), "row {i}'s mark leaves it");
+            blocks.extend(&chip.text);
+        }
+        for (a, block) in blocks.iter().enumerate() {
+            fits(block, &row.rect, "a row's text");
+            let r = Rect::new(block.x, block.y, block.width, block.height());
+            for other in blocks.iter().skip(a + 1) {
+                let o = Rect::new(other.x, other.y, other.width, other.height());
+                assert!(
+                    !r.overlaps(&o),
+                    "{:?} overlaps {:?}",
+                    block.lines,
+                    other.lines
+                );
+            }
+        }
+    }
+    if let Some(legend) = &layout.legend {
+        assert!(
+            !legend.rect.overlaps(&card.rect),
+            "the legend overlaps the scorecard"
+        );
+    }
+    if let Some(footer) = &layout.footer {
+        let h = &footer.heading;
+        let sources = Rect::new(h.x, h.y, h.width, footer.bottom - h.y);
+        assert!(canvas.contains(&sources), "the sources leave the canvas");
+        assert!(
+            !sources.overlaps(&card.rect),
+            "the sources overlap the scorecard"
+        );
+        if let Some(legend) = &layout.legend {
+            assert!(
+                !sources.overlaps(&legend.rect),
+                "the sources overlap the legend"
+            );
+        }
+    }
 }
 
 /// A block's text as written, whitespace aside (wrapping only adds breaks).
@@ -360,6 +558,7 @@ proptest! {
         let phone = stacked(&map, width);
         check_geometry(&phone, &source);
         check_stacked(&phone, &layout(&map), width);
+        check_scorecard(&phone);
         let svg = render(&phone, &RenderOptions::default());
         roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
         if let Err(problem) = oracle::check(&svg, &map, "jm") {

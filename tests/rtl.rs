@@ -156,6 +156,14 @@ fn boxes(layout: &Layout) -> Vec<Rect> {
     }
     out.extend(layout.details.iter().map(|d| d.rect));
     out.extend(layout.legend.iter().map(|l| l.rect));
+    if let Some(card) = &layout.scorecard {
+        out.push(card.rect);
+        for row in &card.rows {
+            out.extend([row.rect, row.icon_rect]);
+            out.extend(row.score.iter().map(|s| s.track));
+            out.extend(row.look_here.iter().map(|c| c.rect));
+        }
+    }
     out
 }
 
@@ -167,6 +175,10 @@ fn a_mirrored_layout_is_the_mirror_image_of_the_left_to_right_one() {
     let ltr = lay_out(&source);
     assert_eq!(ltr.dir, Direction::Ltr);
     assert_eq!((rtl.width, rtl.height), (ltr.width, ltr.height));
+    assert!(
+        rtl.scorecard.is_some(),
+        "the channel scorecard is mirrored too"
+    );
     let (a, b) = (boxes(&rtl), boxes(&ltr));
     assert_eq!(a.len(), b.len());
     for (r, l) in a.iter().zip(&b) {

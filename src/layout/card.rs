@@ -1,9 +1,11 @@
 //! One item as a card: its text, channel icon, tags, owner and persona
-//! markers, sized so that nothing is cut: the card grows to fit.
+//! markers, the numbered references to its sources and the mark of an
+//! assumption, sized so that nothing is cut: the card grows to fit.
 
 use super::geometry::Rect;
 use super::text::{Align, BADGE, CARD, STACKED_BADGE, Style, TextBlock};
-use crate::model::{Icon, Item, Map, Tag, Tone};
+use crate::i18n::Key;
+use crate::model::{Confidence, Icon, Item, Map, Tag, Tone};
 use crate::text::TextMeasure;
 use serde::{Serialize, Serializer};
 
@@ -49,6 +51,9 @@ pub struct Card {
     pub personas: Vec<usize>,
     /// The item's owner, as an index into the layout's `focus.owners`.
     pub owner: Option<usize>,
+    /// Whether the item is an assumption (`confidence: "assumption"`): drawn
+    /// so that no one takes it for a finding.
+    pub assumption: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -86,6 +91,12 @@ pub enum ChipKind {
     Persona,
     Detail,
     Link,
+    /// The mark of an assumption.
+    Assumption,
+    /// The numbers of the sources the item rests on, as in the Sources list.
+    Sources,
+    /// The scorecard's mark on the channel to look at first.
+    LookHere,
 }
 
 /// Where a card sits: its stage and lane, and the item's position in the
@@ -161,6 +172,8 @@ struct CardJson<'a> {
     personas: &'a [usize],
     #[serde(skip_serializing_if = "Option::is_none")]
     owner: Option<usize>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    assumption: bool,
 }
 
 /// A text block's place and look, without its lines.
@@ -205,6 +218,7 @@ impl Serialize for Card {
             has_detail: self.has_detail,
             personas: &self.personas,
             owner: self.owner,
+            assumption: self.assumption,
         }
         .serialize(serializer)
     }
@@ -310,11 +324,14 @@ pub fn build(
         has_detail: item.detail.is_some(),
         personas: item.personas.clone(),
         owner: None,
+        assumption: item.confidence == Some(Confidence::Assumption),
     }
 }
 
-/// The row (or rows) under the text, from `left, top`: the channel's name
-/// when given, persona markers, tags, owner, and hints that the card has
+/// The row (or rows) under the text, from `left, top`: the assumption mark,
+/// the channel's name when given, persona markers, tags, owner, the
+/// references to the item's sources (their numbers in the Sources list,
+/// which are their positions in `sources`), and hints that the card has
 /// details or a link. Chips flow left to right and wrap.
 fn chips(
     measure: &dyn TextMeasure,
@@ -334,6 +351,13 @@ fn chips(
         badge,
         chips: Vec::new(),
     };
+    if item.confidence == Some(Confidence::Assumption) {
+        flow.labelled(
+            measure,
+            map.words.get(Key::Assumption),
+            ChipKind::Assumption,
+        );
+    }
     if map.personas.len() > 1 {
         for &index in &item.personas {
             let name = map
@@ -358,6 +382,18 @@ fn chips(
     }
     if let Some(owner) = &item.owner {
         flow.labelled(measure, owner, ChipKind::Owner);
+    }
+    if !item.sources.is_empty() {
+        let numbers: Vec<String> = item
+            .sources
+            .iter()
+            .map(|&s| map.words.number((s + 1) as f64))
+            .collect();
+        flow.labelled(
+            measure,
+            &format!("[{}]", numbers.join(", ")),
+            ChipKind::Sources,
+        );
     }
     if item.detail.is_some() {
         flow.place(14.0, 14.0, ChipKind::Detail, None, None);
@@ -410,19 +446,58 @@ impl Flow {
 
     /// A chip with a label, wrapped if it is wider than the card.
     fn labelled(&mut self, measure: &dyn TextMeasure, label: &str, kind: ChipKind) {
-        let extra = if kind == ChipKind::Owner { 14.0 } else { 0.0 };
-        let max_text = (self.right - self.left - 2.0 * CHIP_PAD_X - extra).max(1.0);
-        let natural = super::text::natural_width(measure, label, self.badge);
-        let text = TextBlock::new(
-            measure,
-            label,
-            CHIP_PAD_X + extra,
-            CHIP_PAD_Y,
-            natural.min(max_text),
-            self.badge,
-        );
-        let width = text.content_width(measure).min(max_text) + 2.0 * CHIP_PAD_X + extra;
-        let height = text.height() + 2.0 * CHIP_PAD_Y;
+        let room = self.right - self.left;
+        let (text, width, height) = badge_box(measure, label, kind, self.badge, room);
         self.place(width, height, kind, Some(text), None);
+    }
+}
+
+/// A badge's text in `style` (placed from the badge's top-left corner),
+/// width and height, at most `max_width` wide: the text wraps if it is
+/// wider.
+fn badge_box(
+    measure: &dyn TextMeasure,
+    label: &str,
+    kind: ChipKind,
+    style: Style,
+    max_width: f64,
+) -> (TextBlock, f64, f64) {
+    let extra = if kind == ChipKind::Owner { 14.0 } else { 0.0 };
+    let max_text = (max_width - 2.0 * CHIP_PAD_X - extra).max(1.0);
+    let natural = super::text::natural_width(measure, label, style);
+    let mut text = TextBlock::new(
+        measure,
+        label,
+        CHIP_PAD_X + extra,
+        CHIP_PAD_Y,
+        natural.min(max_text),
+        style,
+    );
+    // A wrapped label's box shrinks to its longest line, so that it stays
+    // inside the chip (a mirrored map anchors the lines at its right edge).
+    text.width = text.width.min(text.content_width(measure));
+    let width = text.width + 2.0 * CHIP_PAD_X + extra;
+    let height = text.height() + 2.0 * CHIP_PAD_Y;
+    (text, width, height)
+}
+
+/// A badge in `style` standing alone (not on a card), its top-left corner
+/// at `x, y`.
+pub fn badge(
+    measure: &dyn TextMeasure,
+    label: &str,
+    kind: ChipKind,
+    style: Style,
+    (x, y): (f64, f64),
+    max_width: f64,
+) -> Chip {
+    let (mut text, width, height) = badge_box(measure, label, kind, style, max_width);
+    text.shift(x, y);
+    Chip {
+        rect: Rect::new(x, y, width, height),
+        kind,
+        text: Some(text),
+        persona: None,
+        owner: None,
     }
 }

@@ -1,5 +1,6 @@
-//! Stage details for zooming in: each stage's `detail`, `quotes` and its
-//! items' `detail`, laid out in a panel beside the stage's column.
+//! Stage details for zooming in: each stage's `detail`, `quotes`, its
+//! items' `detail` and the names of the sources its items cite, laid out in
+//! a panel beside the stage's column.
 //!
 //! The overview does not show them (there is no room to read them there).
 //! When the viewer zooms to a stage, the view frames the stage's column and
@@ -9,9 +10,10 @@
 //! zoomed view shows.
 
 use super::geometry::Rect;
+use super::legend::numbered;
 use super::text::{BODY, QUOTE, SMALL, STAGE_NAME, Style, TextBlock};
-use crate::i18n::{Key, Words};
-use crate::model::Stage;
+use crate::i18n::Key;
+use crate::model::{Map, Stage};
 use crate::text::TextMeasure;
 use serde::Serialize;
 
@@ -37,7 +39,7 @@ pub fn has_details(stage: &Stage) -> bool {
             .cells
             .iter()
             .flatten()
-            .any(|item| item.detail.is_some())
+            .any(|item| item.detail.is_some() || !item.sources.is_empty())
 }
 
 /// The panel of a stage's details, `panel_width` wide, at `x, y`, its
@@ -46,11 +48,12 @@ pub fn panel(
     measure: &dyn TextMeasure,
     stage_index: usize,
     stage: &Stage,
-    words: &Words,
+    map: &Map,
     (x, y): (f64, f64),
     panel_width: f64,
     label: Style,
 ) -> DetailPanel {
+    let words = &map.words;
     let inner_x = x + PADDING;
     let width = panel_width - 2.0 * PADDING;
     let mut texts = Vec::new();
@@ -128,6 +131,24 @@ pub fn panel(
                 &mut cursor,
             );
         }
+    }
+    let items = || stage.cells.iter().flatten();
+    let cited: Vec<usize> = (0..map.sources.len())
+        .filter(|s| items().any(|item| item.sources.contains(s)))
+        .collect();
+    if !cited.is_empty() {
+        let heading = words.get(Key::Sources);
+        add(
+            &mut texts,
+            TextBlock::new(measure, heading, inner_x, cursor, width, label),
+            6.0,
+            &mut cursor,
+        );
+        let at = (inner_x, cursor);
+        let (numbers, sources, bottom) =
+            numbered(measure, &map.sources, words, cited.into_iter(), at, width);
+        texts.extend(numbers.into_iter().chain(sources));
+        cursor = bottom + 10.0;
     }
     DetailPanel {
         stage_index,

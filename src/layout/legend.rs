@@ -1,11 +1,12 @@
-//! The legend (channels used, personas, tags used) and the footer with the
-//! data's sources, under the grid.
+//! The legend (channels used, personas, tags used, the assumption mark) and
+//! the footer with the data's sources, under the grid; the sources are
+//! numbered when cards cite them, and the cards show those numbers.
 
 use super::card::ChipKind;
 use super::geometry::Rect;
 use super::text::{SMALL, Style, TextBlock, natural_width};
-use crate::i18n::Key;
-use crate::model::{Color, Icon, Map, Tag};
+use crate::i18n::{Key, Words};
+use crate::model::{Color, Confidence, Icon, Map, Source, Tag};
 use crate::text::TextMeasure;
 use serde::Serialize;
 
@@ -29,15 +30,28 @@ pub struct LegendEntry {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LegendMark {
-    Channel { icon: Icon, channel: usize },
-    Persona { color: Color, persona: usize },
-    Tag { kind: ChipKind },
+    Channel {
+        icon: Icon,
+        channel: usize,
+    },
+    Persona {
+        color: Color,
+        persona: usize,
+    },
+    Tag {
+        kind: ChipKind,
+    },
+    /// A card drawn as an assumption.
+    Assumption,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Footer {
     pub heading: TextBlock,
     pub sources: Vec<TextBlock>,
+    /// Each source's number ("1."), when cards cite sources; else empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub numbers: Vec<TextBlock>,
     pub bottom: f64,
 }
 
@@ -54,7 +68,9 @@ pub fn legend(
     let mut marks: Vec<(LegendMark, String)> = Vec::new();
     let mut channels_used: Vec<usize> = Vec::new();
     let mut tags_used: Vec<&Tag> = Vec::new();
+    let mut assumption = false;
     for item in map.stages.iter().flat_map(|s| s.cells.iter().flatten()) {
+        assumption |= item.confidence == Some(Confidence::Assumption);
         if let Some(channel) = item.channel
             && !channels_used.contains(&channel)
         {
@@ -88,6 +104,10 @@ pub fn legend(
     for tag in tags_used {
         let kind = ChipKind::of_tag(tag);
         marks.push((LegendMark::Tag { kind }, tag.label(&map.words).to_owned()));
+    }
+    if assumption {
+        let words = map.words.get(Key::Assumption);
+        marks.push((LegendMark::Assumption, words.to_owned()));
     }
     if marks.is_empty() {
         return None;
@@ -129,19 +149,77 @@ pub fn footer(
         return None;
     }
     let heading = TextBlock::new(measure, map.words.get(Key::Sources), x, y, width, label);
-    let mut cursor = heading.bottom() + 2.0;
-    let sources: Vec<TextBlock> = map
-        .sources
+    let cited = map
+        .stages
         .iter()
-        .map(|source| {
-            let block = TextBlock::new(measure, &source.text, x, cursor, width, SMALL);
-            cursor = block.bottom();
-            block
-        })
-        .collect();
+        .flat_map(|s| s.cells.iter().flatten())
+        .any(|item| !item.sources.is_empty());
+    let top = heading.bottom() + 2.0;
+    let (numbers, sources, bottom) = if cited {
+        let all = 0..map.sources.len();
+        numbered(measure, &map.sources, &map.words, all, (x, top), width)
+    } else {
+        let mut cursor = top;
+        let sources: Vec<TextBlock> = map
+            .sources
+            .iter()
+            .map(|source| {
+                let block = TextBlock::new(measure, &source.text, x, cursor, width, SMALL);
+                cursor = block.bottom();
+                block
+            })
+            .collect();
+        (Vec::new(), sources, cursor)
+    };
     Some(Footer {
         heading,
         sources,
-        bottom: cursor,
+        numbers,
+        bottom,
     })
+}
+
+/// The sources `which` (indices into `sources`) one under another from
+/// `x, y`, each after its number in the Sources list ("3."): the numbers,
+/// the texts, and the bottom.
+pub fn numbered(
+    measure: &dyn TextMeasure,
+    sources: &[Source],
+    words: &Words,
+    which: impl Iterator<Item = usize> + Clone,
+    (x, y): (f64, f64),
+    width: f64,
+) -> (Vec<TextBlock>, Vec<TextBlock>, f64) {
+    let number = |i: usize| format!("{}.", words.number((i + 1) as f64));
+    let indent = which
+        .clone()
+        .map(|i| natural_width(measure, &number(i), SMALL) + 1.0)
+        .fold(0.0, f64::max);
+    let text_x = x + indent + 6.0;
+    let mut cursor = y;
+    let (mut numbers, mut texts) = (Vec::new(), Vec::new());
+    for i in which {
+        let Some(source) = sources.get(i) else {
+            continue;
+        };
+        let text = TextBlock::new(
+            measure,
+            &source.text,
+            text_x,
+            cursor,
+            x + width - text_x,
+            SMALL,
+        );
+        numbers.push(TextBlock::new(
+            measure,
+            &number(i),
+            x,
+            cursor,
+            indent,
+            SMALL,
+        ));
+        cursor = text.bottom();
+        texts.push(text);
+    }
+    (numbers, texts, cursor)
 }

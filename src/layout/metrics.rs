@@ -50,7 +50,7 @@ pub struct Kpi {
 
 /// Percentages as the map's language writes them: whole numbers from 10
 /// up, one decimal below.
-fn format_percent(value: f64, words: &Words) -> String {
+pub fn format_percent(value: f64, words: &Words) -> String {
     if value >= 10.0 {
         words.percent(value.round())
     } else {
@@ -58,7 +58,7 @@ fn format_percent(value: f64, words: &Words) -> String {
     }
 }
 
-fn value_text(value: &MetricValue, words: &Words) -> String {
+pub fn value_text(value: &MetricValue, words: &Words) -> String {
     match value {
         MetricValue::Number(n) => words.number(*n),
         MetricValue::Text(text) => text.clone(),
@@ -239,18 +239,7 @@ fn kpi(
         bottom = bottom.max(block.bottom());
         block
     });
-    let met = metric.target_met();
-    let target = metric.target.as_ref().map(|target| {
-        let value = value_text(target, words);
-        let mut text = words.fill(Key::Target, &[("value", &value)]);
-        if let Some(met) = met {
-            text.push_str(" · ");
-            text.push_str(words.get(if met {
-                Key::TargetMet
-            } else {
-                Key::TargetMissed
-            }));
-        }
+    let target = target_text(metric, words).map(|text| {
         let block = TextBlock::new(measure, &text, x, bottom, width, SMALL);
         bottom = block.bottom();
         block
@@ -261,6 +250,23 @@ fn kpi(
         value,
         unit,
         target,
-        met,
+        met: metric.target_met(),
     }
+}
+
+/// A metric against its target: "target 80 · missed" ("target 80" when
+/// nothing says which way is better), or `None` without a target: a
+/// stage's KPIs and a channel's metrics say it alike.
+pub fn target_text(metric: &Metric, words: &Words) -> Option<String> {
+    let value = value_text(metric.target.as_ref()?, words);
+    let mut text = words.fill(Key::Target, &[("value", &value)]);
+    if let Some(met) = metric.target_met() {
+        text.push_str(" · ");
+        text.push_str(words.get(if met {
+            Key::TargetMet
+        } else {
+            Key::TargetMissed
+        }));
+    }
+    Some(text)
 }

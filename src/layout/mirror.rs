@@ -14,7 +14,7 @@
 
 use super::geometry::{Point, Rect};
 use super::text::{Align, TextBlock};
-use super::{Card, Layout};
+use super::{Card, Chip, Layout};
 use crate::i18n::is_rtl_lang;
 use crate::model::{Dir, Map};
 use crate::text::{self, Direction};
@@ -106,6 +106,27 @@ fn mirror(layout: &mut Layout) {
         panel.texts.iter_mut().for_each(|t| m.text(t));
         panel.quote_bars.iter_mut().for_each(|r| m.rect(r));
     }
+    if let Some(card) = &mut layout.scorecard {
+        m.rect(&mut card.rect);
+        m.text(&mut card.heading);
+        for row in &mut card.rows {
+            m.rect(&mut row.rect);
+            m.rect(&mut row.icon_rect);
+            m.text(&mut row.name);
+            m.text(&mut row.usage);
+            row.share.iter_mut().for_each(|t| m.text(t));
+            if let Some(score) = &mut row.score {
+                m.rect(&mut score.track);
+                m.point(&mut score.dot);
+                m.text(&mut score.text);
+            }
+            for metric in &mut row.metrics {
+                m.text(&mut metric.label);
+                m.text(&mut metric.value);
+            }
+            row.look_here.iter_mut().for_each(|c| m.chip(c));
+        }
+    }
     if let Some(legend) = &mut layout.legend {
         m.rect(&mut legend.rect);
         m.text(&mut legend.heading);
@@ -117,6 +138,7 @@ fn mirror(layout: &mut Layout) {
     if let Some(footer) = &mut layout.footer {
         m.text(&mut footer.heading);
         footer.sources.iter_mut().for_each(|t| m.text(t));
+        footer.numbers.iter_mut().for_each(|t| m.text(t));
     }
     m.rect(&mut layout.grid);
     layout.dir = Direction::Rtl;
@@ -153,9 +175,11 @@ impl Mirror {
         if let Some(icon) = &mut card.icon {
             self.rect(&mut icon.rect);
         }
-        for chip in &mut card.chips {
-            self.rect(&mut chip.rect);
-            chip.text.iter_mut().for_each(|t| self.text(t));
-        }
+        card.chips.iter_mut().for_each(|c| self.chip(c));
+    }
+
+    fn chip(&self, chip: &mut Chip) {
+        self.rect(&mut chip.rect);
+        chip.text.iter_mut().for_each(|t| self.text(t));
     }
 }

@@ -9,7 +9,8 @@
 //! Two layouts share these types: [`layout`] (wide) and [`stacked`] (for
 //! phones; see its module). Wide, from top to bottom: the header (title, description, personas), the grid
 //! (stage headers as columns, lanes as rows, cards stacked in their cells),
-//! the legend and the footer with the data's sources. Each stage with
+//! the channel scorecard with the legend and the footer (the data's
+//! sources) beside it. Each stage with
 //! details also gets a panel for the zoomed view ([`DetailPanel`]). The
 //! [`Palette`] holds every colour and the font stack, resolved here so that
 //! the renderer never reads the map.
@@ -21,6 +22,7 @@
 //! are private, so what they make `pub` is for the crate only.
 
 mod card;
+mod channel_use;
 mod details;
 mod emotion;
 mod focus;
@@ -32,6 +34,7 @@ mod marks;
 mod metrics;
 mod mirror;
 mod palette;
+mod scorecard;
 mod stacked;
 mod text;
 
@@ -57,6 +60,7 @@ pub use marks::{
 };
 pub use metrics::{DropOff, FunnelBar, Kpi, MetricsCell};
 pub use palette::{Palette, Swatch};
+pub use scorecard::{ChannelMetric, ScoreMark, Scorecard, ScorecardRow};
 pub use stacked::{STACKED_MAX_WIDTH, STACKED_MIN_WIDTH, STACKED_WIDTH, stacked, stacked_with};
 pub use text::{Align, Style, TextBlock};
 
@@ -66,6 +70,9 @@ const MARGIN: f64 = 32.0;
 /// title.
 const MIN_WIDTH: f64 = 640.0;
 const SECTION_GAP: f64 = 24.0;
+/// The narrowest the legend and the sources stand beside the channel
+/// scorecard; with less room they go under it.
+const BESIDE_MIN: f64 = 240.0;
 
 /// Which of the two layouts a [`Layout`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -98,6 +105,9 @@ pub struct Layout {
     pub rules: Vec<Rule>,
     pub routes: Vec<Route>,
     pub details: Vec<DetailPanel>,
+    /// The channel scorecard, beside the legend (in the stacked layout a
+    /// section above it), on a map whose items use channels.
+    pub scorecard: Option<Scorecard>,
     pub legend: Option<Legend>,
     pub footer: Option<Footer>,
     /// The grid's box: stage headers and lanes, header column included.
@@ -166,7 +176,7 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
                 measure,
                 index,
                 stage,
-                &map.words,
+                map,
                 (
                     column.x + column.width + details::PANEL_GAP,
                     column.header.y,
@@ -188,28 +198,45 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
         );
     }
 
-    let mut bottom = grid.bottom;
+    // Under the grid: the scorecard, with the legend and then the sources
+    // beside it when there is room (a column of their own), else under it.
+    let top = grid.bottom + SECTION_GAP;
+    let scorecard = scorecard::scorecard(
+        measure,
+        map,
+        (MARGIN, top),
+        content_width,
+        (text::LABEL, text::BADGE),
+    );
+    let (column_x, mut cursor) = match &scorecard {
+        Some(card) if MARGIN + content_width - card.rect.right() - SECTION_GAP >= BESIDE_MIN => {
+            (card.rect.right() + SECTION_GAP, top)
+        }
+        Some(card) => (MARGIN, card.rect.bottom() + SECTION_GAP),
+        None => (MARGIN, top),
+    };
+    let column_width = MARGIN + content_width - column_x;
     let legend = legend::legend(
         measure,
         map,
-        (MARGIN, bottom + SECTION_GAP),
-        content_width,
+        (column_x, cursor),
+        column_width,
         persona_colors,
         text::LABEL,
     );
     if let Some(legend) = &legend {
-        bottom = legend.rect.bottom();
+        cursor = legend.rect.bottom() + SECTION_GAP;
     }
-    let footer = legend::footer(
-        measure,
-        map,
-        (MARGIN, bottom + SECTION_GAP),
-        content_width,
-        text::LABEL,
-    );
-    if let Some(footer) = &footer {
-        bottom = footer.bottom;
-    }
+    let footer = legend::footer(measure, map, (column_x, cursor), column_width, text::LABEL);
+    let bottom = [
+        Some(grid.bottom),
+        scorecard.as_ref().map(|c| c.rect.bottom()),
+        legend.as_ref().map(|l| l.rect.bottom()),
+        footer.as_ref().map(|f| f.bottom),
+    ]
+    .into_iter()
+    .flatten()
+    .fold(0.0, f64::max);
     let mut layout = Layout {
         kind: LayoutKind::Wide,
         dir: Direction::Ltr,
@@ -231,6 +258,7 @@ pub fn layout_with(map: &Map, measure: &dyn TextMeasure) -> Layout {
         rules: grid.rules,
         routes: grid.routes,
         details,
+        scorecard,
         legend,
         footer,
         palette,

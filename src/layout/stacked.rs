@@ -19,7 +19,8 @@
 //! A lane with nothing in a stage is left out of that section (a line lane
 //! never is; a lane empty everywhere is shown once, in the first section,
 //! so that its label is not lost). The stage's details and quotes follow in
-//! place, in the section, as wide as it. The same types as the wide layout
+//! place, in the section, as wide as it. After the sections come the channel
+//! scorecard, the legend and the sources. The same types as the wide layout
 //! carry it all, with [`LayoutKind::Stacked`] so that the renderer knows.
 
 use super::card::{Card, ChipLook};
@@ -28,9 +29,10 @@ use super::geometry::Rect;
 use super::grid::{
     self, CARD_GAP, CELL_PADDING, HEADER_PADDING, LaneRow, Route, Rule, StageColumn,
 };
-use super::text::{LANE_LABEL, STACKED_LABEL, TextBlock};
+use super::text::{LANE_LABEL, STACKED_BADGE, STACKED_LABEL, TextBlock};
 use super::{
     Direction, Layout, LayoutKind, emotion, focus, header, legend, metrics, mirror, palette,
+    scorecard,
 };
 use crate::model::{Color, LaneKind, Map, Stage};
 use crate::text::{LiberationTable, TextMeasure};
@@ -99,6 +101,7 @@ pub fn stacked_with(map: &Map, width: f64, measure: &dyn TextMeasure) -> Layout 
             rules: Vec::new(),
             routes: Vec::new(),
             details: Vec::new(),
+            scorecard: None,
             legend: None,
             footer: None,
             palette: palette.clone(),
@@ -115,6 +118,16 @@ pub fn stacked_with(map: &Map, width: f64, measure: &dyn TextMeasure) -> Layout 
     let mut out = sections.out;
     let mut bottom = (cursor - SECTION_GAP).max(top);
     out.grid.height = bottom - top;
+    out.scorecard = scorecard::scorecard(
+        measure,
+        map,
+        (MARGIN, bottom + SECTION_GAP),
+        content_width,
+        (STACKED_LABEL, STACKED_BADGE),
+    );
+    if let Some(card) = &out.scorecard {
+        bottom = card.rect.bottom();
+    }
     out.legend = legend::legend(
         measure,
         map,
@@ -177,7 +190,7 @@ impl Sections<'_> {
                 self.measure,
                 index,
                 stage,
-                &self.map.words,
+                self.map,
                 (self.x, cursor + CARD_GAP),
                 self.width,
                 STACKED_LABEL,

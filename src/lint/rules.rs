@@ -16,6 +16,19 @@ pub struct Raw {
 /// The lowest score at which a stage is expected to name a pain.
 const LOW_SCORE: f64 = 2.0;
 
+/// A rule about one item: the field of the item a finding points at and
+/// its message, or `None` when the item keeps the rule.
+type ItemRule = fn(&Map, &Item) -> Option<(&'static str, String)>;
+
+/// The rules about one item, by id.
+const ITEM_RULES: [(&str, ItemRule); 2] = [
+    ("score-without-evidence", score_without_evidence),
+    (
+        "assumption-at-moment-of-truth",
+        assumption_at_moment_of_truth,
+    ),
+];
+
 /// Every rule's findings, unfiltered. `value` is the map's JSON, read only
 /// for what the model resolves away: whether a metric says `better` (the
 /// model fills in the default).
@@ -29,8 +42,17 @@ pub fn lint_map(map: &Map, value: &Value) -> Vec<Raw> {
         pain_without_opportunity(map, s, &mut out);
         stage_without_touchpoint(map, s, &mut out);
         for (lane, i, item) in items() {
-            score_without_evidence(map, s, lane, i, item, &mut out);
-            assumption_at_moment_of_truth(map, s, lane, i, item, &mut out);
+            for (rule, check) in ITEM_RULES {
+                if let Some((field, message)) = check(map, item) {
+                    let mut path = item_path(map, s, lane, i);
+                    path.0.push(key(field));
+                    out.push(Raw {
+                        rule,
+                        path,
+                        message,
+                    });
+                }
+            }
         }
     }
     unused_persona(map, &mut out);
@@ -215,51 +237,28 @@ fn stage_without_touchpoint(map: &Map, s: usize, out: &mut Vec<Raw>) {
     }
 }
 
-fn score_without_evidence(
-    map: &Map,
-    s: usize,
-    lane: usize,
-    i: usize,
-    item: &Item,
-    out: &mut Vec<Raw>,
-) {
-    if item.score.is_some()
-        && item.sources.is_empty()
-        && map.sources.iter().any(|source| source.id.is_some())
-    {
-        let mut path = item_path(map, s, lane, i);
-        path.0.push(key("score"));
-        out.push(Raw {
-            rule: "score-without-evidence",
-            path,
-            message: format!(
-                "{} is scored but cites no source: add \"sources\" so readers can tell a finding from a guess",
-                quote(&item.text)
-            ),
-        });
-    }
+/// A scored item that cites nothing, on a map whose sources can be cited.
+fn score_without_evidence(map: &Map, item: &Item) -> Option<(&'static str, String)> {
+    let citable = map.sources.iter().any(|source| source.id.is_some());
+    (item.score.is_some() && item.sources.is_empty() && citable).then(|| {
+        let message = format!(
+            "{} is scored but cites no source: add \"sources\" so readers can tell a finding from a guess",
+            quote(&item.text)
+        );
+        ("score", message)
+    })
 }
 
-fn assumption_at_moment_of_truth(
-    map: &Map,
-    s: usize,
-    lane: usize,
-    i: usize,
-    item: &Item,
-    out: &mut Vec<Raw>,
-) {
-    if item.confidence == Some(Confidence::Assumption) && item.tags.contains(&Tag::MomentOfTruth) {
-        let mut path = item_path(map, s, lane, i);
-        path.0.push(key("confidence"));
-        out.push(Raw {
-            rule: "assumption-at-moment-of-truth",
-            path,
-            message: format!(
-                "{} is a moment of truth resting on an assumption: research it before deciding on it",
-                quote(&item.text)
-            ),
-        });
-    }
+/// A moment of truth that rests on an assumption.
+fn assumption_at_moment_of_truth(_: &Map, item: &Item) -> Option<(&'static str, String)> {
+    let guessed = item.confidence == Some(Confidence::Assumption);
+    (guessed && item.tags.contains(&Tag::MomentOfTruth)).then(|| {
+        let message = format!(
+            "{} is a moment of truth resting on an assumption: research it before deciding on it",
+            quote(&item.text)
+        );
+        ("confidence", message)
+    })
 }
 
 fn unused_persona(map: &Map, out: &mut Vec<Raw>) {

@@ -1,5 +1,5 @@
-//! Cards: the box, the channel icon, the text (a link when the item has
-//! one), and the chips under it.
+//! Cards: the box (dashed for an assumption), the channel icon, the text (a
+//! link when the item has one), and the chips under it.
 
 use super::RenderOptions;
 use super::marks;
@@ -21,6 +21,9 @@ pub fn chip_class(kind: ChipKind) -> &'static str {
         ChipKind::Persona => "jm-persona-marker",
         ChipKind::Detail => "jm-detail-hint",
         ChipKind::Link => "jm-link-hint",
+        ChipKind::Assumption => "jm-badge jm-chip-assumption",
+        ChipKind::Sources => "jm-badge jm-chip-sources",
+        ChipKind::LookHere => "jm-badge jm-chip-look-here",
     }
 }
 
@@ -46,6 +49,9 @@ fn draw(out: &mut Svg, layout: &Layout, index: usize, card: &Card, options: &Ren
     }
     if let Some(owner) = card.owner {
         class = format!("{class} {}", classes::owner(owner));
+    }
+    if card.assumption {
+        class = format!("{class} {}", classes::ASSUMPTION);
     }
     if !card.personas.is_empty() {
         class = format!("{class} {}", classes::FOR_PERSONAS);
@@ -105,7 +111,7 @@ fn draw(out: &mut Svg, layout: &Layout, index: usize, card: &Card, options: &Ren
     out.close();
 }
 
-fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
+pub fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
     let r = chip.rect;
     match chip.kind {
         ChipKind::Persona => {

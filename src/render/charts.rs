@@ -74,14 +74,14 @@ pub fn emotion(out: &mut Svg, layout: &Layout, focus: Option<Focus>) {
                 out.close();
             }
             for point in &curve.points {
-                let bucket = point.score.round().clamp(1.0, 5.0) as usize;
+                let score = score_class(point.score);
                 // A persona's points are ringed in its colour, so that one
                 // with a single scored task (no curve) still shows whose it is.
                 let class = match curve.persona {
                     Some(persona) => {
-                        format!("jm-point jm-score-{bucket} {}", classes::persona(persona))
+                        format!("jm-point {score} {}", classes::persona(persona))
                     }
-                    None => format!("jm-point jm-score-{bucket}"),
+                    None => format!("jm-point {score}"),
                 };
                 out.open(
                     "circle",
@@ -108,6 +108,21 @@ pub fn emotion(out: &mut Svg, layout: &Layout, focus: Option<Focus>) {
             out.close();
         }
         out.close();
+    }
+}
+
+/// The class that colours a score on the emotion scale: `jm-score-1` (very
+/// negative) to `jm-score-5`, the score rounded.
+pub fn score_class(score: f64) -> String {
+    format!("jm-score-{}", score.round().clamp(1.0, 5.0) as usize)
+}
+
+/// The class of a value against its target, if it has one to meet.
+pub fn verdict_class(met: Option<bool>) -> Option<&'static str> {
+    match met {
+        Some(true) => Some("jm-kpi-met"),
+        Some(false) => Some("jm-kpi-missed"),
+        None => None,
     }
 }
 
@@ -160,12 +175,7 @@ pub fn metrics(out: &mut Svg, layout: &Layout) {
                 text_block(out, unit, None);
             }
             if let Some(target) = &kpi.target {
-                let verdict = match kpi.met {
-                    Some(true) => Some("jm-kpi-met"),
-                    Some(false) => Some("jm-kpi-missed"),
-                    None => None,
-                };
-                text_block(out, target, verdict);
+                text_block(out, target, verdict_class(kpi.met));
             }
             out.close();
         }

@@ -21,7 +21,8 @@ pub const CARD: &str = "jm-card";
 pub const STAGE_INDEX: &str = "data-stage-index";
 /// Something a reader clicks (or presses Enter or Space on) to focus on a
 /// persona, a channel or an owner: a persona's header box, its legend
-/// entry, a channel's legend entry and swimlane header, an owner chip. It
+/// entry, a channel's legend entry, swimlane header and scorecard row, an
+/// owner chip. It
 /// carries one of [`PERSONA_INDEX`], [`CHANNEL_INDEX`], [`OWNER_INDEX`],
 /// for the shell.
 pub const FOCUSABLE: &str = "jm-focusable";
@@ -29,7 +30,7 @@ pub const FOCUSABLE: &str = "jm-focusable";
 /// curve groups.
 pub const PERSONA_INDEX: &str = "data-persona-index";
 /// The channel index (into the built-in channels, then the map's own), on
-/// channel legend entries and swimlane headers.
+/// channel legend entries, swimlane headers and scorecard rows.
 pub const CHANNEL_INDEX: &str = "data-channel";
 /// The owner index (into the layout's owners, in reading order), on owner
 /// chips.
@@ -40,9 +41,19 @@ pub const CURVE_GROUP: &str = "jm-curve-group";
 /// On what belongs to some personas only (with [`for_persona`] for each):
 /// cards for some personas, persona boxes and legend entries.
 pub const FOR_PERSONAS: &str = "jm-for-personas";
-/// On what a channel focuses or shows, besides cards: its legend entry and
-/// swimlane header (with [`channel`]).
+/// On what a channel focuses or shows, besides cards: its legend entry,
+/// swimlane header and scorecard row (with [`channel`]).
 pub const FOR_CHANNEL: &str = "jm-for-channel";
+/// The channel scorecard's panel.
+pub const CHANNELS: &str = "jm-channels";
+/// One row of the scorecard (with [`channel`], [`FOR_CHANNEL`] and
+/// [`CHANNEL_INDEX`]), in the drawn order: a focus button.
+pub const CHANNEL_ROW: &str = "jm-channel-row";
+/// A channel's row header in a `byChannel` touchpoints lane (a swimlane),
+/// with [`channel`], [`FOR_CHANNEL`] and [`CHANNEL_INDEX`]: a focus button.
+pub const SWIMLANE: &str = "jm-swimlane";
+/// A card that rests on an assumption (`confidence: "assumption"`).
+pub const ASSUMPTION: &str = "jm-assumption";
 /// On the root while one thing is focused, with [`focus_class`].
 pub const FOCUS: &str = "jm-focus";
 /// How the root's focus class starts, for each kind of focus; the shell
@@ -64,7 +75,8 @@ pub fn for_persona(index: usize) -> String {
     format!("jm-for-persona-{index}")
 }
 
-/// A card of channel `index`, and its legend entry and swimlane header.
+/// A card of channel `index`, and its legend entry, swimlane header and
+/// scorecard row.
 pub fn channel(index: usize) -> String {
     format!("jm-channel-{index}")
 }

@@ -16,6 +16,7 @@ pub mod info;
 mod marks;
 mod panels;
 pub use panels::stage_label;
+mod scorecard;
 mod style;
 mod svg;
 
@@ -152,6 +153,7 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
     charts::emotion(&mut out, layout, options.focus);
     charts::metrics(&mut out, layout);
     charts::rules(&mut out, layout);
+    scorecard::scorecard(&mut out, layout);
     panels::legend(&mut out, layout);
     marks::overlay(&mut out, layout);
     panels::details(&mut out, layout, prefix);

@@ -1,5 +1,6 @@
 //! The map's frame: header with personas, the grid of stage headers and lane
-//! rows, the legend and footer, and the detail panels for the zoomed view.
+//! rows, the legend and footer, and the detail panels for the zoomed view
+//! (the channel scorecard beside the legend is `scorecard.rs`).
 
 use super::svg::Svg;
 use super::{classes, icons, text_block};
@@ -98,11 +99,10 @@ pub fn grid(out: &mut Svg, layout: &Layout) {
         );
         text_block(out, &lane.label, None);
         for row in &lane.sub_rows {
-            let label = layout
-                .words
-                .fill(Key::FocusChannel, &[("name", &row.label.lines.join(" "))]);
+            let label = channel_label(layout, &row.label.lines.join(" "));
             let class = format!(
-                "jm-channel-row {} {}",
+                "{} {} {}",
+                classes::SWIMLANE,
                 classes::FOR_CHANNEL,
                 classes::channel(row.channel)
             );
@@ -205,9 +205,15 @@ pub fn stage_label(column: &StageColumn, stage_count: usize, words: &Words) -> S
     )
 }
 
+/// The accessible name of a button that focuses a channel: what it shows,
+/// then what a press does.
+pub fn channel_label(layout: &Layout, visible: &str) -> String {
+    layout.words.fill(Key::FocusChannel, &[("name", visible)])
+}
+
 /// Opens the group of something a reader clicks to focus on the persona,
 /// channel or owner `key` names: a button, with `label` as its name.
-fn focusable(out: &mut Svg, class: &str, key: (&'static str, usize), label: String) {
+pub fn focusable(out: &mut Svg, class: &str, key: (&'static str, usize), label: String) {
     out.open(
         "g",
         &[
@@ -255,7 +261,7 @@ pub fn legend(out: &mut Svg, layout: &Layout) {
                         classes::for_persona(persona)
                     ),
                 )),
-                LegendMark::Tag { .. } => None,
+                LegendMark::Tag { .. } | LegendMark::Assumption => None,
             };
             if let Some((key, class)) = &key {
                 let label = layout
@@ -280,6 +286,11 @@ pub fn legend(out: &mut Svg, layout: &Layout) {
                         ("fill", color.hex().into()),
                     ],
                 ),
+                LegendMark::Assumption => {
+                    out.open("g", &[("class", classes::ASSUMPTION.into())]);
+                    out.rect("jm-card-box", s, 3.0);
+                    out.close();
+                }
                 LegendMark::Tag { kind } => {
                     out.open("g", &[("class", super::cards::chip_class(*kind).into())]);
                     out.empty(
@@ -306,8 +317,8 @@ pub fn legend(out: &mut Svg, layout: &Layout) {
     if let Some(footer) = &layout.footer {
         out.open("g", &[("class", "jm-footer".into())]);
         text_block(out, &footer.heading, None);
-        for source in &footer.sources {
-            text_block(out, source, None);
+        for text in footer.numbers.iter().chain(&footer.sources) {
+            text_block(out, text, None);
         }
         out.close();
     }

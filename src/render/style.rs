@@ -63,6 +63,16 @@ S .jm-detail{display:none}\
 S .jm-detail.jm-open{display:inline}\
 S .jm-detail-box{fill:var(--jm-card);stroke:var(--jm-accent);stroke-width:1.5}\
 S .jm-quote-bar{fill:var(--jm-accent)}\
+S .jm-assumption .jm-card-box{stroke:var(--jm-muted);stroke-width:1.5;stroke-dasharray:6 4}\
+S .jm-chip-assumption .jm-chip{fill:var(--jm-bg);stroke:var(--jm-muted);stroke-dasharray:3 2}\
+S .jm-chip-assumption text{font-style:italic}\
+S .jm-chip-sources .jm-chip{fill:var(--jm-bg)}\
+S .jm-chip-look-here .jm-chip{fill:var(--jm-negative-bg);stroke:var(--jm-negative)}\
+S .jm-channels-box{fill:var(--jm-surface);stroke:var(--jm-border)}\
+S .jm-channel-hit{fill:var(--jm-surface)}\
+S .jm-channel-row:hover .jm-channel-hit,S .jm-channel-row:focus .jm-channel-hit{stroke:var(--jm-accent);stroke-width:1.5}\
+S .jm-channel-row{outline:none}\
+S .jm-score-track{fill:var(--jm-grid)}\
 S .jm-detail-hint,S .jm-link-hint{fill:none;stroke:var(--jm-muted);stroke-width:1.3;stroke-linecap:round}\
 @media print{S .jm-stage-box,S .jm-card-box{stroke-width:1.2}}";
 

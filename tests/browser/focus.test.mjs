@@ -124,10 +124,10 @@ test("the keyboard: the persona buttons take focus, Enter and Space toggle, Esc 
 
 test("channel focus from its swimlane header and legend entry; owner focus from a chip", async () => {
   const page = await open();
-  await page.click('.jm-channel-row[data-channel="0"]');
+  await page.click('.jm-swimlane[data-channel="0"]');
   assert.match(await rootClass(page), /jm-focus-channel-0$/);
   for (const value of await opacities(page, ".jm-card.jm-channel-0")) assert.equal(value, 1);
-  for (const value of await opacities(page, ".jm-card:not(.jm-channel-0), .jm-legend-entry[data-channel]:not(.jm-channel-0), .jm-channel-row:not(.jm-channel-0)")) {
+  for (const value of await opacities(page, ".jm-card:not(.jm-channel-0), .jm-legend-entry[data-channel]:not(.jm-channel-0), .jm-swimlane:not(.jm-channel-0), .jm-channel-row:not(.jm-channel-0)")) {
     assert.ok(value <= 0.35, `dimmed: ${value}`);
   }
   assert.deepEqual(await events(page), [["jm-focuschange", "channel", "web"]]);
