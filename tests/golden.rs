@@ -85,21 +85,13 @@ fn render_cases() -> Vec<Trial> {
     let mut expected = Vec::new();
     let mut trials = Vec::new();
     for (name, input) in cases {
-        let layout_golden = goldens.join(format!("{name}.layout.json"));
-        let svg_golden = goldens.join(format!("{name}.svg"));
-        expected.extend([layout_golden.clone(), svg_golden.clone()]);
-        trials.push(Trial::test(format!("render/{name}"), move || {
-            let text = read(&input)?;
-            let map = journeymap::validate(&text)
-                .map_err(|errors| format!("{} is invalid:\n{}", input.display(), lines(&errors)))?;
-            let layout = journeymap::layout::layout(&map);
-            let json = serde_json::to_string_pretty(&layout).map_err(|e| e.to_string())? + "\n";
-            let svg = render(&layout, &RenderOptions::default());
-            // Both files are checked (and blessed) even when the first differs.
-            let layout_result = check(&layout_golden, &json);
-            check(&svg_golden, &svg)?;
-            layout_result
-        }));
+        trials.push(layout_trial(
+            ("render", &name),
+            input,
+            &goldens,
+            journeymap::layout::layout,
+            &mut expected,
+        ));
     }
     trials.push(stale(
         "render",
@@ -172,20 +164,13 @@ fn stacked_cases() -> Vec<Trial> {
         } else {
             format!("case-{name}")
         };
-        let layout_golden = goldens.join(format!("{name}.layout.json"));
-        let svg_golden = goldens.join(format!("{name}.svg"));
-        expected.extend([layout_golden.clone(), svg_golden.clone()]);
-        trials.push(Trial::test(format!("stacked/{name}"), move || {
-            let text = read(&input)?;
-            let map = journeymap::validate(&text)
-                .map_err(|errors| format!("{} is invalid:\n{}", input.display(), lines(&errors)))?;
-            let layout = journeymap::layout::stacked(&map, journeymap::layout::STACKED_WIDTH);
-            let json = serde_json::to_string_pretty(&layout).map_err(|e| e.to_string())? + "\n";
-            let svg = render(&layout, &RenderOptions::default());
-            let layout_result = check(&layout_golden, &json);
-            check(&svg_golden, &svg)?;
-            layout_result
-        }));
+        trials.push(layout_trial(
+            ("stacked", &name),
+            input,
+            &goldens,
+            |map| journeymap::layout::stacked(map, journeymap::layout::STACKED_WIDTH),
+            &mut expected,
+        ));
     }
     trials.push(stale(
         "stacked",
@@ -194,6 +179,33 @@ fn stacked_cases() -> Vec<Trial> {
         expected,
     ));
     trials
+}
+
+/// The test `FAMILY/NAME` of a map's layout and SVG: `input` laid out by
+/// `lay_out`, against `NAME.layout.json` and `NAME.svg` in `goldens` (both
+/// added to `expected`, for the family's stale check).
+fn layout_trial(
+    (family, name): (&str, &str),
+    input: std::path::PathBuf,
+    goldens: &Path,
+    lay_out: fn(&journeymap::model::Map) -> journeymap::Layout,
+    expected: &mut Vec<std::path::PathBuf>,
+) -> Trial {
+    let layout_golden = goldens.join(format!("{name}.layout.json"));
+    let svg_golden = goldens.join(format!("{name}.svg"));
+    expected.extend([layout_golden.clone(), svg_golden.clone()]);
+    Trial::test(format!("{family}/{name}"), move || {
+        let text = read(&input)?;
+        let map = journeymap::validate(&text)
+            .map_err(|errors| format!("{} is invalid:\n{}", input.display(), lines(&errors)))?;
+        let layout = lay_out(&map);
+        let json = serde_json::to_string_pretty(&layout).map_err(|e| e.to_string())? + "\n";
+        let svg = render(&layout, &RenderOptions::default());
+        // Both files are checked (and blessed) even when the first differs.
+        let layout_result = check(&layout_golden, &json);
+        check(&svg_golden, &svg)?;
+        layout_result
+    })
 }
 
 fn error_cases() -> Vec<Trial> {

@@ -399,14 +399,7 @@ fn check_scorecard(layout: &Layout) {
             "{what} {:?} leaves {within:?}",
             block.lines
         );
-        let weight = if block.style.bold {
-            Weight::Bold
-        } else {
-            Weight::Regular
-        };
-        for line in &block.lines {
-            let measured =
-                (&LiberationTable as &dyn TextMeasure).width(line, block.style.size, weight);
+        for (line, measured) in line_widths(block) {
             assert!(
                 measured <= block.width + 1e-6,
                 "{line:?} does not fit its box"
@@ -476,6 +469,24 @@ fn check_scorecard(layout: &Layout) {
 }
 
 /// A block's text as written, whitespace aside (wrapping only adds breaks).
+/// Each line of `block` with its width in the Liberation table.
+fn line_widths(block: &TextBlock) -> Vec<(&String, f64)> {
+    let weight = if block.style.bold {
+        Weight::Bold
+    } else {
+        Weight::Regular
+    };
+    block
+        .lines
+        .iter()
+        .map(|line| {
+            let width =
+                (&LiberationTable as &dyn TextMeasure).width(line, block.style.size, weight);
+            (line, width)
+        })
+        .collect()
+}
+
 fn joined(block: &TextBlock) -> String {
     without_whitespace(&block.lines.concat())
 }
@@ -520,14 +531,7 @@ fn check_stacked(stacked: &Layout, wide: &Layout, width: f64) {
             "{:?} leaves the canvas",
             block.lines
         );
-        let weight = if block.style.bold {
-            Weight::Bold
-        } else {
-            Weight::Regular
-        };
-        for line in &block.lines {
-            let measured =
-                (&LiberationTable as &dyn TextMeasure).width(line, block.style.size, weight);
+        for (line, measured) in line_widths(block) {
             assert!(
                 measured <= block.width + 1e-6,
                 "{line:?} is {measured} wide in a box of {}",
