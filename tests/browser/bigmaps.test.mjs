@@ -8,19 +8,13 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, openPage, writePage, html, inline } from "./harness.mjs";
+import { openPage, writePage, html, inline, startBrowserAndServer, closeAll } from "./harness.mjs";
 import { journey } from "../../bench/generate.mjs";
 
 let browser;
 let server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await startBrowserAndServer()));
+after(() => closeAll(browser, server));
 
 const note = (t, text) => t.diagnostic(text);
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync, mkdirSync, copyFileSync } from "node:fs";
 import { execSync } from "node:child_process";
 import { join } from "node:path";
-import { launch, serve, openPage, writePage, html, inline, mapsSettled, settled, viewBox, root } from "./harness.mjs";
+import { openPage, writePage, html, inline, mapsSettled, settled, viewBox, root, startBrowserAndServer, closeAll } from "./harness.mjs";
 
 const grocery = readFileSync(join(root, "examples/grocery-delivery.json"), "utf8");
 const minimal = '{ "title": "Checkout", "stages": [ { "name": "Cart", "cells": { "actions": ["Add item"] } } ] }';
@@ -28,14 +28,8 @@ function watchImporter(page) {
 
 let browser;
 let server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await startBrowserAndServer()));
+after(() => closeAll(browser, server));
 
 test("the single script works from file://, included in <head>", async () => {
   const { fileUrl } = await writePage(

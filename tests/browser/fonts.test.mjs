@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, mkdirSync, writeFileSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, openPage, serve, writePage, html, inline, mapsSettled, root } from "./harness.mjs";
+import { openPage, writePage, html, inline, mapsSettled, root, startBrowserAndServer, closeAll } from "./harness.mjs";
 
 /** The card's padding (src/layout/card.rs PADDING). */
 const PADDING = 10;
@@ -74,14 +74,8 @@ function fitProblems(page) {
 
 let browser;
 let server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await startBrowserAndServer()));
+after(() => closeAll(browser, server));
 
 async function embedProblems(family, attributes) {
   const body = EXAMPLES.map((example) => inline(mapIn(example, family), `nohash ${attributes}`)).join("");

@@ -75,6 +75,18 @@ export async function serve(routes = {}) {
   };
 }
 
+/** A test file's browser and server, started in its `before` hook:
+ * `before(async () => ({ browser, server } = await startBrowserAndServer()))`. */
+export async function startBrowserAndServer() {
+  return { browser: await launch(), server: await serve() };
+}
+
+/** Closes what a test file started (its `after` hook); any of them may be
+ * missing when `before` failed. */
+export async function closeAll(...things) {
+  for (const thing of things) await thing?.close();
+}
+
 /** Writes a page under target/browser-pages/; returns its path relative to
  * the repository (for the server) and its file:// URL. Pages load the
  * script as ../../dist/journeymap.js. */
@@ -152,6 +164,26 @@ export const settled = (page, selector = "journey-map") => page.$eval(selector, 
 
 export const viewBox = (page, selector = "journey-map svg") =>
   page.$eval(selector, (svg) => svg.getAttribute("viewBox"));
+
+/** A page on the map at `url`, once its <journey-map> has loaded. */
+export async function openMap(browser, url) {
+  const page = await openPage(browser);
+  await page.goto(url);
+  await mapsSettled(page, 1);
+  return page;
+}
+
+/** The effective opacity (the product of its ancestors' up to the map's
+ * element) of each element `selector` matches in the map's SVG. */
+export const opacities = (page, selector) =>
+  page.evaluate((selector) => {
+    const svg = document.querySelector("journey-map svg");
+    return [...svg.querySelectorAll(selector)].map((el) => {
+      let opacity = 1;
+      for (let n = el; n && n !== svg.parentElement; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity);
+      return Math.round(opacity * 100) / 100;
+    });
+  }, selector);
 
 let axeSource;
 /** axe-core's violations on the page (all rules it runs by default), as

@@ -11,7 +11,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { launch, serve, openPage, writePage, html, inline, mapsSettled, root } from "./harness.mjs";
+import { openPage, writePage, html, inline, mapsSettled, root, startBrowserAndServer, closeAll } from "./harness.mjs";
 import { journey } from "../../bench/generate.mjs";
 
 const hostileDir = join(root, "tests/hostile");
@@ -84,14 +84,8 @@ async function assertResponsive(page) {
 
 let browser;
 let server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await startBrowserAndServer()));
+after(() => closeAll(browser, server));
 
 test("every hostile case through <journey-map>, under a strict CSP: safe maps or located errors, nothing runs", async () => {
   assert.ok(cases.length >= 25, "the corpus is there");

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { launch, serve, openPage, writePage, html, settled, viewBox, root } from "./harness.mjs";
+import { openPage, writePage, html, settled, viewBox, root, startBrowserAndServer, closeAll } from "./harness.mjs";
 
 const grocery = readFileSync(join(root, "examples/grocery-delivery.json"), "utf8");
 const minimal = '{ "title": "Checkout", "stages": [ { "name": "Cart", "cells": { "actions": ["Add item"] } } ] }';
@@ -43,14 +43,8 @@ function countWasm() {
 
 let browser;
 let server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ browser, server } = await startBrowserAndServer()));
+after(() => closeAll(browser, server));
 
 test("fenced blocks (JSON and Mermaid) become maps, with no console error", async () => {
   const page = await openPage(browser);

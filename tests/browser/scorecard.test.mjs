@@ -10,7 +10,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, openPage, writePage, html, inline, mapsSettled, root } from "./harness.mjs";
+import { launch, writePage, html, inline, root, openMap, opacities } from "./harness.mjs";
 
 const centre = readFileSync(join(root, "examples/contact-centre.json"), "utf8");
 // Built-in channel indices: web 0, chat 2, phone 3, email 4.
@@ -24,23 +24,7 @@ before(async () => {
 });
 after(() => browser?.close());
 
-async function open() {
-  const page = await openPage(browser);
-  await page.goto(pageUrl);
-  await mapsSettled(page, 1);
-  return page;
-}
-
-/** The effective opacity of each element `selector` matches in the map. */
-const opacities = (page, selector) =>
-  page.evaluate((selector) => {
-    const svg = document.querySelector("journey-map svg");
-    return [...svg.querySelectorAll(selector)].map((el) => {
-      let opacity = 1;
-      for (let n = el; n && n !== svg.parentElement; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity);
-      return Math.round(opacity * 100) / 100;
-    });
-  }, selector);
+const open = () => openMap(browser, pageUrl);
 
 const rootClass = (page) => page.$eval("journey-map svg", (svg) => svg.getAttribute("class"));
 
