@@ -215,6 +215,29 @@ async function timedInsert({ tool }) {
   return ms;
 }
 
+/** End to end, as a page shows a map: one render of the tool's text, its
+ * SVG put into the document, and the frame that paints it (the task after
+ * the next animation frame): ms. */
+async function timedEndToEnd({ tool }) {
+  const renderOnce = window.__render[tool];
+  const host = document.getElementById("host");
+  host.textContent = "";
+  host.offsetHeight; // a clean layout before
+  await new Promise((ok) => setTimeout(ok, 0));
+  const start = performance.now();
+  host.innerHTML = await renderOnce();
+  await new Promise((ok) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = ok;
+      channel.port2.postMessage(0);
+    }),
+  );
+  const ms = performance.now() - start;
+  host.textContent = "";
+  return ms;
+}
+
 // --- main ----------------------------------------------------------------------
 
 const results = {
@@ -287,6 +310,7 @@ try {
     const runs = {};
     const samples = {};
     const inserts = {};
+    const endToEnd = {};
     for (const tool of tools) {
       warm[tool] = await page.evaluate(warmUp, { tool, text: texts[tool], warmMs: WARM_MS, minBatchMs: MIN_BATCH_MS });
       // Fewer runs when one render takes long (Mermaid at 5,000 tasks).
@@ -294,6 +318,7 @@ try {
       runs[tool] = Math.min(RUNS, Math.max(MIN_RUNS, Math.floor(BUDGET_MS / perRun)));
       samples[tool] = [];
       inserts[tool] = [];
+      endToEnd[tool] = [];
     }
     // The tools take turns, so that whatever else the machine is doing
     // weighs on both alike.
@@ -310,13 +335,21 @@ try {
         inserts[tool].push(await page.evaluate(timedInsert, { tool }));
       }
     }
+    for (let r = 0; r < RUNS; r++) {
+      for (const tool of tools) {
+        if (r >= runs[tool]) continue;
+        endToEnd[tool].push(await page.evaluate(timedEndToEnd, { tool }));
+      }
+    }
     for (const tool of tools) {
       row[tool] = { ms: median(samples[tool]), samples: samples[tool], runs: runs[tool], ...warm[tool] };
       row[`${tool}Insert`] = { ms: median(inserts[tool]), samples: inserts[tool] };
+      row[`${tool}EndToEnd`] = { ms: median(endToEnd[tool]), samples: endToEnd[tool] };
     }
     if (row.mermaid) {
       row.ratio = row.mermaid.ms / row.journeymap.ms;
       row.insertRatio = row.mermaidInsert.ms / row.journeymapInsert.ms;
+      row.endToEndRatio = row.mermaidEndToEnd.ms / row.journeymapEndToEnd.ms;
     }
     results.sizes.push(row);
     log(
@@ -523,15 +556,20 @@ function report(r) {
   lines.push(`journeymap: ${relative(root, JM_SCRIPT)}, built ${r.versions.journeymapBuilt}; commit ${r.versions.commit}`);
   if (r.sizes.length) {
     lines.push("");
-    lines.push("Render to an SVG string (median ms per render), and insert that SVG into the page + force layout (median ms):");
+    lines.push(
+      "Render to an SVG string (median ms per render); insert that SVG into the page + force layout (median ms); end to end: one render, the insert and the frame that paints it (median ms):",
+    );
     lines.push("");
-    lines.push("| tasks | sections | Mermaid render | journeymap render | ratio | Mermaid insert + layout | journeymap insert + layout | ratio | SVG bytes (Mermaid / journeymap) |");
-    lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    lines.push(
+      "| tasks | sections | Mermaid render | journeymap render | ratio | Mermaid insert + layout | journeymap insert + layout | ratio | Mermaid end to end | journeymap end to end | ratio | SVG bytes (Mermaid / journeymap) |",
+    );
+    lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const s of r.sizes) {
       const runs = s.mermaid && s.mermaid.runs !== RUNS ? ` (${s.mermaid.runs} runs)` : "";
       lines.push(
         `| ${n(s.tasks)} | ${s.sections} | ${s.mermaid ? ms(s.mermaid.ms) + runs : "—"} | ${ms(s.journeymap.ms)} | ${s.ratio ? s.ratio.toFixed(0) + "×" : "—"} | ` +
           `${s.mermaidInsert ? ms(s.mermaidInsert.ms) : "—"} | ${ms(s.journeymapInsert.ms)} | ${s.insertRatio ? s.insertRatio.toFixed(1) + "×" : "—"} | ` +
+          `${s.mermaidEndToEnd ? ms(s.mermaidEndToEnd.ms) : "—"} | ${ms(s.journeymapEndToEnd.ms)} | ${s.endToEndRatio ? s.endToEndRatio.toFixed(1) + "×" : "—"} | ` +
           `${s.mermaid ? n(s.mermaid.svgBytes) : "—"} / ${n(s.journeymap.svgBytes)} |`,
       );
     }
