@@ -118,12 +118,6 @@ pub fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
             let Some((index, name)) = &chip.persona else {
                 return;
             };
-            let color = layout
-                .palette
-                .personas
-                .get(*index)
-                .map(|c| c.hex())
-                .unwrap_or_default();
             out.open(
                 "circle",
                 &[
@@ -134,7 +128,6 @@ pub fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
                     ("cx", (r.x + r.width / 2.0).into()),
                     ("cy", (r.y + r.height / 2.0).into()),
                     ("r", (r.width.min(r.height) / 2.0).into()),
-                    ("fill", color.into()),
                 ],
             );
             out.text_element("title", &[], name);

@@ -273,7 +273,7 @@ pub fn legend(out: &mut Svg, layout: &Layout) {
                 LegendMark::Channel { icon: kind, .. } => {
                     icon(out, *kind, s.x, s.y, s.width / 16.0)
                 }
-                LegendMark::Persona { color, persona } => out.empty(
+                LegendMark::Persona { persona, .. } => out.empty(
                     "circle",
                     &[
                         (
@@ -283,7 +283,6 @@ pub fn legend(out: &mut Svg, layout: &Layout) {
                         ("cx", (s.x + s.width / 2.0).into()),
                         ("cy", (s.y + s.height / 2.0).into()),
                         ("r", (s.width / 2.0 - 1.0).into()),
-                        ("fill", color.hex().into()),
                     ],
                 ),
                 LegendMark::Assumption => {

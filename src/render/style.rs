@@ -118,10 +118,12 @@ pub(super) fn style_sheet(root_id: &str, layout: &Layout, mode: ThemeMode) -> St
     if layout.kind == LayoutKind::Stacked {
         out.push_str(&STACKED_RULES.replace('S', &root));
     }
+    // A persona's colour: the stroke of its curve, points and markers,
+    // and the fill of its markers (not of its points, filled by score).
     for (index, color) in palette.personas.iter().enumerate() {
+        let (class, color) = (classes::persona(index), color.hex());
         out.push_str(&format!(
-            "{root} .jm-persona-{index}{{stroke:{}}}",
-            color.hex()
+            "{root} .{class}{{stroke:{color}}}{root} .jm-persona-marker.{class}{{fill:{color}}}"
         ));
     }
     focus_rules(&mut out, &root, layout);

@@ -117,7 +117,10 @@ impl Svg {
             self.out.push_str("</");
             self.out.push_str(name);
             self.out.push('>');
-            if name != "tspan" && !self.open.contains(&"text") {
+            // One element a line among a container's children; inside
+            // anything else (a `<title>` in a `<circle>`, a `<tspan>` in a
+            // `<text>`) the closing tag follows at once.
+            if self.open.last().is_none_or(|parent| is_container(parent)) {
                 self.out.push('\n');
             }
         }
