@@ -36,14 +36,18 @@ pub fn cards(out: &mut Svg, layout: &Layout, options: &RenderOptions) {
 }
 
 fn draw(out: &mut Svg, layout: &Layout, index: usize, card: &Card, options: &RenderOptions) {
+    // A neutral card is drawn as any card: only the other tones are named.
     let tone = match card.tone {
-        Tone::Neutral => "jm-tone-neutral",
-        Tone::Positive => "jm-tone-positive",
-        Tone::Negative => "jm-tone-negative",
-        Tone::Idea => "jm-tone-idea",
+        Tone::Neutral => None,
+        Tone::Positive => Some("jm-tone-positive"),
+        Tone::Negative => Some("jm-tone-negative"),
+        Tone::Idea => Some("jm-tone-idea"),
     };
     let mark = marks::card_mark(layout, index);
-    let mut class = format!("{} {tone}", classes::CARD);
+    let mut class = classes::CARD.to_owned();
+    if let Some(tone) = tone {
+        class = format!("{class} {tone}");
+    }
     if let Some(channel) = &card.icon {
         class = format!("{class} {}", classes::channel(channel.channel));
     }
@@ -62,13 +66,13 @@ fn draw(out: &mut Svg, layout: &Layout, index: usize, card: &Card, options: &Ren
     if let Some(mark) = mark {
         class = format!("{class} {}", marks::class(mark.mark));
     }
+    // The stage index only: which lane and item a card is, nothing outside
+    // the renderer asks.
     let attributes = [
         ("class", class.into()),
         ("role", "group".into()),
         ("aria-label", card.label.as_str().into()),
         (classes::STAGE_INDEX, card.stage_index.into()),
-        ("data-lane-index", card.lane_index.into()),
-        ("data-item-index", card.item_index.into()),
     ];
     out.open("g", &attributes);
     out.rect("jm-card-box", card.rect(), 6.0);

@@ -126,7 +126,7 @@ mod tests {
         for written in [
             format!(r#"class="{STAGE}""#),
             format!(r#"class="{DETAIL}""#),
-            format!(r#"class="{CARD} "#),
+            format!(r#"class="{CARD}""#),
             format!(r#"{STAGE_INDEX}="0""#),
         ] {
             assert!(svg.contains(&written), "{written:?} not in the SVG");
