@@ -62,7 +62,7 @@ pub use metrics::{DropOff, FunnelBar, Kpi, MetricsCell};
 pub use palette::{Palette, Swatch};
 pub use scorecard::{ChannelMetric, ScoreMark, Scorecard, ScorecardRow};
 pub use stacked::{STACKED_MAX_WIDTH, STACKED_MIN_WIDTH, STACKED_WIDTH, stacked, stacked_with};
-pub use text::{Align, Style, TextBlock};
+pub use text::{Align, COMMON_SIZE, Style, TextBlock};
 
 /// Space around the whole map.
 const MARGIN: f64 = 32.0;

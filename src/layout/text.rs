@@ -42,6 +42,9 @@ pub const TITLE: Style = Style::new(28.0, true, "jm-title");
 pub const DESCRIPTION: Style = Style::new(15.0, false, "jm-description");
 pub const HEADING: Style = Style::new(14.0, true, "jm-heading");
 pub const BODY: Style = Style::new(13.0, false, "jm-body");
+/// The size most texts have (cards, bodies, quotes): the SVG's root says it
+/// once, and only texts of another size say their own.
+pub const COMMON_SIZE: f64 = BODY.size;
 pub const SMALL: Style = Style::new(12.0, false, "jm-small");
 pub const LABEL: Style = Style::new(11.0, true, "jm-label");
 pub const STAGE_NAME: Style = Style::new(16.0, true, "jm-stage-name");

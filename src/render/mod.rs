@@ -21,7 +21,9 @@ mod style;
 mod svg;
 
 use crate::i18n::Key;
-use crate::layout::{Direction, Focus, LINK_SCHEMES, Layout, LayoutKind, TextBlock, ThemeMode};
+use crate::layout::{
+    COMMON_SIZE, Direction, Focus, LINK_SCHEMES, Layout, LayoutKind, TextBlock, ThemeMode,
+};
 use svg::{Svg, Value};
 
 /// What a page (or the command line) may choose about the output.
@@ -115,6 +117,7 @@ pub fn render(layout: &Layout, options: &RenderOptions) -> String {
         ("role", "group".into()),
         ("aria-labelledby", format!("{title_id} {desc_id}").into()),
         ("font-family", layout.palette.font_family.as_str().into()),
+        ("font-size", COMMON_SIZE.into()),
     ];
     if layout.dir == Direction::Rtl {
         root.push(("direction", "rtl".into()));
@@ -174,8 +177,8 @@ fn summary(layout: &Layout) -> String {
     )
 }
 
-/// Writes a text block: one `<text>`, one `<tspan>` per line, lines in
-/// logical order; right-to-left text is anchored at the right edge
+/// Writes a text block: one `<text>` (its size only when it is not the
+/// root's), one `<tspan>` per line, lines in logical order; right-to-left text is anchored at the right edge
 /// (`direction="rtl"`), and so is every text the layout aligns right
 /// (`text-anchor="end"`, with its own direction set, since a mirrored map's
 /// root says `rtl`).
@@ -189,10 +192,10 @@ pub(crate) fn text_block(out: &mut Svg, block: &TextBlock, extra_class: Option<&
     } else {
         block.x
     };
-    let mut attributes: Vec<(&'static str, Value<'_>)> = vec![
-        ("class", class.into()),
-        ("font-size", block.style.size.into()),
-    ];
+    let mut attributes: Vec<(&'static str, Value<'_>)> = vec![("class", class.into())];
+    if block.style.size != COMMON_SIZE {
+        attributes.push(("font-size", block.style.size.into()));
+    }
     if block.style.bold {
         attributes.push(("font-weight", "700".into()));
     }

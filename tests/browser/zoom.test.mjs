@@ -372,7 +372,7 @@ test("the core's stage info matches its SVG: the header's name, the smallest tex
       const texts = view.svg.querySelectorAll(
         `.jm-detail[data-stage-index="${index}"] text, .jm-card[data-stage-index="${index}"] text`,
       );
-      const sizes = [...texts].map((t) => parseFloat(t.getAttribute("font-size"))).filter((s) => s > 0);
+      const sizes = [...texts].map((t) => parseFloat(getComputedStyle(t).fontSize)).filter((s) => s > 0);
       return {
         label: stage.label,
         ariaLabel: header.getAttribute("aria-label"),

@@ -24,6 +24,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "role",
             "aria-labelledby",
             "font-family",
+            "font-size",
             "direction",
             // `lang` and `xml:lang` (the map's language).
             "lang",
