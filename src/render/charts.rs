@@ -7,8 +7,9 @@ use super::{classes, text_block};
 use crate::i18n::Key;
 use crate::layout::{Curve, Focus, Layout};
 
-/// The curves, each in a group with its points; a focused persona's curve
-/// is drawn last, so that it lies on top.
+/// The curves, each in a group with its points and, on a persona's, a
+/// `<title>` naming the persona once; a focused persona's curve is drawn
+/// last, so that it lies on top.
 pub fn emotion(out: &mut Svg, layout: &Layout, focus: Option<Focus>) {
     for chart in &layout.emotion {
         out.open(
@@ -50,6 +51,10 @@ pub fn emotion(out: &mut Svg, layout: &Layout, focus: Option<Focus>) {
                 attributes.push((classes::PERSONA_INDEX, persona.into()));
             }
             out.open("g", &attributes);
+            // The persona is named once, for its curve and all its points.
+            if let Some(name) = &curve.name {
+                out.text_element("title", &[], name);
+            }
             if let (Some(first), false) = (curve.points.first(), curve.segments.is_empty()) {
                 let mut d = format!("M{} {}", number(first.x), number(first.y));
                 for [c1, c2, end] in &curve.segments {
@@ -67,11 +72,7 @@ pub fn emotion(out: &mut Svg, layout: &Layout, focus: Option<Focus>) {
                     Some(persona) => format!("jm-curve {}", classes::persona(persona)),
                     None => "jm-curve".to_owned(),
                 };
-                out.open("path", &[("class", class.into()), ("d", d.into())]);
-                if let Some(name) = &curve.name {
-                    out.text_element("title", &[], name);
-                }
-                out.close();
+                out.empty("path", &[("class", class.into()), ("d", d.into())]);
             }
             for point in &curve.points {
                 let score = score_class(point.score);
@@ -94,14 +95,10 @@ pub fn emotion(out: &mut Svg, layout: &Layout, focus: Option<Focus>) {
                 );
                 let words = &layout.words;
                 let score = words.number(point.score);
-                let args = [("label", point.label.as_str()), ("value", score.as_str())];
-                let label = match &curve.name {
-                    Some(name) => words.fill(
-                        Key::EmotionPointPersona,
-                        &[args[0], args[1], ("name", name.as_str())],
-                    ),
-                    None => words.fill(Key::EmotionPoint, &args),
-                };
+                let label = words.fill(
+                    Key::EmotionPoint,
+                    &[("label", point.label.as_str()), ("value", score.as_str())],
+                );
                 out.text_element("title", &[], &label);
                 out.close();
             }
