@@ -229,8 +229,8 @@ fn the_svg_anchors_every_text_at_the_right_and_passes_the_oracle() {
             .descendants()
             .find(|n| n.attribute("class") == Some("jm-card-text"))
             .expect("the card's text")
-            .children()
-            .filter(|n| n.has_tag_name("tspan"))
+            .descendants()
+            .filter(|n| n.is_text())
             .filter_map(|n| n.text())
             .collect::<Vec<_>>()
             .join(" ");

@@ -178,7 +178,8 @@ fn summary(layout: &Layout) -> String {
 }
 
 /// Writes a text block: one `<text>` (its size only when it is not the
-/// root's), one `<tspan>` per line, lines in logical order; right-to-left text is anchored at the right edge
+/// root's), one `<tspan>` per line, lines in logical order (a single line
+/// placed by the `<text>` itself, without a `<tspan>`); right-to-left text is anchored at the right edge
 /// (`direction="rtl"`), and so is every text the layout aligns right
 /// (`text-anchor="end"`, with its own direction set, since a mirrored map's
 /// root says `rtl`).
@@ -207,6 +208,13 @@ pub(crate) fn text_block(out: &mut Svg, block: &TextBlock, extra_class: Option<&
     } else if block.anchored_right() {
         attributes.push(("direction", "ltr".into()));
         attributes.push(("text-anchor", "end".into()));
+    }
+    // A single line is placed by the <text> itself.
+    if let [line] = block.lines.as_slice() {
+        attributes.push(("x", x.into()));
+        attributes.push(("y", block.baseline(0).into()));
+        out.text_element("text", &attributes, line);
+        return;
     }
     out.open("text", &attributes);
     for (index, line) in block.lines.iter().enumerate() {

@@ -34,7 +34,7 @@ for (const map of maps()) {
         for (const el of card.querySelectorAll("text, tspan")) {
           if (el.closest(".jm-icon")) continue;
           const b = el.getBBox();
-          if (el.localName === "tspan") lines++;
+          if (el.localName === "tspan" || !el.querySelector("tspan")) lines++;
           const slack = 0.5;
           if (b.x < r.x - slack || b.y < r.y - slack || b.x + b.width > r.x + r.w + slack || b.y + b.height > r.y + r.h + slack) {
             problems.push(

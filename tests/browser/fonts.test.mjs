@@ -49,7 +49,7 @@ function fitProblems(page) {
             // Horizontally each line from where it starts, by its advance
             // (ink overhang aside); vertically the text's box.
             const b = text.getBBox();
-            const lines = [...text.querySelectorAll("tspan")];
+            const lines = text.querySelector("tspan") ? [...text.querySelectorAll("tspan")] : [text];
             const left = Math.min(...lines.map((t) => t.x.baseVal[0].value));
             const right = Math.max(...lines.map((t) => t.x.baseVal[0].value + t.getComputedTextLength()));
             const sides = { left: r.x + padding - left, right: right - (r.x + r.width - padding), top: r.y - b.y, bottom: b.y + b.height - (r.y + r.height) };
@@ -135,7 +135,7 @@ test("Thai, Lao and Khmer cards break lines only at Intl.Segmenter word boundari
     const segmenter = new Intl.Segmenter(undefined, { granularity: "word" });
     const out = [];
     for (const text of document.querySelectorAll("text.jm-card-text")) {
-      const lines = [...text.querySelectorAll("tspan")].map((t) => t.textContent);
+      const lines = (text.querySelector("tspan") ? [...text.querySelectorAll("tspan")] : [text]).map((t) => t.textContent);
       const whole = lines.join("");
       const bounds = new Set([...segmenter.segment(whole)].map((s) => s.index));
       let end = 0;

@@ -49,18 +49,18 @@ for (const [name, map] of [
       let lines = 0;
       for (const card of svg.querySelectorAll(".jm-card")) {
         const r = rectOf(card.querySelector(".jm-card-box"));
-        for (const span of card.querySelectorAll("tspan")) {
+        for (const span of card.querySelectorAll("tspan, text:not(:has(tspan))")) {
           lines++;
           inside(span, r, "card");
         }
       }
       for (const header of svg.querySelectorAll(".jm-stage")) {
         const r = rectOf(header.querySelector(".jm-stage-box"));
-        for (const span of header.querySelectorAll("tspan")) inside(span, r, "stage header");
+        for (const span of header.querySelectorAll("tspan, text:not(:has(tspan))")) inside(span, r, "stage header");
       }
       for (const persona of svg.querySelectorAll(".jm-persona")) {
         const r = rectOf(persona.querySelector(".jm-persona-box"));
-        for (const span of persona.querySelectorAll("tspan")) inside(span, r, "persona card");
+        for (const span of persona.querySelectorAll("tspan, text:not(:has(tspan))")) inside(span, r, "persona card");
         const bar = rectOf(persona.querySelector(".jm-persona-color"));
         if (bar.x + bar.w < r.x + r.w - 0.5) problems.push("a persona's colour bar not at the right");
       }

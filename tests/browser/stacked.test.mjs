@@ -50,7 +50,7 @@ function facts(page) {
     const sizes = [...svg.querySelectorAll(".jm-card text")].map(
       (text) => parseFloat(getComputedStyle(text).fontSize) * scale,
     );
-    const lines = [...svg.querySelectorAll(".jm-card tspan")].map((span) => span.getBoundingClientRect().height);
+    const lines = [...svg.querySelectorAll(".jm-card tspan, .jm-card text:not(:has(tspan))")].map((span) => span.getBoundingClientRect().height);
     return {
       layout: document.querySelector("journey-map").view.layout,
       stacked: svg.classList.contains("jm-stacked"),

@@ -42,9 +42,9 @@ function panelFacts(page, index) {
     const panel = svg.querySelector(`.jm-detail[data-stage-index="${index}"]`);
     const viewport = svg.parentElement.getBoundingClientRect();
     const style = getComputedStyle(panel);
-    const spans = [...panel.querySelectorAll("tspan")];
+    const spans = [...panel.querySelectorAll("tspan, text:not(:has(tspan))")];
     const sizes = spans.map((span) => {
-      const text = span.parentElement;
+      const text = span.closest("text");
       const fontPx = parseFloat(getComputedStyle(text).fontSize) * svg.getScreenCTM().a;
       const box = span.getBoundingClientRect();
       return { fontPx, height: box.height, top: box.top, left: box.left, right: box.right };

@@ -61,6 +61,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "font-style",
             "direction",
             "text-anchor",
+            "x",
+            "y",
         ],
     ),
     ("tspan", &["x", "y"]),
