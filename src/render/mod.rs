@@ -5,8 +5,9 @@
 //! writer (`svg::Svg`), which owns escaping, and reads nothing but the
 //! layout and its [`RenderOptions`]. Ids in the output are generated from
 //! the `id_prefix` option, never taken from the map, so several maps can
-//! share a page; stages, lanes and cards are identified by index
-//! (`data-stage-index`, …).
+//! share a page; stage headers, panels and cards carry their stage's index
+//! (`data-stage-index`), lane rows and charts their lane's
+//! (`data-lane-index`).
 
 mod cards;
 mod charts;
