@@ -485,3 +485,20 @@ fn the_documentation_lists_every_key() {
         );
     }
 }
+
+#[test]
+fn a_persona_is_named_once_by_its_curve_and_a_map_may_name_it_on_each_point() {
+    let map = |labels: &str| {
+        format!(
+            r#"{{"title":"t","personas":[{{"id":"ann","name":"Ann"}}],{labels}
+            "stages":[{{"name":"Buy","cells":{{"actions":[{{"text":"Pays","score":4}}]}}}}]}}"#
+        )
+    };
+    let options = journeymap::render::RenderOptions::default();
+    let svg = journeymap::render_svg(&map(""), &options).unwrap();
+    assert!(svg.contains("data-persona-index=\"0\">\n<title>Ann</title>"));
+    assert!(svg.contains("<title>Pays: 4</title>"));
+    let own = map(r#""labels":{"emotion-point-persona":"{label} = {value} by {name}"},"#);
+    let svg = journeymap::render_svg(&own, &options).unwrap();
+    assert!(svg.contains("<title>Pays = 4 by Ann</title>"));
+}

@@ -73,6 +73,7 @@ keys! {
     HasDetails = "has-details",
     HasLink = "has-link",
     EmotionPoint = "emotion-point",
+    EmotionPointPersona = "emotion-point-persona",
     MapSummary = "map-summary",
     StageCount = "stage-count",
     StageName = "stage-name",

@@ -95,10 +95,17 @@ pub fn emotion(out: &mut Svg, layout: &Layout, focus: Option<Focus>) {
                 );
                 let words = &layout.words;
                 let score = words.number(point.score);
-                let label = words.fill(
-                    Key::EmotionPoint,
-                    &[("label", point.label.as_str()), ("value", score.as_str())],
-                );
+                let args = [("label", point.label.as_str()), ("value", score.as_str())];
+                // A persona's point has its own word, which a map may
+                // make name the persona (`{name}`); the built-in words
+                // do not, since the group's title does.
+                let label = match &curve.name {
+                    Some(name) => words.fill(
+                        Key::EmotionPointPersona,
+                        &[args[0], args[1], ("name", name.as_str())],
+                    ),
+                    None => words.fill(Key::EmotionPoint, &args),
+                };
                 out.text_element("title", &[], &label);
                 out.close();
             }
