@@ -45,26 +45,30 @@ fn draw(out: &mut Svg, layout: &Layout, index: usize, card: &Card, options: &Ren
     };
     let mark = marks::card_mark(layout, index);
     let mut class = classes::CARD.to_owned();
+    let mut add = |name: &str| {
+        class.push(' ');
+        class.push_str(name);
+    };
     if let Some(tone) = tone {
-        class = format!("{class} {tone}");
+        add(tone);
     }
     if let Some(channel) = &card.icon {
-        class = format!("{class} {}", classes::channel(channel.channel));
+        add(&classes::channel(channel.channel));
     }
     if let Some(owner) = card.owner {
-        class = format!("{class} {}", classes::owner(owner));
+        add(&classes::owner(owner));
     }
     if card.assumption {
-        class = format!("{class} {}", classes::ASSUMPTION);
+        add(classes::ASSUMPTION);
     }
     if !card.personas.is_empty() {
-        class = format!("{class} {}", classes::FOR_PERSONAS);
+        add(classes::FOR_PERSONAS);
         for &persona in &card.personas {
-            class = format!("{class} {}", classes::for_persona(persona));
+            add(&classes::for_persona(persona));
         }
     }
     if let Some(mark) = mark {
-        class = format!("{class} {}", marks::class(mark.mark));
+        add(marks::class(mark.mark));
     }
     // The stage index only: which lane and item a card is, nothing outside
     // the renderer asks.

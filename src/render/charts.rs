@@ -95,17 +95,21 @@ pub fn emotion(out: &mut Svg, layout: &Layout, focus: Option<Focus>) {
                 );
                 let words = &layout.words;
                 let score = words.number(point.score);
-                let args = [("label", point.label.as_str()), ("value", score.as_str())];
                 // A persona's point has its own word, which a map may
                 // make name the persona (`{name}`); the built-in words
                 // do not, since the group's title does.
-                let label = match &curve.name {
-                    Some(name) => words.fill(
-                        Key::EmotionPointPersona,
-                        &[args[0], args[1], ("name", name.as_str())],
-                    ),
-                    None => words.fill(Key::EmotionPoint, &args),
+                let key = match curve.name {
+                    Some(_) => Key::EmotionPointPersona,
+                    None => Key::EmotionPoint,
                 };
+                let label = words.fill(
+                    key,
+                    &[
+                        ("label", point.label.as_str()),
+                        ("value", score.as_str()),
+                        ("name", curve.name.as_deref().unwrap_or_default()),
+                    ],
+                );
                 out.text_element("title", &[], &label);
                 out.close();
             }

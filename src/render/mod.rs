@@ -211,19 +211,22 @@ pub(crate) fn text_block(out: &mut Svg, block: &TextBlock, extra_class: Option<&
         attributes.push(("text-anchor", "end".into()));
     }
     // A single line is placed by the <text> itself.
-    if let [line] = block.lines.as_slice() {
+    let single = block.lines.len() == 1;
+    if single {
         attributes.push(("x", x.into()));
         attributes.push(("y", block.baseline(0).into()));
-        out.text_element("text", &attributes, line);
-        return;
     }
     out.open("text", &attributes);
     for (index, line) in block.lines.iter().enumerate() {
-        out.text_element(
-            "tspan",
-            &[("x", x.into()), ("y", block.baseline(index).into())],
-            line,
-        );
+        if single {
+            out.text(line);
+        } else {
+            out.text_element(
+                "tspan",
+                &[("x", x.into()), ("y", block.baseline(index).into())],
+                line,
+            );
+        }
     }
     out.close();
 }
