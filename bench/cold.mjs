@@ -1,9 +1,12 @@
 // The cold-load part of the bench (bench.mjs runs it; BENCHMARKS.md has
-// what the figures mean): four pages from file://, each loaded in fresh
+// what the figures mean): five pages from file://, each loaded in fresh
 // browser contexts, the pages taking turns round after round so that what
 // else the machine does weighs on all alike:
 //
 //   blank page              no script, a paragraph: the browser's floor
+//   blank page with the same SVG  no script, the pre-rendered fragment
+//                           without its scripts: the floor of the
+//                           pre-rendered page
 //   journeymap, inline JSON <journey-map> with the map as inline JSON
 //   journeymap, pre-rendered the fragment of `journeymap render --format
 //                           fragment` and the script (which adopts it)
@@ -61,7 +64,7 @@ export const spread = (values) => ({
   max: Math.max(...values),
 });
 
-/** The four pages' HTML. `jmTag`, `mermaidTag`: their <script> tags;
+/** The pages' HTML. `jmTag`, `mermaidTag`: their <script> tags;
  * `json`: the map; `mermaid`: the same journey as Mermaid source (and its
  * init script); `fragment`: the pre-rendered element, or null. */
 export function coldPages({ jmTag, mermaidTag, mermaidInit, json, mermaid, fragment, tasks }) {
@@ -69,10 +72,19 @@ export function coldPages({ jmTag, mermaidTag, mermaidInit, json, mermaid, fragm
   const onLoad = `document.querySelector("journey-map").addEventListener("jm-load",function(){__mark("done");__paintAfter()})`;
   const pages = {
     "blank page": { head: "", body: `<p>${tasks} tasks would be here.</p><script>__mark("script");__mark("done");__paintAfter()</script>` },
-    "journeymap, inline JSON": {
-      head: `${jmTag}<script>__mark("script")</script>`,
-      body: `<journey-map><script type="application/json">${json.replace(/</g, "\\u003c")}</script></journey-map><script>${onLoad}</script>`,
-    },
+  };
+  if (fragment) {
+    // The fragment's <style> and <svg> as they are, in the same (unknown,
+    // so inert) element: the same layout, nothing to run.
+    const inert = fragment.replace(/<script\b[^>]*>[^<]*<\/script>\n?/g, "");
+    pages["blank page with the same SVG"] = {
+      head: "",
+      body: `${inert}<script>__mark("script");__mark("done");__paintAfter()</script>`,
+    };
+  }
+  pages["journeymap, inline JSON"] = {
+    head: `${jmTag}<script>__mark("script")</script>`,
+    body: `<journey-map><script type="application/json">${json.replace(/</g, "\\u003c")}</script></journey-map><script>${onLoad}</script>`,
   };
   if (fragment) {
     pages["journeymap, pre-rendered"] = {
@@ -178,6 +190,11 @@ export function coldTable(cold, tasks) {
     );
   }
   const pre = cold["journeymap, pre-rendered"];
+  const floor = cold["blank page with the same SVG"];
+  if (pre && floor) {
+    const over = (mark) => f(pre.marks[mark].median - floor.marks[mark].median);
+    lines.push("", `Pre-rendered over the blank page with the same SVG: +${over("done")} (SVG in the DOM), +${over("painted")} (painted).`);
+  }
   if (pre?.marks.view) lines.push("", `Pre-rendered: the view made (jm-load) at ${cell(pre.marks.view)} ms.`);
   return lines;
 }

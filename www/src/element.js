@@ -70,10 +70,19 @@ export function defineElement() {
       // soon as it sees the start tag, before its inline JSON child exists:
       // wait until the document is parsed.
       if (docGet("readyState") === "loading") {
-        EventTarget.prototype.addEventListener.call(document, "DOMContentLoaded", () => this._load(), { once: true });
+        EventTarget.prototype.addEventListener.call(document, "DOMContentLoaded", () => this._start(), { once: true });
       } else {
-        queueMicrotask(() => this._load());
+        queueMicrotask(() => this._start());
       }
+    }
+
+    /** A pre-rendered map is painted as it is first: it becomes the view
+     * after the first frame (adopting it moves and resizes the SVG, which
+     * lays all of it out again), so the page paints as soon as it would
+     * without the script. A hidden page has no frames to wait for. */
+    _start() {
+      if (!this.hasAttribute(PRERENDERED) || docGet("visibilityState") === "hidden") return void this._load();
+      requestAnimationFrame(() => setTimeout(() => this.isConnected && this._load()));
     }
 
     disconnectedCallback() {

@@ -48,8 +48,7 @@ export function hydrate(host, wantedTheme, options) {
   const drawn = drawnTheme(svg, data.classes);
   const wanted = wantedTheme(data.info) ?? drawn;
   if (wanted !== drawn) return null;
-  const height = host.getBoundingClientRect().height;
-  const view = new View(
+  return new View(
     host,
     {
       svgElement: svg,
@@ -59,9 +58,8 @@ export function hydrate(host, wantedTheme, options) {
       info: data.info,
       prefix: data.prefix,
       classes: data.classes,
+      height: options.height == null ? host.getBoundingClientRect().height : undefined,
     },
     options,
   );
-  if (options.height == null && height > 0) view.setHeight(Math.max(0, height - view.toolbar.offsetHeight));
-  return view;
 }

@@ -80,11 +80,15 @@ export class View {
     setViewColours(this.element, this.info.palette);
     this._buildToolbar();
     this.viewport = element("div", { class: "jm-viewport" });
-    this.setHeight(options.height);
-    this.viewport.append(this.svg);
     this.element.append(this.toolbar, this.viewport);
     clearTarget(host);
     host.append(this.element);
+    // A pre-rendered map keeps the height it had (`rendered.height`: no
+    // layout shift), the toolbar's room taken from the viewport; the
+    // toolbar is measured before the SVG is in, since a size read after
+    // that would lay the whole SVG out once more.
+    this.setHeight(rendered.height > 0 ? Math.max(0, rendered.height - this.toolbar.offsetHeight) : options.height);
+    this.viewport.append(this.svg);
 
     this._focus = null; // {kind, index, id} of focus.js, or null
     markButtons(this);
