@@ -6,6 +6,7 @@ import { chromium } from "playwright-core";
 import { createServer } from "node:http";
 import { readFile, mkdir, writeFile, stat } from "node:fs/promises";
 import { readFileSync, readdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join, extname, dirname, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import assert from "node:assert/strict";
@@ -197,4 +198,28 @@ export async function axeViolations(page) {
       v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}: ${v.help}: ${n.failureSummary}`),
     );
   });
+}
+
+/** The CLI's output (the debug build cargo test makes, else release). */
+export function cli(...args) {
+  for (const profile of ["debug", "release"]) {
+    try {
+      return execFileSync(join(root, "target", profile, "journeymap"), args, { cwd: root, encoding: "utf8" });
+    } catch (error) {
+      if (error.code !== "ENOENT") throw error;
+    }
+  }
+  throw new Error("build the CLI first: cargo build");
+}
+
+/** Counts the page's calls that compile or instantiate WebAssembly. */
+export function countWasm() {
+  window.__wasmCalls = 0;
+  for (const name of ["compile", "instantiate", "compileStreaming", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      window.__wasmCalls++;
+      return original.apply(this, args);
+    };
+  }
 }

@@ -7,39 +7,14 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { openPage, writePage, html, settled, viewBox, root, startBrowserAndServer, closeAll } from "./harness.mjs";
+import { openPage, writePage, html, settled, viewBox, root, startBrowserAndServer, closeAll, cli, countWasm } from "./harness.mjs";
 
 const grocery = readFileSync(join(root, "examples/grocery-delivery.json"), "utf8");
 const minimal = '{ "title": "Checkout", "stages": [ { "name": "Cart", "cells": { "actions": ["Add item"] } } ] }';
 const workingDay = readFileSync(join(root, "tests/mermaid/working_day.mmd"), "utf8");
 const esc = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 const fenced = (text) => `<pre><code class="language-journeymap">${esc(text)}</code></pre>`;
-
-/** The CLI's output (the debug build cargo test makes, else release). */
-function cli(...args) {
-  for (const profile of ["debug", "release"]) {
-    try {
-      return execFileSync(join(root, "target", profile, "journeymap"), args, { cwd: root, encoding: "utf8" });
-    } catch (error) {
-      if (error.code !== "ENOENT") throw error;
-    }
-  }
-  throw new Error("build the CLI first: cargo build");
-}
-
-/** Counts the page's calls that compile or instantiate WebAssembly. */
-function countWasm() {
-  window.__wasmCalls = 0;
-  for (const name of ["compile", "instantiate", "compileStreaming", "instantiateStreaming"]) {
-    const original = WebAssembly[name];
-    WebAssembly[name] = function (...args) {
-      window.__wasmCalls++;
-      return original.apply(this, args);
-    };
-  }
-}
 
 let browser;
 let server;
