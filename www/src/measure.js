@@ -5,6 +5,10 @@
 // and string across renders, and forgotten when a web font arrives.
 
 let context = null;
+/** The font last set on the context, as the core wrote it: the context's
+ * own `font` reads back a normalized string, which costs a serialization
+ * a call and rarely equals the core's. */
+let contextFont = null;
 const widths = new Map(); // font -> Map(text -> px)
 const metrics = new Map(); // font -> TextMetrics of "Hg"
 let words = null;
@@ -19,7 +23,7 @@ function canvas() {
 
 function withFont(font) {
   const ctx = canvas();
-  if (ctx.font !== font) ctx.font = font;
+  if (contextFont !== font) ctx.font = contextFont = font;
   return ctx;
 }
 
@@ -68,7 +72,9 @@ export function svgFont(svg) {
 /** Waits for the faces of `family` (regular and bold) the page declares;
  * true when one was loaded by this wait (the text must be measured again). */
 export async function loadFont(family) {
-  if (!family || !document.fonts) return false;
+  // No font face declared (the page uses installed fonts): nothing to wait
+  // for, and no check(), which matches the stack against the page's fonts.
+  if (!family || !document.fonts?.size) return false;
   const fonts = [`16px ${family}`, `bold 16px ${family}`];
   if (fonts.every((font) => document.fonts.check(font))) return false;
   const loaded = await Promise.all(fonts.map((font) => document.fonts.load(font).catch(() => [])));
@@ -81,6 +87,7 @@ export async function loadFont(family) {
 export function forget() {
   widths.clear();
   metrics.clear();
+  contextFont = null; // set again: resolved with the new face
 }
 
 /** Calls `relayout` after a web font arrives, until the returned function
