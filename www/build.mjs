@@ -101,14 +101,6 @@ const banner = `/*! journeymap ${version} — customer journey maps in the brows
  * Security Policy, the page needs script-src 'wasm-unsafe-eval' (and 'self'
  * or a hash/nonce for this file). JourneyMap.fromMermaid loads the Mermaid
  * importer, journeymap-mermaid.js, from beside this file. */`;
-// V8's explicit compile hint (Chromium 136+): every function of the core's
-// script is compiled eagerly, on the streaming thread while the script
-// loads, not lazily on the main thread at its first call; a page that loads
-// the script renders a map, which calls nearly all of them. It must be the
-// file's first line. Measured on a cold load of a 50-task map: 8 ms less
-// main-thread CPU before the SVG is in the DOM, 3 ms more background parse
-// (BENCHMARKS.md, issue 19). Not for the companions, loaded for one call.
-const coreBanner = `//# allFunctionsCalledOnLoad\n${banner}`;
 const mermaidBanner = `/*! journeymap ${version} — the Mermaid importer, loaded by journeymap.js on
  * first use of JourneyMap.fromMermaid (keep it beside journeymap.js). MIT
  * licence. Needs no network: the WebAssembly core is inlined below. */`;
@@ -176,14 +168,14 @@ await bundle("journeymap.js", {
   format: "iife",
   wasmPart: core,
   loader: classicLoader,
-  bannerText: coreBanner,
+  bannerText: banner,
 });
 await bundle("journeymap.mjs", {
   entry: 'export * from "./api.js";\nexport { default } from "./api.js";\n',
   format: "esm",
   wasmPart: core,
   loader: moduleLoader,
-  bannerText: coreBanner,
+  bannerText: banner,
   after: keepImport,
 });
 await bundle("journeymap-mermaid.js", {
