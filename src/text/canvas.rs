@@ -55,7 +55,9 @@ pub struct CanvasMeasure {
     ascii: [[u32; 128]; 2],
     ascent: f64,
     descent: f64,
-    clusters: RefCell<HashMap<(Weight, String), u32>>,
+    /// The clusters measured so far, in regular and in bold (one map type
+    /// for both: each hash map type costs the wasm its own code).
+    clusters: [RefCell<HashMap<String, u32>>; 2],
 }
 
 impl CanvasMeasure {
@@ -81,18 +83,18 @@ impl CanvasMeasure {
             ascii,
             ascent,
             descent,
-            clusters: RefCell::new(HashMap::new()),
+            clusters: Default::default(),
         }
     }
 
     fn measured(&self, text: &str, weight: Weight) -> u32 {
-        let key = (weight, text.to_owned());
-        if let Some(&units) = self.clusters.borrow().get(&key) {
+        let clusters = pick(&self.clusters, weight);
+        if let Some(&units) = clusters.borrow().get(text) {
             return units;
         }
         let font = pick(&self.fonts, weight);
         let found = units(self.ruler.width(font, text));
-        self.clusters.borrow_mut().insert(key, found);
+        clusters.borrow_mut().insert(text.to_owned(), found);
         found
     }
 }
