@@ -268,7 +268,7 @@ pub fn is_valid_id(id: &str) -> bool {
 /// deterministic Liberation table.
 #[wasm_bindgen]
 pub fn render(map_json: &str, options_json: &str, ruler: Option<Ruler>) -> Output {
-    rendered(map_json, options_json, ruler, |_, layout, options| {
+    rendered(map_json, options_json, ruler, &|_, layout, options| {
         render::render(layout, options)
     })
 }
@@ -277,14 +277,15 @@ pub fn render(map_json: &str, options_json: &str, ruler: Option<Ruler>) -> Outpu
 /// ([`crate::embed`]) in place of the bare SVG.
 #[wasm_bindgen]
 pub fn fragment(map_json: &str, options_json: &str, ruler: Option<Ruler>) -> Output {
-    rendered(map_json, options_json, ruler, embed::fragment)
+    rendered(map_json, options_json, ruler, &embed::fragment)
 }
 
 fn rendered(
     map_json: &str,
     options_json: &str,
     ruler: Option<Ruler>,
-    draw: impl Fn(&str, &Layout, &RenderOptions) -> String,
+    // A `dyn`: one compiled copy of the rest for both exports.
+    draw: &dyn Fn(&str, &Layout, &RenderOptions) -> String,
 ) -> Output {
     #[cfg(feature = "trap-test")]
     forced_trap::trap_if_asked(map_json);
