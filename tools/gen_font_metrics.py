@@ -117,7 +117,7 @@ def main():
 //! time (natively and in WebAssembly). [`RUNS`] lists the mapped code points
 //! as runs `(first code point, count, offset)`, sorted by first code point;
 //! code point `first + i` (for `i < count`) has its advance at index
-//! `offset + i` of [`REGULAR`] and [`BOLD`].
+//! `offset + i` of [`ADVANCES`].
 
 /// Font units per em of both fonts.
 pub(crate) const UNITS_PER_EM: u32 = {rinfo['upem']};
@@ -128,16 +128,13 @@ pub(crate) const RUNS: [(u32, u16, u16); {len(runs)}] = [
 {number_rows(runs, lambda r: f"(0x{r[0]:04X}, {r[1]}, {r[2]})")}
 ];
 
-/// Advance widths of Liberation Sans Regular, indexed via [`RUNS`].
+/// Advance widths of Liberation Sans Regular and Bold, `[regular, bold]`,
+/// indexed via [`RUNS`]. (In pairs rather than one table per weight: the two
+/// advances of a character are often close, and side by side they compress
+/// to about 600 bytes less in the browser script.)
 #[rustfmt::skip]
-pub(crate) const REGULAR: [u16; {len(widths_r)}] = [
-{number_rows(widths_r, str)}
-];
-
-/// Advance widths of Liberation Sans Bold, indexed via [`RUNS`].
-#[rustfmt::skip]
-pub(crate) const BOLD: [u16; {len(widths_b)}] = [
-{number_rows(widths_b, str)}
+pub(crate) const ADVANCES: [[u16; 2]; {len(widths_r)}] = [
+{number_rows(list(zip(widths_r, widths_b)), lambda p: f"[{p[0]}, {p[1]}]")}
 ];
 """
     with open(args.output, "w", encoding="utf-8") as out:

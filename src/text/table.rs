@@ -24,7 +24,7 @@
 use unicode_width::UnicodeWidthChar;
 
 use super::cluster::is_emoji_sequence;
-use super::font_metrics::{BOLD, REGULAR, RUNS, UNITS_PER_EM};
+use super::font_metrics::{ADVANCES, RUNS, UNITS_PER_EM};
 use super::measure::{TextMeasure, Weight};
 
 /// The `font-family` the SVG output names after any family of the map's own,
@@ -94,14 +94,16 @@ const FALLBACK_BRAHMIC: u32 = EM * 3 / 4;
 /// A tab advances this many spaces.
 const TAB_SPACES: u32 = 4;
 
-const ASCII_REGULAR: [u32; 128] = ascii_table(&REGULAR);
-const ASCII_BOLD: [u32; 128] = ascii_table(&BOLD);
+const ASCII_REGULAR: [u32; 128] = ascii_table(0);
+const ASCII_BOLD: [u32; 128] = ascii_table(1);
 
-/// Builds the ASCII lookup table at compile time: font advances for printable
-/// characters, 4 spaces for a tab, 0 for other control characters. Being
-/// evaluated by the compiler, its indexing cannot fail at run time.
+/// Builds the ASCII lookup table of one weight (0 regular, 1 bold: its
+/// place in [`ADVANCES`]' pairs) at compile time: font advances for
+/// printable characters, 4 spaces for a tab, 0 for other control
+/// characters. Being evaluated by the compiler, its indexing cannot fail at
+/// run time.
 #[allow(clippy::indexing_slicing)]
-const fn ascii_table(widths: &[u16]) -> [u32; 128] {
+const fn ascii_table(weight: usize) -> [u32; 128] {
     let mut table = [0u32; 128];
     let mut run = 0;
     while run < RUNS.len() {
@@ -110,8 +112,8 @@ const fn ascii_table(widths: &[u16]) -> [u32; 128] {
         while i < count as u32 {
             let cp = first + i;
             let index = offset as usize + i as usize;
-            if cp >= 0x20 && cp < 0x7F && index < widths.len() {
-                table[cp as usize] = widths[index] as u32;
+            if cp >= 0x20 && cp < 0x7F && index < ADVANCES.len() {
+                table[cp as usize] = ADVANCES[index][weight] as u32;
             }
             i += 1;
         }
@@ -181,11 +183,11 @@ fn font_units(c: char, weight: Weight) -> Option<u32> {
         return None;
     }
     let index = usize::from(offset).checked_add(usize::try_from(delta).ok()?)?;
-    let widths: &[u16] = match weight {
-        Weight::Regular => &REGULAR,
-        Weight::Bold => &BOLD,
-    };
-    widths.get(index).map(|&w| u32::from(w))
+    let &[regular, bold] = ADVANCES.get(index)?;
+    Some(u32::from(match weight {
+        Weight::Regular => regular,
+        Weight::Bold => bold,
+    }))
 }
 
 /// Advance for a visible character the font lacks.
