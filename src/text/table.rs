@@ -106,17 +106,19 @@ const ASCII_BOLD: [u32; 128] = ascii_table(1);
 const fn ascii_table(weight: usize) -> [u32; 128] {
     let mut table = [0u32; 128];
     let mut run = 0;
+    let mut offset = 0;
     while run < RUNS.len() {
-        let (first, count, offset) = RUNS[run];
+        let (first, count) = RUNS[run];
         let mut i = 0;
         while i < count as u32 {
             let cp = first + i;
-            let index = offset as usize + i as usize;
+            let index = offset + i as usize;
             if cp >= 0x20 && cp < 0x7F && index < ADVANCES.len() {
                 table[cp as usize] = ADVANCES[index][weight] as u32;
             }
             i += 1;
         }
+        offset += count as usize;
         run += 1;
     }
     table[b'\t' as usize] = TAB_SPACES * table[b' ' as usize];
@@ -175,14 +177,19 @@ fn general_char_units(c: char, weight: Weight) -> u32 {
 fn font_units(c: char, weight: Weight) -> Option<u32> {
     let cp = u32::from(c);
     let run = RUNS
-        .partition_point(|&(first, _, _)| first <= cp)
+        .partition_point(|&(first, _)| first <= cp)
         .checked_sub(1)?;
-    let &(first, count, offset) = RUNS.get(run)?;
+    let &(first, count) = RUNS.get(run)?;
     let delta = cp.checked_sub(first)?;
     if delta >= u32::from(count) {
         return None;
     }
-    let index = usize::from(offset).checked_add(usize::try_from(delta).ok()?)?;
+    let offset: usize = RUNS
+        .iter()
+        .take(run)
+        .map(|&(_, count)| usize::from(count))
+        .sum();
+    let index = offset.checked_add(usize::try_from(delta).ok()?)?;
     let &[regular, bold] = ADVANCES.get(index)?;
     Some(u32::from(match weight {
         Weight::Regular => regular,
