@@ -20,7 +20,7 @@
 // The modules import two that exist only here: "journeymap:wasm" (the glue
 // and the wasm of the bundle's core) and "journeymap:build" (VERSION, the
 // fragment's VIEW_DATA_TYPE and PRERENDERED attribute, and how the core
-// finds the importer). Needs esbuild and @gfx/zopfli (the wasm's
+// finds the importer). Needs esbuild, terser and @gfx/zopfli (the wasm's
 // compressor; www/package.json; npm ci in www/, which scripts/setup.sh does).
 
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from "node:fs";
@@ -29,6 +29,7 @@ import zopfli from "@gfx/zopfli";
 import { join, dirname, basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { minify } from "terser";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -160,7 +161,15 @@ async function bundle(file, { entry, format, wasmPart, loader, bannerText, after
       },
     ],
   });
-  writeFileSync(join(outDir, file), after(result.outputFiles[0].text));
+  // Terser after esbuild: its compressor takes about 600 more bytes off the
+  // gzipped core script (3 % of the shell), keeping the banner's `/*!`.
+  const minified = await minify(result.outputFiles[0].text, {
+    ecma: 2022,
+    module: format === "esm",
+    compress: { passes: 3 },
+    format: { comments: /^!/ },
+  });
+  writeFileSync(join(outDir, file), after(minified.code));
 }
 
 await bundle("journeymap.js", {
