@@ -50,6 +50,7 @@ mod diagnostic;
 pub mod diff;
 pub mod embed;
 pub mod format;
+mod hash;
 pub mod i18n;
 pub mod layout;
 #[cfg(feature = "lint")]

@@ -8,8 +8,8 @@
 
 pub use crate::diagnostic::LineColumn;
 use crate::diagnostic::{JsonPath, Segment};
+use crate::hash::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 #[derive(Debug, Default)]
 pub struct Located {

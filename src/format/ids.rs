@@ -3,7 +3,7 @@
 //! and the ids the Mermaid converter writes).
 
 use super::limits::ID_CHARS;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 /// What an id is, for messages.
 pub const ID_EXPECTED: &str = "an id: 1 to 64 characters of A-Z, a-z, 0-9, _ and -";

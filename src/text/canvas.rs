@@ -10,8 +10,8 @@
 //! over `web-sys` canvas bindings for size: one imported JS type with four
 //! methods costs the wasm a few hundred bytes of glue.
 
+use crate::hash::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

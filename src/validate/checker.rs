@@ -6,8 +6,8 @@ use super::rules::{clean_text, suggest};
 use crate::diagnostic::{JsonPath, Segment, quote};
 use crate::format::Keyword;
 use crate::format::spec::{Field, ObjectSpec, Range, Type};
+use crate::hash::HashSet;
 use serde_json::{Map as Object, Value};
-use std::collections::HashSet;
 
 /// Where in the document a value is: a chain of borrowed segments, so that
 /// reading a large map allocates no paths until a problem is found.

@@ -7,8 +7,8 @@ use super::rules::suggest;
 use crate::diagnostic::quote;
 use crate::format::ids::{ID_EXPECTED, Registry, is_valid_id};
 use crate::format::spec::Field;
+use crate::hash::HashMap;
 use serde_json::{Map as Object, Value};
-use std::collections::HashMap;
 
 /// "Did you mean" looks among at most this many ids.
 const SUGGEST_AMONG: usize = 200;
@@ -31,7 +31,7 @@ impl Ids {
     /// Ids of some entries only, each found at its entry's position.
     pub fn at_positions<'a>(ids: impl IntoIterator<Item = (usize, &'a str)>) -> Ids {
         let mut order = Vec::new();
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
         for (i, id) in ids {
             index.entry(id.to_owned()).or_insert(i);
             order.push(id.to_owned());

@@ -7,9 +7,9 @@ use super::limits::SHORT_TEXT;
 use super::map::References;
 use super::rules::check_url;
 use crate::format::spec::{Field, item};
+use crate::hash::HashSet;
 use crate::model::{Item, Lane, LaneKind, Tag};
 use serde_json::{Map as Object, Value};
-use std::collections::HashSet;
 
 /// An item; `None` when it cannot be read, or is past the item limit
 /// (then it is still checked).
@@ -139,7 +139,7 @@ fn read_refs(
         return Vec::new();
     };
     let mut indices = Vec::new();
-    let mut seen: HashSet<usize> = HashSet::new();
+    let mut seen: HashSet<usize> = HashSet::default();
     for (i, value) in values.iter().enumerate() {
         let here = here.index(i);
         let Some(id) = value.as_str() else {

@@ -9,10 +9,10 @@ use super::map::References;
 use crate::diagnostic::quote;
 use crate::format::ids::{Registry, is_valid_id};
 use crate::format::spec::lane;
+use crate::hash::HashSet;
 use crate::i18n::Words;
 use crate::model::{Lane, LaneKind};
 use serde_json::Value;
-use std::collections::HashSet;
 
 pub fn read_lanes(c: &mut Checker, values: &[Value], here: Here<'_>, refs: &mut References) {
     at_most(c, here, values.len(), LANES, "lanes");
@@ -72,7 +72,7 @@ pub fn lanes_from_cells(
     words: &Words,
 ) -> Vec<Lane> {
     let mut lanes: Vec<Lane> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     let mut first_over_limit = None;
     for (i, stage) in stages.iter().enumerate() {
         let Some(Value::Object(cells)) = stage.get("cells") else {

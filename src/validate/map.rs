@@ -14,10 +14,10 @@ use crate::diagnostic::quote;
 use crate::format::ids::Registry;
 use crate::format::lang::check_lang;
 use crate::format::spec::{LINT_RULES, lint, map, source};
+use crate::hash::HashSet;
 use crate::i18n::{Key, WordTable, Words};
 use crate::model::{Dir, Lane, Lint, Map, Source, Stage};
 use serde_json::{Map as Object, Value};
-use std::collections::HashSet;
 
 /// Everything items refer to, resolved before the stages are read.
 pub struct References {
@@ -112,7 +112,7 @@ pub fn read_map(
         lanes: Vec::new(),
         lane_ids: Ids::new([]),
         lanes_declared: declared_lanes.is_some(),
-        quiet_lanes: HashSet::new(),
+        quiet_lanes: HashSet::default(),
         items: ItemCount::default(),
         words,
     };
