@@ -16,8 +16,6 @@
 //! property this needs: Indic_Conjunct_Break Extend and Linker characters
 //! are all Grapheme_Cluster_Break Extend or ZWJ).
 
-use std::sync::OnceLock;
-
 use super::grapheme_table::{CATEGORIES, Category, HANGUL, INCB_EXTEND, INCB_LINKERS, RANGES};
 
 /// A code point's category, and whether it is Indic_Conjunct_Break=Extend.
@@ -28,36 +26,44 @@ fn class(c: char) -> (Category, bool) {
         let lv = (cp - hangul_first).is_multiple_of(t_count);
         return (if lv { Category::Lv } else { Category::Lvt }, false);
     }
-    let ranges = ranges();
-    match ranges.get(ranges.partition_point(|&(_, last, _)| last < cp)) {
-        Some(&(first, _, byte)) if first <= cp => {
+    let byte = UNPACKED.with(|ranges| {
+        match ranges.get(ranges.partition_point(|&(_, last, _)| last < cp)) {
+            Some(&(first, _, byte)) if first <= cp => Some(byte),
+            _ => None,
+        }
+    });
+    match byte {
+        Some(byte) => {
             let category = CATEGORIES
                 .get(usize::from(byte & 0x0f))
                 .copied()
                 .unwrap_or(Category::Any);
             (category, byte & INCB_EXTEND != 0)
         }
-        _ => (Category::Any, false),
+        None => (Category::Any, false),
     }
 }
 
-/// [`RANGES`] unpacked (once): first and last code point, category byte.
-fn ranges() -> &'static [(u32, u32, u8)] {
-    static UNPACKED: OnceLock<Vec<(u32, u32, u8)>> = OnceLock::new();
-    UNPACKED.get_or_init(|| {
-        let mut bytes = RANGES.iter().copied();
-        let mut ranges = Vec::new();
-        let mut next = 0_u32;
-        while let (Some(gap), Some(length), Some(byte)) =
-            (leb128(&mut bytes), leb128(&mut bytes), bytes.next())
-        {
-            let first = next.saturating_add(gap);
-            let last = first.saturating_add(length);
-            ranges.push((first, last, byte));
-            next = last.saturating_add(1);
-        }
-        ranges
-    })
+thread_local! {
+    /// [`RANGES`] unpacked (once per thread; a thread-local rather than a
+    /// `OnceLock`, whose `Once` costs the wasm a few hundred bytes more):
+    /// first and last code point, category byte.
+    static UNPACKED: Vec<(u32, u32, u8)> = unpack();
+}
+
+fn unpack() -> Vec<(u32, u32, u8)> {
+    let mut bytes = RANGES.iter().copied();
+    let mut ranges = Vec::new();
+    let mut next = 0_u32;
+    while let (Some(gap), Some(length), Some(byte)) =
+        (leb128(&mut bytes), leb128(&mut bytes), bytes.next())
+    {
+        let first = next.saturating_add(gap);
+        let last = first.saturating_add(length);
+        ranges.push((first, last, byte));
+        next = last.saturating_add(1);
+    }
+    ranges
 }
 
 fn leb128(bytes: &mut impl Iterator<Item = u8>) -> Option<u32> {
