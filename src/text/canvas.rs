@@ -55,9 +55,10 @@ pub struct CanvasMeasure {
     ascii: [[u32; 128]; 2],
     ascent: f64,
     descent: f64,
-    /// The clusters measured so far, in regular and in bold (one map type
-    /// for both: each hash map type costs the wasm its own code).
-    clusters: [RefCell<HashMap<String, u32>>; 2],
+    /// The clusters measured so far (their units), in regular and in bold:
+    /// one map type for both, and the one ids use (`usize` values), since
+    /// each hash map type costs the wasm its own code.
+    clusters: [RefCell<HashMap<String, usize>>; 2],
 }
 
 impl CanvasMeasure {
@@ -90,11 +91,13 @@ impl CanvasMeasure {
     fn measured(&self, text: &str, weight: Weight) -> u32 {
         let clusters = pick(&self.clusters, weight);
         if let Some(&units) = clusters.borrow().get(text) {
-            return units;
+            return u32::try_from(units).unwrap_or(u32::MAX);
         }
         let font = pick(&self.fonts, weight);
         let found = units(self.ruler.width(font, text));
-        clusters.borrow_mut().insert(text.to_owned(), found);
+        clusters
+            .borrow_mut()
+            .insert(text.to_owned(), found as usize);
         found
     }
 }
