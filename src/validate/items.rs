@@ -7,7 +7,7 @@ use super::limits::SHORT_TEXT;
 use super::map::References;
 use super::rules::check_url;
 use crate::format::spec::{Field, item};
-use crate::hash::HashSet;
+use crate::hash::HashMap;
 use crate::model::{Item, Lane, LaneKind, Tag};
 use serde_json::{Map as Object, Value};
 
@@ -139,7 +139,9 @@ fn read_refs(
         return Vec::new();
     };
     let mut indices = Vec::new();
-    let mut seen: HashSet<usize> = HashSet::default();
+    // Where each index is first referred to: a map rather than a set, the
+    // map type `locate` uses (each hash map type costs the wasm its code).
+    let mut first_at: HashMap<usize, usize> = HashMap::default();
     for (i, value) in values.iter().enumerate() {
         let here = here.index(i);
         let Some(id) = value.as_str() else {
@@ -148,8 +150,9 @@ fn read_refs(
         };
         let found = resolve(c, here, ids, id, unknown);
         if let Some(index) = found
-            && seen.insert(index)
+            && !first_at.contains_key(&index)
         {
+            first_at.insert(index, i);
             indices.push(index);
         }
     }
