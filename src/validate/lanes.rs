@@ -9,7 +9,7 @@ use super::map::References;
 use crate::diagnostic::quote;
 use crate::format::ids::{Registry, is_valid_id};
 use crate::format::spec::lane;
-use crate::hash::HashSet;
+use crate::hash::HashMap;
 use crate::i18n::Words;
 use crate::model::{Lane, LaneKind};
 use serde_json::Value;
@@ -29,7 +29,7 @@ pub fn read_lanes(c: &mut Checker, values: &[Value], here: Here<'_>, refs: &mut 
         let by_channel = c.boolean(object, at, &lane::BY_CHANNEL);
         let Some(id) = id else {
             if let Some(raw) = object.get(lane::ID.name).and_then(Value::as_str) {
-                refs.quiet_lanes.insert(raw.to_owned());
+                refs.quiet_lanes.insert(raw.to_owned(), i);
             }
             continue;
         };
@@ -72,17 +72,19 @@ pub fn lanes_from_cells(
     words: &Words,
 ) -> Vec<Lane> {
     let mut lanes: Vec<Lane> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::default();
+    // Each key seen, with the stage where it first is (a map rather than a
+    // set: the map type ids use; each hash map type costs the wasm its code).
+    let mut seen: HashMap<String, usize> = HashMap::default();
     let mut first_over_limit = None;
     for (i, stage) in stages.iter().enumerate() {
         let Some(Value::Object(cells)) = stage.get("cells") else {
             continue;
         };
         for key in cells.keys() {
-            if seen.contains(key) {
+            if seen.contains_key(key) {
                 continue;
             }
-            seen.insert(key.clone());
+            seen.insert(key.clone(), i);
             if is_valid_id(key) {
                 lanes.push(lane_with_defaults(key.clone(), words));
                 if lanes.len() == LANES + 1 {

@@ -14,7 +14,7 @@ use crate::diagnostic::quote;
 use crate::format::ids::Registry;
 use crate::format::lang::check_lang;
 use crate::format::spec::{LINT_RULES, lint, map, source};
-use crate::hash::HashSet;
+use crate::hash::HashMap;
 use crate::i18n::{Key, WordTable, Words};
 use crate::model::{Dir, Lane, Lint, Map, Source, Stage};
 use serde_json::{Map as Object, Value};
@@ -33,8 +33,10 @@ pub struct References {
     pub lanes_declared: bool,
     /// Keys of `cells` not to report as unknown lanes: the ids of entries
     /// of `lanes` that were rejected, and of lanes past the limit (both
-    /// already reported).
-    pub quiet_lanes: HashSet<String>,
+    /// already reported), with the lane's position. (A map rather than a
+    /// set: the map type ids use; each hash map type costs the wasm its
+    /// code.)
+    pub quiet_lanes: HashMap<String, usize>,
     pub items: ItemCount,
     /// The built-in words in the map's language, `labels` over them.
     pub words: Words,
@@ -112,7 +114,7 @@ pub fn read_map(
         lanes: Vec::new(),
         lane_ids: Ids::new([]),
         lanes_declared: declared_lanes.is_some(),
-        quiet_lanes: HashSet::default(),
+        quiet_lanes: HashMap::default(),
         items: ItemCount::default(),
         words,
     };
@@ -130,8 +132,8 @@ pub fn read_map(
     // Past the limit (already reported), lanes are left out, so that every
     // stage's cells stay few; their cells are not read.
     if refs.lanes.len() > LANES {
-        for lane in refs.lanes.drain(LANES..) {
-            refs.quiet_lanes.insert(lane.id);
+        for (at, lane) in refs.lanes.drain(LANES..).enumerate() {
+            refs.quiet_lanes.insert(lane.id, LANES + at);
         }
     }
     refs.lane_ids = Ids::new(refs.lanes.iter().map(|lane| lane.id.as_str()));

@@ -108,7 +108,7 @@ fn read_cells(
     };
     for (key, items) in lanes {
         let here = here.key(key);
-        let lane_index = if refs.lanes_declared && !refs.quiet_lanes.contains(key.as_str()) {
+        let lane_index = if refs.lanes_declared && !refs.quiet_lanes.contains_key(key.as_str()) {
             let unknown = Unknown {
                 kind: "lane",
                 none: "expected a lane declared in `lanes`, but it declares none",
