@@ -144,10 +144,12 @@ def main():
             ranges[-1][1] = cp
         else:
             ranges.append([cp, cp, byte])
-    packed = bytearray()
+    gaps, lengths, kinds = bytearray(), bytearray(), bytearray()
     next_cp = 0
     for first, last, byte in ranges:
-        packed += leb128(first - next_cp) + leb128(last - first) + bytes([byte])
+        gaps += leb128(first - next_cp)
+        lengths += leb128(last - first)
+        kinds.append(byte)
         next_cp = last + 1
 
     out = []
@@ -159,11 +161,13 @@ def main():
     w("")
     w("//! Grapheme_Cluster_Break categories, packed (generated data).")
     w("//!")
-    w("//! [`RANGES`] lists, in code point order, every range of code points of")
-    w("//! one category byte other than `Any` (the Hangul syllables aside): the")
-    w("//! gap from the end of the previous range (LEB128), the range's length")
-    w("//! less one (LEB128), and the byte: the [`Category`] code, plus")
-    w("//! [`INCB_EXTEND`] for Indic_Conjunct_Break=Extend.")
+    w("//! The ranges of code points of one category byte other than `Any` (the")
+    w("//! Hangul syllables aside), in code point order, are three lists read in")
+    w("//! step: [`RANGE_GAPS`], each range's gap from the end of the previous")
+    w("//! one (LEB128); [`RANGE_LENGTHS`], its length less one (LEB128); and")
+    w("//! [`RANGE_BYTES`], its byte: the [`Category`] code, plus [`INCB_EXTEND`]")
+    w("//! for Indic_Conjunct_Break=Extend. (Three lists rather than one of")
+    w("//! triples: like with like, they compress better in the browser script.)")
     w("")
     w("/// The Unicode version of the data (a test checks it against the crate's).")
     w("#[cfg(test)]")
@@ -201,15 +205,23 @@ def main():
     w("/// The Hangul syllables: LV every 28th from the first, LVT between.")
     w(f"pub(crate) const HANGUL: (u32, u32, u32) = (0x{HANGUL_FIRST:X}, 0x{HANGUL_LAST:X}, {HANGUL_T_COUNT});")
     w("")
-    w(f"/// The ranges ({len(ranges)}), packed.")
-    w("#[rustfmt::skip]")
-    w(f"pub(crate) const RANGES: [u8; {len(packed)}] = [")
-    for start in range(0, len(packed), PER_LINE):
-        w("    " + " ".join(f"{b}," for b in packed[start : start + PER_LINE]))
-    w("];")
+    for name, what, data in [
+        ("RANGE_GAPS", "gaps", gaps),
+        ("RANGE_LENGTHS", "lengths less one", lengths),
+        ("RANGE_BYTES", "category bytes", kinds),
+    ]:
+        w(f"/// The ranges' {what} ({len(ranges)} ranges).")
+        w("#[rustfmt::skip]")
+        w(f"pub(crate) const {name}: [u8; {len(data)}] = [")
+        for start in range(0, len(data), PER_LINE):
+            w("    " + " ".join(f"{b}," for b in data[start : start + PER_LINE]))
+        w("];")
+        if name != "RANGE_BYTES":
+            w("")
     with open(args.output, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
-    print(f"gen_grapheme_table: {args.output}: {len(ranges)} ranges in {len(packed)} bytes")
+    size = len(gaps) + len(lengths) + len(kinds)
+    print(f"gen_grapheme_table: {args.output}: {len(ranges)} ranges in {size} bytes")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,9 @@
 //! property this needs: Indic_Conjunct_Break Extend and Linker characters
 //! are all Grapheme_Cluster_Break Extend or ZWJ).
 
-use super::grapheme_table::{CATEGORIES, Category, HANGUL, INCB_EXTEND, INCB_LINKERS, RANGES};
+use super::grapheme_table::{
+    CATEGORIES, Category, HANGUL, INCB_EXTEND, INCB_LINKERS, RANGE_BYTES, RANGE_GAPS, RANGE_LENGTHS,
+};
 
 /// A code point's category, and whether it is Indic_Conjunct_Break=Extend.
 fn class(c: char) -> (Category, bool) {
@@ -45,18 +47,20 @@ fn class(c: char) -> (Category, bool) {
 }
 
 thread_local! {
-    /// [`RANGES`] unpacked (once per thread; a thread-local rather than a
+    /// The ranges unpacked (once per thread; a thread-local rather than a
     /// `OnceLock`, whose `Once` costs the wasm a few hundred bytes more):
     /// first and last code point, category byte.
     static UNPACKED: Vec<(u32, u32, u8)> = unpack();
 }
 
 fn unpack() -> Vec<(u32, u32, u8)> {
-    let mut bytes = RANGES.iter().copied();
-    let mut ranges = Vec::new();
+    let mut gaps = RANGE_GAPS.iter().copied();
+    let mut lengths = RANGE_LENGTHS.iter().copied();
+    let mut bytes = RANGE_BYTES.iter().copied();
+    let mut ranges = Vec::with_capacity(RANGE_BYTES.len());
     let mut next = 0_u32;
     while let (Some(gap), Some(length), Some(byte)) =
-        (leb128(&mut bytes), leb128(&mut bytes), bytes.next())
+        (leb128(&mut gaps), leb128(&mut lengths), bytes.next())
     {
         let first = next.saturating_add(gap);
         let last = first.saturating_add(length);
