@@ -181,6 +181,14 @@ async function warmUp({ tool, text, warmMs, minBatchMs }) {
   } while (performance.now() - start < warmMs || count < 2);
   window.__svg ??= {};
   window.__svg[tool] = svg;
+  // For the timings below: the host emptied, laid out, and a task later.
+  window.__emptyHost ??= async () => {
+    const host = document.getElementById("host");
+    host.textContent = "";
+    host.offsetHeight;
+    await new Promise((ok) => setTimeout(ok, 0));
+    return host;
+  };
   return {
     reps: Math.max(1, Math.ceil(minBatchMs / Math.max(last, 0.01))),
     lastMs: last,
@@ -201,10 +209,7 @@ async function timedBatch({ tool, reps }) {
  * (getBoundingClientRect + offsetHeight): ms. */
 async function timedInsert({ tool }) {
   const svg = window.__svg[tool];
-  const host = document.getElementById("host");
-  host.textContent = "";
-  host.offsetHeight; // a clean layout before
-  await new Promise((ok) => setTimeout(ok, 0));
+  const host = await window.__emptyHost();
   const start = performance.now();
   host.innerHTML = svg;
   const rect = host.firstElementChild.getBoundingClientRect();
@@ -220,10 +225,7 @@ async function timedInsert({ tool }) {
  * the next animation frame): ms. */
 async function timedEndToEnd({ tool }) {
   const renderOnce = window.__render[tool];
-  const host = document.getElementById("host");
-  host.textContent = "";
-  host.offsetHeight; // a clean layout before
-  await new Promise((ok) => setTimeout(ok, 0));
+  const host = await window.__emptyHost();
   const start = performance.now();
   host.innerHTML = await renderOnce();
   await new Promise((ok) =>
