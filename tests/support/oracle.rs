@@ -7,7 +7,8 @@
 //! allowed scheme; no external reference anywhere; the style sheet made only
 //! of the code's own characters; every number finite; every id carrying the
 //! instance prefix and every id reference resolving; the cards of each
-//! stage showing its items' texts (whitespace aside), each once.
+//! stage showing its items' texts (whitespace aside), each once and in the
+//! map's order (lane by lane, item by item).
 
 use journeymap::model::Map;
 
@@ -245,8 +246,9 @@ fn without_whitespace(text: &str) -> String {
 }
 
 /// Each card's lines, joined, give back the text of an item of its stage,
-/// and the cards of a stage are its items, each once (a card carries its
-/// stage's index; which lane and item it is, only its text tells).
+/// and the cards of a stage, in document order, are its items in the
+/// map's order, each once (a card carries its stage's index; which lane
+/// and item it is, its text and place tell).
 fn check_cards(document: &roxmltree::Document<'_>, map: &Map) -> Result<(), String> {
     let mut shown: Vec<Vec<String>> = vec![Vec::new(); map.stages.len()];
     for card in document.descendants().filter(|n| {
@@ -269,15 +271,13 @@ fn check_cards(document: &roxmltree::Document<'_>, map: &Map) -> Result<(), Stri
             .collect();
         shown.get_mut(stage).ok_or("a card of no stage")?.push(text);
     }
-    for (stage, shown) in map.stages.iter().zip(&mut shown) {
-        let mut expected: Vec<String> = stage
+    for (stage, shown) in map.stages.iter().zip(&shown) {
+        let expected: Vec<String> = stage
             .cells
             .iter()
             .flatten()
             .map(|item| without_whitespace(&item.text))
             .collect();
-        expected.sort();
-        shown.sort();
         if *shown != expected {
             return Err(format!(
                 "the cards of stage {:?} show {shown:?}, its items are {expected:?}",
