@@ -40,6 +40,27 @@ pub fn write_number(out: &mut String, value: f64) {
     }
 }
 
+/// `value` in hundredths, rounded as [`write_number`] rounds it (0 when it is
+/// not finite): paths written relative to their last point keep their
+/// points in hundredths, so that no rounding error builds up.
+pub fn hundredths(value: f64) -> i64 {
+    if value.is_finite() {
+        (value * 100.0).round() as i64
+    } else {
+        0
+    }
+}
+
+/// Appends a number given in hundredths, as [`write_number`] writes it;
+/// after another number of a path (`after_number`), parted from it by a
+/// space, or by its own minus sign.
+pub fn write_hundredths(out: &mut String, value: i64, after_number: bool) {
+    if after_number && value >= 0 {
+        out.push(' ');
+    }
+    write_number(out, value as f64 / 100.0);
+}
+
 fn digit(value: u64) -> char {
     char::from(b'0' + (value % 10) as u8)
 }

@@ -487,18 +487,29 @@ fn the_documentation_lists_every_key() {
 }
 
 #[test]
-fn a_persona_is_named_once_by_its_curve_and_a_map_may_name_it_on_each_point() {
+fn a_persona_is_named_once_by_its_curve_and_a_card_says_its_score() {
+    // A card's points are dots without words: the card's accessible name
+    // says its score (`emotion-point`); a stage's score, which no card
+    // stands for, is a point titled with the stage (`emotion-point-persona`,
+    // which a map may make name the persona).
     let map = |labels: &str| {
         format!(
             r#"{{"title":"t","personas":[{{"id":"ann","name":"Ann"}}],{labels}
-            "stages":[{{"name":"Buy","cells":{{"actions":[{{"text":"Pays","score":4}}]}}}}]}}"#
+            "stages":[{{"name":"Buy","cells":{{"actions":[{{"text":"Pays","score":4}}]}}}},
+                      {{"name":"Wait","score":2,"cells":{{"actions":["Waits"]}}}}]}}"#
         )
     };
     let options = journeymap::render::RenderOptions::default();
     let svg = journeymap::render_svg(&map(""), &options).unwrap();
     assert!(svg.contains("data-persona-index=\"0\">\n<title>Ann</title>"));
-    assert!(svg.contains("<title>Pays: 4</title>"));
-    let own = map(r#""labels":{"emotion-point-persona":"{label} = {value} by {name}"},"#);
+    assert!(svg.contains("aria-label=\"Pays: 4\""));
+    assert!(svg.contains("aria-label=\"Waits\""));
+    assert!(!svg.contains("<title>Pays"));
+    assert!(svg.contains("<title>Wait: 2</title>"));
+    let own = map(
+        r#""labels":{"emotion-point":"{label}, {value} of 5","emotion-point-persona":"{label} = {value} by {name}"},"#,
+    );
     let svg = journeymap::render_svg(&own, &options).unwrap();
-    assert!(svg.contains("<title>Pays = 4 by Ann</title>"));
+    assert!(svg.contains("aria-label=\"Pays, 4 of 5\""));
+    assert!(svg.contains("<title>Wait = 2 by Ann</title>"));
 }

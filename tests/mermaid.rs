@@ -1109,10 +1109,13 @@ fn persona_curves(svg: &str) -> Vec<(usize, bool, usize)> {
             let path = group
                 .children()
                 .any(|n| n.has_tag_name("path") && has(&n, "jm-curve") && has(&n, &own));
+            // A card's points are dots (`M x y h0`, then `m dx dy h0`) of
+            // one path per score, in the persona's class.
             let points = group
                 .children()
-                .filter(|n| n.has_tag_name("circle") && has(n, "jm-point") && has(n, &own))
-                .count();
+                .filter(|n| has(n, "jm-point") && has(n, "jm-dot") && has(n, &own))
+                .map(|n| n.attribute("d").unwrap_or_default().matches("h0").count())
+                .sum();
             Some((index, path, points))
         })
         .collect();

@@ -74,6 +74,7 @@ keys! {
     HasLink = "has-link",
     EmotionPoint = "emotion-point",
     EmotionPointPersona = "emotion-point-persona",
+    CardPersonas = "card-personas",
     MapSummary = "map-summary",
     StageCount = "stage-count",
     StageName = "stage-name",

@@ -18,9 +18,11 @@ const PLOT_PADDING: f64 = 18.0;
 const LANE_HEIGHT: f64 = 170.0;
 /// The lane grows by this much for each persona beyond three.
 const HEIGHT_PER_PERSONA: f64 = 20.0;
+/// A point's diameter, inside its ring.
+pub const POINT_DIAMETER: f64 = 10.0;
 /// The distance between two personas' points on one item: a point's
-/// diameter (10) and a gap.
-pub const PERSONA_PITCH: f64 = 12.0;
+/// diameter and a gap.
+pub const PERSONA_PITCH: f64 = POINT_DIAMETER + 2.0;
 
 /// The emotion lane's height for `map`.
 pub fn lane_height(map: &Map) -> f64 {

@@ -1,7 +1,11 @@
 //! Cards: the box (dashed for an assumption), the channel icon, the text (a
-//! link when the item has one), and the chips under it.
+//! link when the item has one), and the chips under it. A card's persona
+//! markers are dots (see [`super::dots`]), one path per persona and card
+//! look; the card's accessible name says its score and personas, which its
+//! markers and its emotion points show without words.
 
 use super::RenderOptions;
+use super::dots::Dots;
 use super::marks;
 use super::panels::icon;
 use super::svg::Svg;
@@ -29,13 +33,44 @@ pub fn chip_class(kind: ChipKind) -> &'static str {
 
 pub fn cards(out: &mut Svg, layout: &Layout, options: &RenderOptions) {
     out.open("g", &[("class", "jm-cards".into())]);
+    let mut markers = Dots::default();
     for (index, card) in layout.cards.iter().enumerate() {
-        draw(out, layout, index, card, options);
+        draw(out, layout, index, card, options, &mut markers);
     }
+    markers.draw(out);
     out.close();
 }
 
-fn draw(out: &mut Svg, layout: &Layout, index: usize, card: &Card, options: &RenderOptions) {
+/// The card's accessible name: its text, with the score its emotion points
+/// plot (`emotion-point`) and the personas its markers show
+/// (`card-personas`).
+fn accessible_name(layout: &Layout, card: &Card) -> String {
+    let words = &layout.words;
+    let mut name = card.label.clone();
+    if let (Some(score), false) = (card.score, layout.emotion.is_empty()) {
+        let value = words.number(score);
+        name = words.fill(Key::EmotionPoint, &[("label", &name), ("value", &value)]);
+    }
+    let personas: Vec<&str> = card
+        .chips
+        .iter()
+        .filter_map(|chip| chip.persona.as_ref().map(|(_, name)| name.as_str()))
+        .collect();
+    if !personas.is_empty() {
+        let names = personas.join(", ");
+        name = words.fill(Key::CardPersonas, &[("label", &name), ("names", &names)]);
+    }
+    name
+}
+
+fn draw(
+    out: &mut Svg,
+    layout: &Layout,
+    index: usize,
+    card: &Card,
+    options: &RenderOptions,
+    markers: &mut Dots,
+) {
     // A neutral card is drawn as any card: only the other tones are named.
     let tone = match card.tone {
         Tone::Neutral => None,
@@ -44,10 +79,12 @@ fn draw(out: &mut Svg, layout: &Layout, index: usize, card: &Card, options: &Ren
         Tone::Idea => Some("jm-tone-idea"),
     };
     let mark = marks::card_mark(layout, index);
-    let mut class = classes::CARD.to_owned();
+    // What a card's look adds to `jm-card`, which its markers share, so
+    // that they are dimmed and marked with it.
+    let mut look = String::new();
     let mut add = |name: &str| {
-        class.push(' ');
-        class.push_str(name);
+        look.push(' ');
+        look.push_str(name);
     };
     if let Some(tone) = tone {
         add(tone);
@@ -61,21 +98,25 @@ fn draw(out: &mut Svg, layout: &Layout, index: usize, card: &Card, options: &Ren
     if card.assumption {
         add(classes::ASSUMPTION);
     }
-    if !card.personas.is_empty() {
-        add(classes::FOR_PERSONAS);
-        for &persona in &card.personas {
-            add(&classes::for_persona(persona));
-        }
-    }
     if let Some(mark) = mark {
         add(marks::class(mark.mark));
     }
+    let mut class = format!("{}{look}", classes::CARD);
+    if !card.personas.is_empty() {
+        class.push(' ');
+        class.push_str(classes::FOR_PERSONAS);
+        for &persona in &card.personas {
+            class.push(' ');
+            class.push_str(&classes::for_persona(persona));
+        }
+    }
     // The stage index only: which lane and item a card is, nothing outside
     // the renderer asks.
+    // A group with a name is a group to assistive technology (SVG-AAM):
+    // no `role` needed.
     let attributes = [
         ("class", class.into()),
-        ("role", "group".into()),
-        ("aria-label", card.label.as_str().into()),
+        ("aria-label", accessible_name(layout, card).into()),
         (classes::STAGE_INDEX, card.stage_index.into()),
     ];
     out.open("g", &attributes);
@@ -111,6 +152,15 @@ fn draw(out: &mut Svg, layout: &Layout, index: usize, card: &Card, options: &Ren
         if matches!(chip.kind, ChipKind::Link) && link.is_none() {
             continue;
         }
+        if let (ChipKind::Persona, Some((persona, name))) = (chip.kind, &chip.persona) {
+            let class = format!(
+                "jm-persona-marker jm-dots {}{look}",
+                classes::persona(*persona)
+            );
+            let r = chip.rect;
+            markers.add(class, Some(name), r.x + r.width / 2.0, r.y + r.height / 2.0);
+            continue;
+        }
         draw_chip(out, layout, chip);
     }
     if let Some(mark) = mark {
@@ -122,25 +172,8 @@ fn draw(out: &mut Svg, layout: &Layout, index: usize, card: &Card, options: &Ren
 pub fn draw_chip(out: &mut Svg, layout: &Layout, chip: &Chip) {
     let r = chip.rect;
     match chip.kind {
-        ChipKind::Persona => {
-            let Some((index, name)) = &chip.persona else {
-                return;
-            };
-            out.open(
-                "circle",
-                &[
-                    (
-                        "class",
-                        format!("jm-persona-marker {}", classes::persona(*index)).into(),
-                    ),
-                    ("cx", (r.x + r.width / 2.0).into()),
-                    ("cy", (r.y + r.height / 2.0).into()),
-                    ("r", (r.width.min(r.height) / 2.0).into()),
-                ],
-            );
-            out.text_element("title", &[], name);
-            out.close();
-        }
+        // A card's markers are dots, drawn all together by `cards`.
+        ChipKind::Persona => {}
         ChipKind::Detail => {
             let path = format!(
                 "M{x} {y}m-6 0a6 6 0 1 0 12 0a6 6 0 1 0-12 0M{x} {y}v3.2M{x} {top}h.01",

@@ -2,10 +2,12 @@
 //! curves, the funnel and KPIs, the line lanes' rules and the channel
 //! routes.
 
+use super::dots::Dots;
 use super::svg::{Svg, number};
 use super::{classes, text_block};
 use crate::i18n::Key;
-use crate::layout::{Curve, Focus, Layout};
+use crate::layout::{Curve, CurvePoint, Focus, Layout, POINT_DIAMETER, Point};
+use crate::number::{hundredths, write_hundredths};
 
 /// The curves, each in a group with its points and, on a persona's, a
 /// `<title>` naming the persona once; a focused persona's curve is drawn
@@ -56,41 +58,45 @@ pub fn emotion(out: &mut Svg, layout: &Layout, focus: Option<Focus>) {
                 out.text_element("title", &[], name);
             }
             if let (Some(first), false) = (curve.points.first(), curve.segments.is_empty()) {
-                let mut d = format!("M{} {}", number(first.x), number(first.y));
-                for [c1, c2, end] in &curve.segments {
-                    d.push_str(&format!(
-                        "C{} {} {} {} {} {}",
-                        number(c1.x),
-                        number(c1.y),
-                        number(c2.x),
-                        number(c2.y),
-                        number(end.x),
-                        number(end.y)
-                    ));
-                }
+                let d = curve_path(first, &curve.segments);
                 let class = match curve.persona {
                     Some(persona) => format!("jm-curve {}", classes::persona(persona)),
                     None => "jm-curve".to_owned(),
                 };
                 out.empty("path", &[("class", class.into()), ("d", d.into())]);
             }
-            for point in &curve.points {
-                let score = score_class(point.score);
-                // A persona's points are ringed in its colour, so that one
-                // with a single scored task (no curve) still shows whose it is.
-                let class = match curve.persona {
-                    Some(persona) => {
-                        format!("jm-point {score} {}", classes::persona(persona))
-                    }
-                    None => format!("jm-point {score}"),
-                };
+            // A card's point is a dot, its card's name saying its text and
+            // score: a ring in the persona's colour (or the background's),
+            // under a dot of the score's colour. A stage's score, which no
+            // card stands for, is a circle titled with the stage and score.
+            let persona = curve.persona.map(classes::persona);
+            let with_persona = |class: String| match &persona {
+                Some(persona) => format!("{class} {persona}"),
+                None => class,
+            };
+            let mut dots = Dots::default();
+            for point in curve.points.iter().filter(|point| point.item.is_some()) {
+                dots.add(
+                    with_persona("jm-point jm-ring".into()),
+                    None,
+                    point.x,
+                    point.y,
+                );
+            }
+            for point in curve.points.iter().filter(|point| point.item.is_some()) {
+                let class = format!("jm-point jm-dot {}", score_class(point.score));
+                dots.add(with_persona(class), None, point.x, point.y);
+            }
+            dots.draw(out);
+            for point in curve.points.iter().filter(|point| point.item.is_none()) {
+                let class = with_persona(format!("jm-point {}", score_class(point.score)));
                 out.open(
                     "circle",
                     &[
                         ("class", class.into()),
                         ("cx", point.x.into()),
                         ("cy", point.y.into()),
-                        ("r", 5.0.into()),
+                        ("r", (POINT_DIAMETER / 2.0).into()),
                     ],
                 );
                 let words = &layout.words;
@@ -226,4 +232,25 @@ pub fn routes(out: &mut Svg, layout: &Layout) {
             ],
         );
     }
+}
+
+/// A curve's path: a move to `first`, then one relative cubic (`c`) per
+/// segment, its points written from where the one before ended: on a map
+/// thousands of pixels wide, shorter numbers than absolute ones.
+fn curve_path(first: &CurvePoint, segments: &[[Point; 3]]) -> String {
+    let at_point = |p: &Point| (hundredths(p.x), hundredths(p.y));
+    let mut at = (hundredths(first.x), hundredths(first.y));
+    let mut d = String::from("M");
+    write_hundredths(&mut d, at.0, false);
+    write_hundredths(&mut d, at.1, true);
+    for segment in segments {
+        d.push('c');
+        for (index, point) in segment.iter().enumerate() {
+            let (x, y) = at_point(point);
+            write_hundredths(&mut d, x - at.0, index > 0);
+            write_hundredths(&mut d, y - at.1, true);
+        }
+        at = at_point(&segment[2]);
+    }
+    d
 }

@@ -12,6 +12,7 @@
 mod cards;
 mod charts;
 pub mod classes;
+mod dots;
 mod icons;
 pub mod info;
 mod marks;

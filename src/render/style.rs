@@ -9,7 +9,8 @@
 use super::classes::{
     self, CARD, FOCUS_CHANNEL, FOCUS_OWNER, FOCUS_PERSONA, FOCUSABLE, FOR_CHANNEL, FOR_PERSONAS,
 };
-use crate::layout::{Layout, LayoutKind, Swatch, ThemeMode};
+use crate::layout::{Layout, LayoutKind, MARKER_SIZE, POINT_DIAMETER, Swatch, ThemeMode};
+use crate::number::number;
 
 /// How strongly what is out of focus is drawn (the issue asks for at most
 /// 0.35, nested dimming only lowers it).
@@ -45,11 +46,11 @@ S .jm-baseline{stroke:var(--jm-neutral);stroke-dasharray:4 4}\
 S .jm-scale{stroke:var(--jm-grid)}\
 S .jm-curve{fill:none;stroke:var(--jm-accent);stroke-width:2.5;stroke-linecap:round}\
 S .jm-point{stroke:var(--jm-bg);stroke-width:1.5}\
-S .jm-score-1{fill:var(--jm-negative)}\
-S .jm-score-2{fill:var(--jm-warning)}\
-S .jm-score-3{fill:var(--jm-neutral)}\
-S .jm-score-4{fill:#5fa86f}\
-S .jm-score-5{fill:var(--jm-positive)}\
+S .jm-score-1{fill:var(--jm-negative);color:var(--jm-negative)}\
+S .jm-score-2{fill:var(--jm-warning);color:var(--jm-warning)}\
+S .jm-score-3{fill:var(--jm-neutral);color:var(--jm-neutral)}\
+S .jm-score-4{fill:#5fa86f;color:#5fa86f}\
+S .jm-score-5{fill:var(--jm-positive);color:var(--jm-positive)}\
 S .jm-funnel-track{fill:var(--jm-grid)}\
 S .jm-funnel-bar{fill:var(--jm-accent)}\
 S .jm-dropoff text{fill:var(--jm-warning)}\
@@ -126,12 +127,31 @@ pub(super) fn style_sheet(root_id: &str, layout: &Layout, mode: ThemeMode) -> St
             "{root} .{class}{{stroke:{color}}}{root} .jm-persona-marker.{class}{{fill:{color}}}"
         ));
     }
+    dot_rules(&mut out, &root);
     focus_rules(&mut out, &root, layout);
     out
 }
 
+/// Dots (see `dots.rs`) are discs as wide as the stroke: a marker's (its
+/// fill and its 1-wide stroke), an emotion point's ring (the point and
+/// its 1.5-wide stroke), and the point inside the ring in its score's
+/// colour.
+fn dot_rules(out: &mut String, root: &str) {
+    // Through `number`: formatting an f64 with `{}` would bring Rust's
+    // float printer into the wasm.
+    let marker = number(MARKER_SIZE + 1.0);
+    let (ring, point) = (number(POINT_DIAMETER + 1.5), number(POINT_DIAMETER - 1.5));
+    out.push_str(&format!(
+        "{root} .jm-dots,{root} .jm-ring,{root} .jm-dot{{fill:none;stroke-linecap:round}}\
+         {root} .jm-persona-marker.jm-dots{{stroke-width:{marker}}}\
+         {root} .jm-point.jm-ring{{stroke-width:{ring}}}\
+         {root} .jm-point.jm-dot{{stroke:currentColor;stroke-width:{point}}}"
+    ));
+}
+
 /// One rule per persona, channel used and owner: under the root's focus
-/// class, what does not belong to the focused one is dimmed. Keyed by
+/// class, what does not belong to the focused one is dimmed (persona
+/// markers, drawn apart from their cards, by the card classes they carry). Keyed by
 /// index, so that focusing is one class on the root and no walk of the
 /// drawing.
 fn focus_rules(out: &mut String, root: &str, layout: &Layout) {
@@ -158,7 +178,8 @@ fn focus_rules(out: &mut String, root: &str, layout: &Layout) {
             classes::channel(index),
         );
         out.push_str(&format!(
-            "{on} .{CARD}:not(.{mine}),{on} .{FOR_CHANNEL}:not(.{mine}){{{DIMMED}}}"
+            "{on} .{CARD}:not(.{mine}),{on} .{FOR_CHANNEL}:not(.{mine}),\
+             {on} .jm-persona-marker:not(.{mine}){{{DIMMED}}}"
         ));
     }
     for index in 0..layout.focus.owners.len() {
@@ -166,6 +187,8 @@ fn focus_rules(out: &mut String, root: &str, layout: &Layout) {
             format!("{root}.{FOCUS_OWNER}{index}"),
             classes::owner(index),
         );
-        out.push_str(&format!("{on} .{CARD}:not(.{mine}){{{DIMMED}}}"));
+        out.push_str(&format!(
+            "{on} .{CARD}:not(.{mine}),{on} .jm-persona-marker:not(.{mine}){{{DIMMED}}}"
+        ));
     }
 }
