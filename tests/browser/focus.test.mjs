@@ -31,7 +31,8 @@ after(() => browser?.close());
 
 const open = () => openMap(browser, pageUrl);
 
-const card = (text) => `.jm-card[aria-label="${text}"]`;
+// A card's accessible name starts with its text (then its score and personas).
+const card = (text) => `.jm-card[aria-label^="${text}"]`;
 const events = (page) => page.evaluate(() => events.splice(0));
 const rootClass = (page) => page.$eval("journey-map svg", (svg) => svg.getAttribute("class"));
 
@@ -111,7 +112,7 @@ test("channel focus from its swimlane header and legend entry; owner focus from 
   await page.click('.jm-swimlane[data-channel="0"]');
   assert.match(await rootClass(page), /jm-focus-channel-0$/);
   for (const value of await opacities(page, ".jm-card.jm-channel-0")) assert.equal(value, 1);
-  for (const value of await opacities(page, ".jm-card:not(.jm-channel-0), .jm-legend-entry[data-channel]:not(.jm-channel-0), .jm-swimlane:not(.jm-channel-0), .jm-channel-row:not(.jm-channel-0)")) {
+  for (const value of await opacities(page, ".jm-card:not(.jm-channel-0), .jm-legend-entry[data-channel]:not(.jm-channel-0), .jm-swimlane:not(.jm-channel-0), .jm-channel-row:not(.jm-channel-0), .jm-persona-marker:not(.jm-channel-0)")) {
     assert.ok(value <= 0.35, `dimmed: ${value}`);
   }
   assert.deepEqual(await events(page), [["jm-focuschange", "channel", "web"]]);
@@ -125,7 +126,8 @@ test("channel focus from its swimlane header and legend entry; owner focus from 
   await page.keyboard.press("Enter");
   assert.match(await rootClass(page), new RegExp(` jm-focus jm-focus-owner-${owner}$`));
   for (const value of await opacities(page, `.jm-card.jm-owner-${owner}`)) assert.equal(value, 1);
-  for (const value of await opacities(page, `.jm-card:not(.jm-owner-${owner})`)) assert.ok(value <= 0.35);
+  // Persona markers, drawn apart from their cards, are dimmed with them.
+  for (const value of await opacities(page, `.jm-card:not(.jm-owner-${owner}), .jm-persona-marker:not(.jm-owner-${owner})`)) assert.ok(value <= 0.35);
   await page.click(`${card("Slot service holds a slot for five minutes")} .jm-owner`);
   assert.match(await rootClass(page), /jm-focus-owner-1$/, "Logistics, the second owner in reading order");
   await page.keyboard.press("Escape");
