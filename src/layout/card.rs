@@ -19,8 +19,7 @@ const ICON_GAP: f64 = 6.0;
 const CHIP_GAP: f64 = 4.0;
 const CHIP_PAD_X: f64 = 6.0;
 const CHIP_PAD_Y: f64 = 2.0;
-/// A persona marker's diameter.
-pub const MARKER_SIZE: f64 = 10.0;
+const MARKER_SIZE: f64 = 10.0;
 
 /// A card; its text's lines are kept once, in [`Card::text`] (the layout's
 /// JSON shows them as the card's `lines`).

@@ -46,7 +46,7 @@ use serde::Serialize;
 /// The model's values the layout carries as they are.
 pub use crate::model::{Color, Icon, LaneKind, ThemeMode, Tone};
 pub use crate::text::Direction;
-pub use card::{Card, ChannelIcon, Chip, ChipKind, LINK_SCHEMES, MARKER_SIZE};
+pub use card::{Card, ChannelIcon, Chip, ChipKind, LINK_SCHEMES};
 pub use details::DetailPanel;
 pub use emotion::{Curve, CurvePoint, EmotionChart, POINT_DIAMETER};
 pub use focus::{Focus, FocusKeys};

@@ -51,13 +51,14 @@ fn accessible_name(layout: &Layout, card: &Card) -> String {
         let value = words.number(score);
         name = words.fill(Key::EmotionPoint, &[("label", &name), ("value", &value)]);
     }
-    let personas: Vec<&str> = card
-        .chips
-        .iter()
-        .filter_map(|chip| chip.persona.as_ref().map(|(_, name)| name.as_str()))
-        .collect();
-    if !personas.is_empty() {
-        let names = personas.join(", ");
+    let mut names = String::new();
+    for (_, persona) in card.chips.iter().filter_map(|chip| chip.persona.as_ref()) {
+        if !names.is_empty() {
+            names.push_str(", ");
+        }
+        names.push_str(persona);
+    }
+    if !names.is_empty() {
         name = words.fill(Key::CardPersonas, &[("label", &name), ("names", &names)]);
     }
     name
@@ -158,7 +159,9 @@ fn draw(
                 classes::persona(*persona)
             );
             let r = chip.rect;
-            markers.add(class, Some(name), r.x + r.width / 2.0, r.y + r.height / 2.0);
+            // The marker and its 1-wide stroke.
+            let at = (r.x + r.width / 2.0, r.y + r.height / 2.0);
+            markers.add(&class, r.width.min(r.height) + 1.0, Some(name), at);
             continue;
         }
         draw_chip(out, layout, chip);

@@ -69,27 +69,26 @@ pub fn emotion(out: &mut Svg, layout: &Layout, focus: Option<Focus>) {
             // score: a ring in the persona's colour (or the background's),
             // under a dot of the score's colour. A stage's score, which no
             // card stands for, is a circle titled with the stage and score.
-            let persona = curve.persona.map(classes::persona);
-            let with_persona = |class: String| match &persona {
-                Some(persona) => format!("{class} {persona}"),
-                None => class,
+            let persona = match curve.persona {
+                Some(persona) => format!(" {}", classes::persona(persona)),
+                None => String::new(),
             };
+            // The ring is the point and its 1.5-wide stroke; the point's
+            // colour shows inside it.
+            let ring = format!("jm-point jm-dots jm-ring{persona}");
             let mut dots = Dots::default();
             for point in curve.points.iter().filter(|point| point.item.is_some()) {
-                dots.add(
-                    with_persona("jm-point jm-ring".into()),
-                    None,
-                    point.x,
-                    point.y,
+                let at = (point.x, point.y);
+                dots.add(&ring, POINT_DIAMETER + 1.5, None, at);
+                let class = format!(
+                    "jm-point jm-dots jm-dot {}{persona}",
+                    score_class(point.score)
                 );
-            }
-            for point in curve.points.iter().filter(|point| point.item.is_some()) {
-                let class = format!("jm-point jm-dot {}", score_class(point.score));
-                dots.add(with_persona(class), None, point.x, point.y);
+                dots.add(&class, POINT_DIAMETER - 1.5, None, at);
             }
             dots.draw(out);
             for point in curve.points.iter().filter(|point| point.item.is_none()) {
-                let class = with_persona(format!("jm-point {}", score_class(point.score)));
+                let class = format!("jm-point {}{persona}", score_class(point.score));
                 out.open(
                     "circle",
                     &[

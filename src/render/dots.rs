@@ -1,7 +1,8 @@
 //! Dots: small round marks drawn many to an element. A dot is a
 //! zero-length subpath (`M x y h0`, then `m dx dy h0` from the dot
 //! before), which a round line cap draws as a disc the stroke's width
-//! across, so all the dots of one look (a persona's markers, the points of
+//! across (`stroke-width`, from the layout's sizes; the style sheet gives
+//! `jm-dots` its round caps), so all the dots of one look (a persona's markers, the points of
 //! one score on a persona's curve) are one `<path>`. A thousand cards' markers and points are then a few
 //! dozen elements instead of thousands, each a few bytes: the browser
 //! styles and lays out elements, not subpaths.
@@ -19,6 +20,8 @@ pub struct Dots {
 
 struct Path {
     class: String,
+    /// The dots' diameter.
+    width: f64,
     /// The path's `<title>`: what every one of its dots stands for.
     title: Option<String>,
     d: String,
@@ -28,15 +31,16 @@ struct Path {
 }
 
 impl Dots {
-    /// Adds a dot at (`x`, `y`) to the path of `class`; the first dot of a
-    /// class gives the path its `title`.
-    pub fn add(&mut self, class: String, title: Option<&str>, x: f64, y: f64) {
-        let path = match self.index.get(&class).and_then(|&at| self.paths.get_mut(at)) {
+    /// Adds a dot `width` across at (`x`, `y`) to the path of `class`; the
+    /// first dot of a class gives the path its width and `title`.
+    pub fn add(&mut self, class: &str, width: f64, title: Option<&str>, (x, y): (f64, f64)) {
+        let path = match self.index.get(class).and_then(|&at| self.paths.get_mut(at)) {
             Some(path) => path,
             None => {
-                self.index.insert(class.clone(), self.paths.len());
+                self.index.insert(class.to_owned(), self.paths.len());
                 self.paths.push(Path {
-                    class,
+                    class: class.to_owned(),
+                    width,
                     title: title.map(str::to_owned),
                     d: String::new(),
                     last: None,
@@ -65,9 +69,13 @@ impl Dots {
     }
 
     /// Writes one `<path>` per class.
-    pub fn draw(self, out: &mut Svg) {
-        for path in self.paths {
-            let attributes = [("class", path.class.into()), ("d", path.d.into())];
+    pub fn draw(&self, out: &mut Svg) {
+        for path in &self.paths {
+            let attributes = [
+                ("class", path.class.as_str().into()),
+                ("stroke-width", path.width.into()),
+                ("d", path.d.as_str().into()),
+            ];
             match &path.title {
                 Some(title) => {
                     out.open("path", &attributes);

@@ -9,8 +9,7 @@
 use super::classes::{
     self, CARD, FOCUS_CHANNEL, FOCUS_OWNER, FOCUS_PERSONA, FOCUSABLE, FOR_CHANNEL, FOR_PERSONAS,
 };
-use crate::layout::{Layout, LayoutKind, MARKER_SIZE, POINT_DIAMETER, Swatch, ThemeMode};
-use crate::number::number;
+use crate::layout::{Layout, LayoutKind, Swatch, ThemeMode};
 
 /// How strongly what is out of focus is drawn (the issue asks for at most
 /// 0.35, nested dimming only lowers it).
@@ -45,7 +44,10 @@ S .jm-link text{fill:var(--jm-accent);text-decoration:underline}\
 S .jm-baseline{stroke:var(--jm-neutral);stroke-dasharray:4 4}\
 S .jm-scale{stroke:var(--jm-grid)}\
 S .jm-curve{fill:none;stroke:var(--jm-accent);stroke-width:2.5;stroke-linecap:round}\
-S .jm-point{stroke:var(--jm-bg);stroke-width:1.5}\
+S .jm-point{stroke:var(--jm-bg)}\
+S circle.jm-point{stroke-width:1.5}\
+S .jm-dots{fill:none;stroke-linecap:round}\
+S .jm-dots.jm-dot{stroke:currentColor}\
 S .jm-score-1{fill:var(--jm-negative);color:var(--jm-negative)}\
 S .jm-score-2{fill:var(--jm-warning);color:var(--jm-warning)}\
 S .jm-score-3{fill:var(--jm-neutral);color:var(--jm-neutral)}\
@@ -127,26 +129,8 @@ pub(super) fn style_sheet(root_id: &str, layout: &Layout, mode: ThemeMode) -> St
             "{root} .{class}{{stroke:{color}}}{root} .jm-persona-marker.{class}{{fill:{color}}}"
         ));
     }
-    dot_rules(&mut out, &root);
     focus_rules(&mut out, &root, layout);
     out
-}
-
-/// Dots (see `dots.rs`) are discs as wide as the stroke: a marker's (its
-/// fill and its 1-wide stroke), an emotion point's ring (the point and
-/// its 1.5-wide stroke), and the point inside the ring in its score's
-/// colour.
-fn dot_rules(out: &mut String, root: &str) {
-    // Through `number`: formatting an f64 with `{}` would bring Rust's
-    // float printer into the wasm.
-    let marker = number(MARKER_SIZE + 1.0);
-    let (ring, point) = (number(POINT_DIAMETER + 1.5), number(POINT_DIAMETER - 1.5));
-    out.push_str(&format!(
-        "{root} .jm-dots,{root} .jm-ring,{root} .jm-dot{{fill:none;stroke-linecap:round}}\
-         {root} .jm-persona-marker.jm-dots{{stroke-width:{marker}}}\
-         {root} .jm-point.jm-ring{{stroke-width:{ring}}}\
-         {root} .jm-point.jm-dot{{stroke:currentColor;stroke-width:{point}}}"
-    ));
 }
 
 /// One rule per persona, channel used and owner: under the root's focus

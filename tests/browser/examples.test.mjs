@@ -91,3 +91,65 @@ test("an error box passes axe-core too", async () => {
   assert.deepEqual(await axeViolations(page), []);
   await page.done();
 });
+
+// Persona markers and the emotion points of cards are dots: zero-length
+// subpaths that only a round cap paints. What the browser paints at each
+// dot's centre must be its colour: a point's score colour inside a ring of
+// its persona's, a marker's persona colour (the exported SVG drawn into a
+// canvas, pixels read back).
+test("online-purchase: every dot is painted, in its score's or persona's colour", async () => {
+  const map = maps().find((m) => m.name === "examples/online-purchase.json");
+  const { fileUrl: url } = await writePage("dots.html", html(inline(map.text)));
+  const page = await openPage(browser);
+  await page.goto(url);
+  await mapsSettled(page, 1);
+  const result = await page.evaluate(async () => {
+    const svg = document.querySelector("journey-map svg");
+    const [, , width, height] = svg.getAttribute("viewBox").split(" ").map(Number);
+    const image = new Image();
+    // The standalone SVG the view exports (the page's SVG is styled by it).
+    const standalone = document.querySelector("journey-map").view.exportSvg();
+    image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(standalone);
+    await image.decode();
+    // At twice the size, so that a ring is three pixels wide.
+    const scale = 2;
+    const canvas = new OffscreenCanvas(width * scale, height * scale);
+    const context = canvas.getContext("2d");
+    context.drawImage(image, 0, 0, width * scale, height * scale);
+    const rgb = (css) => css.match(/\d+/g).slice(0, 3).map(Number);
+    const dots = (path) => {
+      const out = [];
+      let x = 0, y = 0;
+      for (const [, command, dx, dy] of path.getAttribute("d").matchAll(/([Mm])(-?[\d.]+)[ ,]?(-?[\d.]+)h0/g)) {
+        x = command === "M" ? Number(dx) : x + Number(dx);
+        y = command === "M" ? Number(dy) : y + Number(dy);
+        out.push([x, y]);
+      }
+      return out;
+    };
+    const checked = { ring: 0, dot: 0, marker: 0 };
+    const problems = [];
+    // The pixel whose centre is nearest to (x, y - up).
+    const check = (path, kind, wanted, up) => {
+      for (const [x, y] of dots(path)) {
+        const got = [...context.getImageData(Math.round(x * scale - 0.5), Math.round((y - up) * scale - 0.5), 1, 1).data].slice(0, 3);
+        if (got.some((v, i) => Math.abs(v - wanted[i]) > 24)) problems.push(`${kind} ${path.getAttribute("class")} at ${x},${y}: ${got} not ${wanted}`);
+        checked[kind]++;
+      }
+    };
+    for (const path of svg.querySelectorAll("path.jm-dot")) check(path, "dot", rgb(getComputedStyle(path).color), 0);
+    // The ring shows between radius 4.25 and 5.75: read above the centre,
+    // away from the curve.
+    for (const path of svg.querySelectorAll("path.jm-ring[class*=jm-persona-]")) check(path, "ring", rgb(getComputedStyle(path).stroke), 5);
+    for (const path of svg.querySelectorAll("path.jm-persona-marker")) check(path, "marker", rgb(getComputedStyle(path).stroke), 0);
+    // A ring is not the colour of its points.
+    const ring = svg.querySelector("path.jm-ring[class*=jm-persona-]");
+    const dot = svg.querySelector("path.jm-dot");
+    if (getComputedStyle(ring).stroke === getComputedStyle(dot).stroke) problems.push("dots painted in the ring's colour");
+    return { checked, problems };
+  });
+  assert.deepEqual(result.problems, []);
+  for (const kind of ["ring", "dot", "marker"]) assert.ok(result.checked[kind] > 3, `${kind}s checked: ${result.checked[kind]}`);
+  page.assertClean();
+  await page.done();
+});

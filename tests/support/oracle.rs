@@ -52,7 +52,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("rect", &["x", "y", "width", "height", "rx", "fill"]),
     ("line", &["x1", "y1", "x2", "y2", "data-lane-index"]),
     ("polyline", &["points", "data-lane-index"]),
-    ("path", &["d"]),
+    // A dots path (persona markers, emotion points) says its dots' width.
+    ("path", &["d", "stroke-width"]),
     ("circle", &["cx", "cy", "r", "fill"]),
     (
         "text",
@@ -84,6 +85,7 @@ const NUMERIC: &[&str] = &[
     "cy",
     "r",
     "font-size",
+    "stroke-width",
     "data-persona-index",
     "data-channel",
     "data-owner",
