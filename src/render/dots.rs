@@ -34,8 +34,8 @@ impl Dots {
     /// Adds a dot `width` across at (`x`, `y`) to the path of `class`; the
     /// first dot of a class gives the path its width and `title`.
     pub fn add(&mut self, class: &str, width: f64, title: Option<&str>, (x, y): (f64, f64)) {
-        let path = match self.index.get(class).and_then(|&at| self.paths.get_mut(at)) {
-            Some(path) => path,
+        let index = match self.index.get(class) {
+            Some(&index) => index,
             None => {
                 self.index.insert(class.to_owned(), self.paths.len());
                 self.paths.push(Path {
@@ -45,11 +45,11 @@ impl Dots {
                     d: String::new(),
                     last: None,
                 });
-                match self.paths.last_mut() {
-                    Some(path) => path,
-                    None => return,
-                }
+                self.paths.len() - 1
             }
+        };
+        let Some(path) = self.paths.get_mut(index) else {
+            return;
         };
         let at = (hundredths(x), hundredths(y));
         let (dx, dy) = match path.last {
