@@ -174,6 +174,8 @@ export async function measureCold(browser, urls, runs, log) {
 /** The report's cold table (markdown lines). */
 export function coldTable(cold, tasks) {
   const f = (v) => (v == null ? "—" : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+  /** A difference, with its sign: +4.2, −1.0. */
+  const signed = (v) => (v < 0 ? `−${f(-v)}` : `+${f(v)}`);
   const cell = (mark) => (mark ? `${f(mark.median)} (${f(mark.q1)}–${f(mark.q3)})` : "—");
   const runs = Object.values(cold)[0].runs;
   const lines = [
@@ -184,7 +186,7 @@ export function coldTable(cold, tasks) {
   ];
   for (const [name, entry] of Object.entries(cold)) {
     const m = entry.marks;
-    const over = (v) => (name === "blank page" ? "—" : `+${f(v)}`);
+    const over = (v) => (name === "blank page" ? "—" : signed(v));
     lines.push(
       `| ${name} | ${cell(m.script)} | ${cell(m.ready)} | **${cell(m.done)}** | ${over(entry.overBlank.done)} | ${cell(m.painted)} | ${over(entry.overBlank.painted)} | ${entry.wasmCompiles ? "yes" : "no"} |`,
     );
@@ -192,8 +194,8 @@ export function coldTable(cold, tasks) {
   const pre = cold["journeymap, pre-rendered"];
   const floor = cold["blank page with the same SVG"];
   if (pre && floor) {
-    const over = (mark) => f(pre.marks[mark].median - floor.marks[mark].median);
-    lines.push("", `Pre-rendered over the blank page with the same SVG: +${over("done")} (SVG in the DOM), +${over("painted")} (painted).`);
+    const over = (mark) => signed(pre.marks[mark].median - floor.marks[mark].median);
+    lines.push("", `Pre-rendered over the blank page with the same SVG: ${over("done")} (SVG in the DOM), ${over("painted")} (painted).`);
   }
   if (pre?.marks.view) lines.push("", `Pre-rendered: the view made (jm-load) at ${cell(pre.marks.view)} ms.`);
   return lines;
